@@ -1,4 +1,4 @@
-import type { Reporter, TestModule } from 'vitest/node';
+import type { Reporter, TestModule } from 'vitest/node' with { 'resolution-mode': 'import' };
 
 /**
  * Prints one plain closing line, `tests: N passed, M failed`, after vitest's own summary,

@@ -1,0 +1,15 @@
+import type { Knex } from 'knex';
+import * as initial from './20261125000000_initial';
+
+interface Migration {
+  up(knex: Knex): Promise<void>;
+  down(knex: Knex): Promise<void>;
+}
+
+/**
+ * Migrations in order. They are listed here rather than discovered on disk so they load the
+ * same way under tsx, vitest and compiled JavaScript. Add new files at the end.
+ */
+export const migrations: ReadonlyArray<readonly [name: string, migration: Migration]> = [
+  ['20261125000000_initial', initial],
+];

@@ -1,0 +1,39 @@
+import path from 'node:path';
+import { z } from 'zod';
+import { ConfigError } from '../errors';
+
+const EnvSchema = z.object({
+  DATABASE_URL: z
+    .string()
+    .trim()
+    .min(1)
+    .optional()
+    .refine((url) => url === undefined || /^(mysql|mariadb|sqlite|file):/.test(url) || !url.includes('://'), {
+      message: 'must be mysql://user:pass@host:port/db, sqlite:PATH, or a file path',
+    }),
+  PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+  HOST: z.string().default('0.0.0.0'),
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  CUSTOMER_GRAPH_CONFIG: z.string().optional(),
+  DATA_DIR: z.string().default('data'),
+});
+
+export type Env = z.infer<typeof EnvSchema>;
+
+/** Reads and validates the process environment once, at the edge. */
+export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const parsed = EnvSchema.safeParse(source);
+  if (!parsed.success) {
+    throw new ConfigError(
+      'Invalid environment',
+      parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`),
+    );
+  }
+  return parsed.data;
+}
+
+/** The embedded database file used when DATABASE_URL is not set. */
+export function defaultSqlitePath(env: Env): string {
+  return path.resolve(env.DATA_DIR, 'customer-graph.db');
+}

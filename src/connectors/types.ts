@@ -1,0 +1,33 @@
+/** One row as the source gave it, with where it came from. */
+export interface ExtractedRecord {
+  kind: 'record';
+  /** `file.csv:12`, `page 3 #4`, `id=42`: shown to users in errors and quarantine. */
+  location: string;
+  values: Record<string, unknown>;
+}
+
+/** A row the connector could read but not parse; it is quarantined, never dropped. */
+export interface MalformedRow {
+  kind: 'malformed';
+  location: string;
+  reason: string;
+  raw: string;
+}
+
+export type ExtractedItem = ExtractedRecord | MalformedRow;
+
+/** A source of raw records. Fatal problems (missing file, missing column) throw a SourceError. */
+export interface Connector {
+  extract(): AsyncIterable<ExtractedItem>;
+}
+
+/** Reads `a.b.c` out of a nested object; a flat key containing dots wins over nesting. */
+export function readPath(values: Record<string, unknown>, fieldPath: string): unknown {
+  if (fieldPath in values) return values[fieldPath];
+  let current: unknown = values;
+  for (const part of fieldPath.split('.')) {
+    if (current === null || typeof current !== 'object') return undefined;
+    current = (current as Record<string, unknown>)[part];
+  }
+  return current;
+}

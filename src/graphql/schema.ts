@@ -1,0 +1,19 @@
+import 'reflect-metadata';
+import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
+import { buildSchema } from 'type-graphql';
+import { CustomerConnectionResolver } from './resolvers/customer-connection-resolver';
+import { CustomerResolver } from './resolvers/customer-resolver';
+
+/** Builds the executable schema from the type-graphql classes. */
+export async function buildCustomerGraphSchema(): Promise<GraphQLSchema> {
+  return buildSchema({
+    resolvers: [CustomerResolver, CustomerConnectionResolver],
+    validate: false,
+    emitSchemaFile: false,
+  });
+}
+
+/** The SDL committed as schema/schema.graphql; sorted so it only changes when the schema does. */
+export function printCustomerGraphSchema(schema: GraphQLSchema): string {
+  return `${printSchema(lexicographicSortSchema(schema))}\n`;
+}

@@ -1,0 +1,161 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ApolloServer, HeaderMap } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import type { GraphQLSchema } from 'graphql';
+import type { GraphQLContext } from '../graphql/context';
+import { createLoaders } from '../graphql/loaders';
+import type { Logger } from '../logging';
+import type { Database } from '../store/database';
+import { createRepositories } from '../store/repositories';
+import { graphiqlHtml, loadGraphiqlAssets } from './graphiql-page';
+
+export interface ServerOptions {
+  db: Database;
+  schema: GraphQLSchema;
+  logger: Logger;
+  port: number;
+  host?: string;
+  /** Include stack traces in errors; never in production. */
+  development?: boolean;
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+const MAX_BODY_BYTES = 1024 * 1024;
+
+async function readBody(req: http.IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) throw Object.assign(new Error('request body too large'), { status: 413 });
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function wantsHtml(req: http.IncomingMessage): boolean {
+  return req.method === 'GET' && (req.headers.accept ?? '').includes('text/html');
+}
+
+function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
+  res.end(JSON.stringify(body));
+}
+
+/** HTTP front: GraphQL at /graphql (GraphiQL for browsers), /healthz, and the GraphiQL assets. */
+export async function startServer(options: ServerOptions): Promise<RunningServer> {
+  const { db, schema, logger } = options;
+  const apollo = new ApolloServer<GraphQLContext>({
+    schema,
+    includeStacktraceInErrorResponses: options.development ?? false,
+    plugins: [ApolloServerPluginLandingPageDisabled()],
+    logger: {
+      debug: (msg) => logger.debug(msg),
+      info: (msg) => logger.info(msg),
+      warn: (msg) => logger.warn(msg),
+      error: (msg) => logger.error(msg),
+    },
+  });
+  await apollo.start();
+  const assets = loadGraphiqlAssets();
+  const repos = createRepositories(db.knex);
+
+  const handleGraphql = async (req: http.IncomingMessage, res: http.ServerResponse, url: URL): Promise<void> => {
+    const headers = new HeaderMap();
+    for (const [key, value] of Object.entries(req.headers)) {
+      if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+    }
+    let body: unknown;
+    if (req.method === 'POST') {
+      const text = await readBody(req);
+      const type = headers.get('content-type') ?? '';
+      if (type.includes('json')) {
+        try {
+          body = JSON.parse(text);
+        } catch {
+          sendJson(res, 400, { errors: [{ message: 'request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }] });
+          return;
+        }
+      } else {
+        body = text;
+      }
+    }
+    const response = await apollo.executeHTTPGraphQLRequest({
+      httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
+      context: async () => ({ repos, loaders: createLoaders(repos) }),
+    });
+    for (const [key, value] of response.headers) res.setHeader(key, value);
+    res.statusCode = response.status ?? 200;
+    if (response.body.kind === 'complete') {
+      res.end(response.body.string);
+    } else {
+      for await (const chunk of response.body.asyncIterator) res.write(chunk);
+      res.end();
+    }
+  };
+
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const route = async (): Promise<void> => {
+      if (url.pathname === '/healthz') {
+        try {
+          await db.knex.raw('select 1');
+          sendJson(res, 200, { status: 'ok', database: db.dialect });
+        } catch {
+          sendJson(res, 503, { status: 'unavailable', database: db.dialect });
+        }
+        return;
+      }
+      if (url.pathname.startsWith('/graphiql/')) {
+        const asset = assets.get(url.pathname.slice('/graphiql/'.length));
+        if (!asset) return sendJson(res, 404, { error: 'not found' });
+        res.writeHead(200, { 'content-type': asset.type, 'cache-control': 'public, max-age=3600' });
+        res.end(asset.body);
+        return;
+      }
+      if (url.pathname === '/graphql') {
+        if (wantsHtml(req) && !url.searchParams.has('query')) {
+          res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+          res.end(graphiqlHtml('/graphql'));
+          return;
+        }
+        await handleGraphql(req, res, url);
+        return;
+      }
+      if (url.pathname === '/') {
+        res.writeHead(302, { location: '/graphql' });
+        res.end();
+        return;
+      }
+      sendJson(res, 404, { error: 'not found' });
+    };
+    route().catch((error: Error & { status?: number }) => {
+      logger.error({ err: { message: error.message } }, 'request failed');
+      if (!res.headersSent) sendJson(res, error.status ?? 500, { errors: [{ message: error.status ? error.message : 'internal server error' }] });
+      else res.end();
+    });
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, options.host ?? '0.0.0.0', () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  const shownHost = options.host === undefined || options.host === '0.0.0.0' ? 'localhost' : options.host;
+  return {
+    url: `http://${shownHost}:${port}/graphql`,
+    port,
+    close: async () => {
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+      await closed;
+      await apollo.stop();
+    },
+  };
+}

@@ -1,0 +1,123 @@
+import type { Knex } from 'knex';
+import { fromDbTime, parseJsonColumn } from './dialect';
+
+/** The golden fields of a customer as survivorship produced them. */
+export interface GoldenFields {
+  givenName: string | null;
+  familyName: string | null;
+  emails: string[];
+  phones: string[];
+  birthDate: string | null;
+  country: string | null;
+}
+
+export interface Customer extends GoldenFields {
+  id: string;
+  mergedInto: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+  deletedAt: Date | null;
+}
+
+export interface CustomerPage {
+  customers: Customer[];
+  hasNextPage: boolean;
+}
+
+export function toCustomer(row: Record<string, unknown>): Customer {
+  return {
+    id: String(row.id),
+    mergedInto: (row.merged_into as string | null) ?? null,
+    givenName: (row.given_name as string | null) ?? null,
+    familyName: (row.family_name as string | null) ?? null,
+    emails: parseJsonColumn(row.emails, []),
+    phones: parseJsonColumn(row.phones, []),
+    birthDate: (row.birth_date as string | null) ?? null,
+    country: (row.country as string | null) ?? null,
+    createdAt: fromDbTime(row.created_at as string) as Date,
+    updatedAt: fromDbTime(row.updated_at as string) as Date,
+    deletedAt: fromDbTime(row.deleted_at as string | null),
+  };
+}
+
+export function goldenToColumns(fields: GoldenFields): Record<string, unknown> {
+  return {
+    given_name: fields.givenName,
+    family_name: fields.familyName,
+    emails: JSON.stringify(fields.emails),
+    phones: JSON.stringify(fields.phones),
+    birth_date: fields.birthDate,
+    country: fields.country,
+  };
+}
+
+/** Reads golden customers. Writing them is resolution's job (see ResolutionRepository). */
+export class CustomerRepository {
+  constructor(private readonly knex: Knex) {}
+
+  private live(): Knex.QueryBuilder {
+    return this.knex('customers').whereNull('merged_into').whereNull('deleted_at');
+  }
+
+  async findByIds(ids: readonly string[]): Promise<Map<string, Customer>> {
+    const found = new Map<string, Customer>();
+    if (ids.length === 0) return found;
+    const rows = await this.knex('customers').whereIn('id', ids as string[]);
+    for (const row of rows) found.set(String(row.id), toCustomer(row));
+    return found;
+  }
+
+  /** Follows `merged_into` from a retired id to the customer that absorbed it. */
+  async findLive(id: string): Promise<Customer | undefined> {
+    let currentId = id;
+    for (let hops = 0; hops < 32; hops += 1) {
+      const row = await this.knex('customers').where({ id: currentId }).first();
+      if (!row) return undefined;
+      const customer = toCustomer(row);
+      if (customer.mergedInto === null) return customer.deletedAt ? undefined : customer;
+      currentId = customer.mergedInto;
+    }
+    return undefined;
+  }
+
+  /** Keyset page over live customers ordered by id: stable under concurrent inserts. */
+  async page(first: number, afterId?: string): Promise<CustomerPage> {
+    const query = this.live().orderBy('id').limit(first + 1);
+    if (afterId !== undefined) query.where('id', '>', afterId);
+    const rows = await query;
+    const customers = rows.slice(0, first).map(toCustomer);
+    return { customers, hasNextPage: rows.length > first };
+  }
+
+  async countLive(): Promise<number> {
+    const row = await this.live().count<{ n: number }[]>({ n: '*' }).first();
+    return Number(row?.n ?? 0);
+  }
+
+  /** Streams every live customer with the keys of its source records, for export. */
+  async *iterateWithSourceKeys(batchSize = 1000): AsyncIterable<Customer & { sourceKeys: { source: string; externalId: string }[] }> {
+    let after: string | undefined;
+    for (;;) {
+      const { customers, hasNextPage } = await this.page(batchSize, after);
+      if (customers.length === 0) return;
+      const links = await this.knex('customer_links as l')
+        .join('source_records as r', 'r.id', 'l.source_record_id')
+        .select('l.customer_id', 'r.source', 'r.external_id')
+        .whereIn(
+          'l.customer_id',
+          customers.map((c) => c.id),
+        )
+        .where('r.status', 'active')
+        .orderBy(['r.source', 'r.external_id']);
+      const keys = new Map<string, { source: string; externalId: string }[]>();
+      for (const link of links) {
+        const list = keys.get(link.customer_id) ?? [];
+        list.push({ source: String(link.source), externalId: String(link.external_id) });
+        keys.set(link.customer_id, list);
+      }
+      for (const customer of customers) yield { ...customer, sourceKeys: keys.get(customer.id) ?? [] };
+      if (!hasNextPage) return;
+      after = customers[customers.length - 1]?.id;
+    }
+  }
+}

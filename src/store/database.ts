@@ -1,0 +1,94 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import knexFactory, { type Knex } from 'knex';
+import { AppError } from '../errors';
+
+export type DialectName = 'sqlite' | 'mysql';
+
+export interface Database {
+  readonly knex: Knex;
+  readonly dialect: DialectName;
+  /** A description without credentials, safe to log. */
+  readonly description: string;
+  close(): Promise<void>;
+}
+
+export interface DatabaseTarget {
+  dialect: DialectName;
+  /** mysql connection URL or sqlite file path (`:memory:` allowed). */
+  location: string;
+}
+
+/** Turns DATABASE_URL (or its absence) into a concrete target. */
+export function parseDatabaseUrl(url: string | undefined, defaultSqliteFile: string): DatabaseTarget {
+  if (!url) return { dialect: 'sqlite', location: defaultSqliteFile };
+  if (/^(mysql|mariadb):\/\//.test(url)) return { dialect: 'mysql', location: url.replace(/^mariadb:/, 'mysql:') };
+  if (url.startsWith('sqlite:')) return { dialect: 'sqlite', location: url.slice('sqlite:'.length).replace(/^\/\//, '') };
+  if (url.startsWith('file:')) return { dialect: 'sqlite', location: url.slice('file:'.length) };
+  return { dialect: 'sqlite', location: url };
+}
+
+function mysqlConfig(url: string): Knex.Config {
+  const parsed = new URL(url);
+  return {
+    client: 'mysql2',
+    connection: {
+      host: parsed.hostname,
+      port: parsed.port ? Number(parsed.port) : 3306,
+      user: decodeURIComponent(parsed.username || 'root'),
+      password: decodeURIComponent(parsed.password),
+      database: parsed.pathname.replace(/^\//, ''),
+      charset: 'utf8mb4',
+      // Timestamps travel as UTC strings and DECIMALs as strings, exactly as on SQLite.
+      timezone: 'Z',
+      dateStrings: true,
+      supportBigNumbers: true,
+      bigNumberStrings: true,
+      decimalNumbers: false,
+      connectTimeout: 10_000,
+    },
+    pool: { min: 0, max: 10 },
+  };
+}
+
+function sqliteConfig(file: string): Knex.Config {
+  if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  return {
+    client: 'better-sqlite3',
+    connection: { filename: file },
+    useNullAsDefault: true,
+    // better-sqlite3 is synchronous; one connection avoids SQLITE_BUSY between pool members.
+    pool: {
+      min: 1,
+      max: 1,
+      afterCreate: (conn: { pragma(sql: string): unknown }, done: (err: Error | null, conn: unknown) => void) => {
+        conn.pragma('journal_mode = WAL');
+        conn.pragma('foreign_keys = ON');
+        conn.pragma('busy_timeout = 5000');
+        conn.pragma('synchronous = NORMAL');
+        done(null, conn);
+      },
+    },
+  };
+}
+
+function describe(target: DatabaseTarget): string {
+  if (target.dialect === 'sqlite') return `sqlite:${target.location}`;
+  const url = new URL(target.location);
+  return `mysql://${url.hostname}:${url.port || 3306}${url.pathname}`;
+}
+
+/** Opens a database and checks that it answers, so a bad URL fails at start with a clear message. */
+export async function openDatabase(target: DatabaseTarget): Promise<Database> {
+  const knex = knexFactory(target.dialect === 'mysql' ? mysqlConfig(target.location) : sqliteConfig(target.location));
+  const description = describe(target);
+  try {
+    await knex.raw('select 1');
+  } catch (error) {
+    await knex.destroy();
+    throw new AppError('DATABASE_UNAVAILABLE', `cannot reach database ${description}: ${(error as Error).message}`, {
+      cause: error,
+    });
+  }
+  return { knex, dialect: target.dialect, description, close: () => knex.destroy() };
+}

@@ -1,0 +1,63 @@
+import type { Knex } from 'knex';
+import { fromDbTime, insertChunkSize, nowDbTime } from './dialect';
+
+export interface QuarantineEntry {
+  source: string;
+  syncRunId: number | null;
+  location: string;
+  externalId?: string | null;
+  field?: string | null;
+  reasonCode: string;
+  message: string;
+  raw: string | null;
+}
+
+export interface QuarantinedRow extends QuarantineEntry {
+  id: number;
+  createdAt: Date;
+}
+
+/** The `quarantine` table: rows that could not be loaded, with the reason and the raw text. */
+export class QuarantineRepository {
+  constructor(private readonly knex: Knex) {}
+
+  async addMany(entries: QuarantineEntry[], trx: Knex = this.knex): Promise<void> {
+    if (entries.length === 0) return;
+    const now = nowDbTime();
+    const rows = entries.map((entry) => ({
+      source: entry.source,
+      sync_run_id: entry.syncRunId,
+      location: entry.location.slice(0, 500),
+      external_id: entry.externalId ?? null,
+      field: entry.field ?? null,
+      reason_code: entry.reasonCode,
+      message: entry.message,
+      raw: entry.raw,
+      created_at: now,
+    }));
+    await trx.batchInsert('quarantine', rows, insertChunkSize(10));
+  }
+
+  async list(options: { source?: string; limit?: number } = {}): Promise<QuarantinedRow[]> {
+    const query = this.knex('quarantine').whereNull('resolved_at').orderBy('id').limit(options.limit ?? 1000);
+    if (options.source) query.where({ source: options.source });
+    const rows = await query;
+    return rows.map((row: Record<string, unknown>) => ({
+      id: Number(row.id),
+      source: String(row.source),
+      syncRunId: row.sync_run_id === null ? null : Number(row.sync_run_id),
+      location: String(row.location),
+      externalId: (row.external_id as string | null) ?? null,
+      field: (row.field as string | null) ?? null,
+      reasonCode: String(row.reason_code),
+      message: String(row.message),
+      raw: (row.raw as string | null) ?? null,
+      createdAt: fromDbTime(row.created_at as string) as Date,
+    }));
+  }
+
+  async countBySyncRun(syncRunId: number): Promise<number> {
+    const row = await this.knex('quarantine').where({ sync_run_id: syncRunId }).count<{ n: number }[]>({ n: '*' }).first();
+    return Number(row?.n ?? 0);
+  }
+}

@@ -1,0 +1,27 @@
+import type { Knex } from 'knex';
+import { CustomerRepository } from './customer-repository';
+import { QuarantineRepository } from './quarantine-repository';
+import { ResolutionRepository } from './resolution-repository';
+import { SourceRecordRepository } from './source-record-repository';
+import { SourceRepository } from './source-repository';
+import { SyncRunRepository } from './sync-run-repository';
+
+export interface Repositories {
+  sources: SourceRepository;
+  syncRuns: SyncRunRepository;
+  sourceRecords: SourceRecordRepository;
+  quarantine: QuarantineRepository;
+  customers: CustomerRepository;
+  resolution: ResolutionRepository;
+}
+
+export function createRepositories(knex: Knex): Repositories {
+  return {
+    sources: new SourceRepository(knex),
+    syncRuns: new SyncRunRepository(knex),
+    sourceRecords: new SourceRecordRepository(knex),
+    quarantine: new QuarantineRepository(knex),
+    customers: new CustomerRepository(knex),
+    resolution: new ResolutionRepository(knex),
+  };
+}

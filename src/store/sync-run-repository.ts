@@ -1,0 +1,86 @@
+import type { Knex } from 'knex';
+import { fromDbTime, nowDbTime } from './dialect';
+
+export interface SyncCounts {
+  read: number;
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  quarantined: number;
+  duplicates: number;
+  deleted: number;
+}
+
+export type SyncStatus = 'running' | 'succeeded' | 'failed';
+
+export interface SyncRun extends SyncCounts {
+  id: number;
+  source: string;
+  status: SyncStatus;
+  dryRun: boolean;
+  startedAt: Date;
+  finishedAt: Date | null;
+  error: string | null;
+}
+
+export function emptyCounts(): SyncCounts {
+  return { read: 0, inserted: 0, updated: 0, unchanged: 0, quarantined: 0, duplicates: 0, deleted: 0 };
+}
+
+const countColumns = {
+  read: 'read_count',
+  inserted: 'inserted_count',
+  updated: 'updated_count',
+  unchanged: 'unchanged_count',
+  quarantined: 'quarantined_count',
+  duplicates: 'duplicate_count',
+  deleted: 'deleted_count',
+} as const satisfies Record<keyof SyncCounts, string>;
+
+function toRun(row: Record<string, unknown>): SyncRun {
+  const counts = Object.fromEntries(
+    Object.entries(countColumns).map(([key, column]) => [key, Number(row[column])]),
+  ) as unknown as SyncCounts;
+  return {
+    id: Number(row.id),
+    source: String(row.source),
+    status: row.status as SyncStatus,
+    dryRun: Boolean(Number(row.dry_run)),
+    startedAt: fromDbTime(row.started_at as string) as Date,
+    finishedAt: fromDbTime(row.finished_at as string | null),
+    error: (row.error as string | null) ?? null,
+    ...counts,
+  };
+}
+
+/** The `sync_runs` table: one row per run of one source, with its reconciled counts. */
+export class SyncRunRepository {
+  constructor(private readonly knex: Knex) {}
+
+  async start(source: string, dryRun = false): Promise<number> {
+    const [id] = await this.knex('sync_runs').insert({
+      source,
+      status: 'running',
+      dry_run: dryRun,
+      started_at: nowDbTime(),
+    });
+    return Number(id);
+  }
+
+  async finish(id: number, status: Exclude<SyncStatus, 'running'>, counts: SyncCounts, error?: string): Promise<void> {
+    const update: Record<string, unknown> = { status, finished_at: nowDbTime(), error: error ?? null };
+    for (const [key, column] of Object.entries(countColumns)) update[column] = counts[key as keyof SyncCounts];
+    await this.knex('sync_runs').where({ id }).update(update);
+  }
+
+  async get(id: number): Promise<SyncRun | undefined> {
+    const row = await this.knex('sync_runs').where({ id }).first();
+    return row ? toRun(row) : undefined;
+  }
+
+  async listRecent(limit = 50, source?: string): Promise<SyncRun[]> {
+    const query = this.knex('sync_runs').orderBy('id', 'desc').limit(limit);
+    if (source) query.where({ source });
+    return (await query).map(toRun);
+  }
+}
