@@ -1,12 +1,20 @@
+import { createRequire } from 'node:module';
 import { defineConfig } from 'vitest/config';
 
+const require = createRequire(import.meta.url);
+
 export default defineConfig({
+  resolve: {
+    // type-graphql and graphql-shield load graphql as CommonJS; the tests must share that one
+    // instance, or graphql's instanceof checks see two copies of the library.
+    alias: [{ find: /^graphql$/, replacement: require.resolve('graphql') }],
+  },
   test: {
     include: ['test/**/*.test.ts'],
     // Integration suites share one MariaDB server; each file uses its own database, so files may run in parallel.
     pool: 'forks',
     testTimeout: 30_000,
     hookTimeout: 60_000,
-    reporters: ['default', './test/support/summary-reporter.ts'],
+    reporters: ['./test/support/summary-reporter.ts', 'default'],
   },
 });

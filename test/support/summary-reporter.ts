@@ -21,6 +21,8 @@ export default class SummaryReporter implements Reporter {
     }
     failed += unhandledErrors.length;
     const tail = skipped > 0 ? `, ${skipped} skipped` : '';
-    process.stdout.write(`\ntests: ${passed} passed, ${failed} failed${tail}\n`);
+    const line = `tests: ${passed} passed, ${failed} failed${tail}`;
+    // Printed on exit so it stands after vitest's own summary, as the very last line.
+    process.once('exit', () => process.stdout.write(`\n${line}\n`));
   }
 }

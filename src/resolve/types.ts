@@ -1,0 +1,118 @@
+/**
+ * Public types of the identity-resolution engine. Everything here is plain data so that the
+ * caller can serialise it (trained parameters, explanations, splits) into its own store.
+ */
+
+/** One source record, already normalized, as the matcher sees it. */
+export interface MatchRecord {
+  /** Source record id, unique across all sources. */
+  id: string;
+  source: string;
+  givenName?: string;
+  familyName?: string;
+  /** Latin (pinyin) form of Han names, when the source or normalization provides one. */
+  givenNamePinyin?: string;
+  familyNamePinyin?: string;
+  /** YYYY-MM-DD */
+  birthDate?: string;
+  /** Lower-case, normalized. */
+  emails: string[];
+  /** E.164 */
+  phones: string[];
+  streetNumber?: string;
+  addressLine1?: string;
+  addressLine2?: string;
+  city?: string;
+  region?: string;
+  postalCode?: string;
+  country?: string;
+  nationalId?: string;
+  /** ISO datetime; survivorship prefers recent values. */
+  updatedAt?: string;
+  /** Source trust rank; higher wins in survivorship. */
+  trust?: number;
+}
+
+/** m and u probabilities of one comparison level, and the resulting match weight. */
+export interface LevelParameters {
+  level: string;
+  m: number;
+  u: number;
+}
+
+export interface ComparisonParameters {
+  comparison: string;
+  /** One entry per level, in level order; index 0 is the "null" level (weight 0). */
+  levels: LevelParameters[];
+}
+
+/**
+ * A trained (or default) Fellegi–Sunter model: plain JSON so that it can be stored,
+ * displayed to stewards and reused for incremental runs.
+ */
+export interface ModelParameters {
+  /** Prior probability that a candidate pair (one that shares a blocking key) is a match. */
+  lambda: number;
+  comparisons: ComparisonParameters[];
+  /** How the parameters were obtained, for display. */
+  training: {
+    uSampledPairs: number;
+    emIterations: number;
+    emConverged: boolean;
+    candidatePairs: number;
+  };
+}
+
+export type Decision = 'link' | 'review' | 'none';
+
+/** A scored candidate pair. `levels` holds one level index per comparison of the model. */
+export interface ScoredPair {
+  left: string;
+  right: string;
+  /** log2 odds of a match: prior + sum of the comparison weights. */
+  score: number;
+  probability: number;
+  decision: Decision;
+  /** Set when a deterministic rule decided the pair (e.g. "sameEmail"). */
+  rule?: string;
+  levels: number[];
+}
+
+export interface ComparisonExplanation {
+  comparison: string;
+  level: string;
+  levelIndex: number;
+  m: number;
+  u: number;
+  /** log2(m/u); 0 for the null level. */
+  weight: number;
+}
+
+/** Why two records were (or were not) linked, for a data steward. */
+export interface MatchExplanation {
+  left: string;
+  right: string;
+  priorWeight: number;
+  score: number;
+  probability: number;
+  decision: Decision;
+  rule?: string;
+  comparisons: ComparisonExplanation[];
+}
+
+/** A blocking key value shared by too many records to be a useful candidate generator. */
+export interface OversizedBlock {
+  key: string;
+  value: string;
+  size: number;
+}
+
+/** A link the chaining guard refused, because it would have put dissimilar records together. */
+export interface ClusterSplit {
+  /** The refused link. */
+  link: ScoredPair;
+  /** The two groups it would have joined (as they stood when it was refused). */
+  sides: [string[], string[]];
+  /** The least similar cross pair that broke the guard. */
+  weakestPair: { left: string; right: string; score: number };
+}

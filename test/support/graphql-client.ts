@@ -1,0 +1,25 @@
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { print } from 'graphql';
+
+export interface GraphQLResponse<T> {
+  status: number;
+  data?: T | null;
+  errors?: { message: string; extensions?: Record<string, unknown>; path?: (string | number)[] }[];
+}
+
+/** Sends a typed document over real HTTP, as a client application would. */
+export async function postGraphql<TData, TVariables>(
+  url: string,
+  document: TypedDocumentNode<TData, TVariables> | string,
+  variables?: TVariables,
+  headers: Record<string, string> = {},
+): Promise<GraphQLResponse<TData>> {
+  const query = typeof document === 'string' ? document : print(document);
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json', ...headers },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await response.json()) as Omit<GraphQLResponse<TData>, 'status'>;
+  return { status: response.status, ...body };
+}
