@@ -11,6 +11,7 @@ export default defineConfig({
   },
   test: {
     include: ['test/**/*.test.ts'],
+    globalSetup: ['./test/support/global-setup.ts'],
     // Integration suites share one MariaDB server; each file uses its own database, so files may run in parallel.
     pool: 'forks',
     testTimeout: 30_000,

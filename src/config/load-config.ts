@@ -24,7 +24,7 @@ export function parseProjectConfig(input: unknown, baseDir: string, origin = 'co
   return {
     ...parsed.data,
     sources: parsed.data.sources.map((source) =>
-      source.kind === 'csv' ? { ...source, path: path.resolve(baseDir, source.path) } : source,
+      'path' in source ? { ...source, path: path.resolve(baseDir, source.path) } : source,
     ),
   };
 }

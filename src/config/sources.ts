@@ -37,15 +37,110 @@ const SourceBase = z.object({
   defaults: NormalizeDefaults,
 });
 
+const FileEncoding = z.enum(['utf-8', 'utf-16le', 'utf-16be', 'gbk', 'gb18030']).default('utf-8');
+
 const CsvSource = SourceBase.extend({
   kind: z.literal('csv'),
   path: z.string().min(1),
   delimiter: z.string().min(1).max(2).default(','),
   quote: z.string().length(1).default('"'),
-  encoding: z.enum(['utf-8', 'utf-16le', 'utf-16be', 'gbk', 'gb18030']).default('utf-8'),
+  encoding: FileEncoding,
+  /** A full export: records missing from it are marked deleted after a complete read. */
+  snapshot: z.boolean().default(true),
 }).strict();
 
-export const SourceConfigSchema = z.discriminatedUnion('kind', [CsvSource]);
+/** One JSON object per line. */
+const NdjsonSource = SourceBase.extend({
+  kind: z.literal('ndjson'),
+  path: z.string().min(1),
+  encoding: FileEncoding,
+  snapshot: z.boolean().default(true),
+}).strict();
+
+/** A JSON document holding an array of records, at the top or at `recordsPath` (e.g. `data.customers`). */
+const JsonSource = SourceBase.extend({
+  kind: z.literal('json'),
+  path: z.string().min(1),
+  recordsPath: z.string().min(1).optional(),
+  encoding: FileEncoding,
+  snapshot: z.boolean().default(true),
+}).strict();
+
+/** A table or query in any database knex speaks, read in keyset-paginated batches. */
+const SqlSource = SourceBase.extend({
+  kind: z.literal('sql'),
+  /** Connection URL (mysql://… or sqlite:PATH), or the name of an environment variable holding it. */
+  url: z.string().min(1).optional(),
+  urlEnv: z.string().min(1).optional(),
+  table: z.string().min(1).optional(),
+  query: z.string().min(1).optional(),
+  /** Column ordering the keyset pagination; defaults to primaryKey. */
+  keyColumn: z.string().min(1).optional(),
+  /** Column for incremental syncs (e.g. updated_at): only rows past the stored watermark are read. */
+  watermarkColumn: z.string().min(1).optional(),
+  batchSize: z.number().int().min(1).max(50_000).default(1000),
+}).strict();
+
+const RestPagination = z.discriminatedUnion('style', [
+  z.object({ style: z.literal('none') }).strict(),
+  z
+    .object({
+      style: z.literal('page'),
+      pageParam: z.string().default('page'),
+      sizeParam: z.string().default('per_page'),
+      size: z.number().int().min(1).default(100),
+      firstPage: z.number().int().min(0).default(1),
+    })
+    .strict(),
+  z
+    .object({
+      style: z.literal('offset'),
+      offsetParam: z.string().default('offset'),
+      limitParam: z.string().default('limit'),
+      limit: z.number().int().min(1).default(100),
+    })
+    .strict(),
+  z
+    .object({
+      style: z.literal('cursor'),
+      /** Where the next cursor is in the response body, e.g. `meta.next_cursor`. */
+      cursorPath: z.string().min(1),
+      cursorParam: z.string().default('cursor'),
+    })
+    .strict(),
+  /** RFC 8288 `Link: <…>; rel="next"` headers. */
+  z.object({ style: z.literal('link') }).strict(),
+]);
+
+/** Paginated JSON over HTTP. */
+const RestSource = SourceBase.extend({
+  kind: z.literal('rest'),
+  url: z.string().url(),
+  /** Where the records are in each response body, e.g. `data`; the body itself when absent. */
+  recordsPath: z.string().min(1).optional(),
+  pagination: RestPagination.default({ style: 'none' }),
+  auth: z
+    .object({
+      header: z.string().default('Authorization'),
+      /** Environment variable holding the secret, never the secret itself. */
+      env: z.string().min(1),
+      prefix: z.string().default('Bearer '),
+    })
+    .strict()
+    .optional(),
+  timeoutMs: z.number().int().min(1).default(10_000),
+  retries: z.number().int().min(0).max(10).default(4),
+  backoffMs: z.number().int().min(0).default(250),
+  /** Incremental: send the stored watermark as `param`, and advance it to the max of `field`. */
+  since: z.object({ param: z.string().min(1), field: z.string().min(1) }).strict().optional(),
+}).strict();
+
+/** Records pushed by applications through the `ingestRecords` mutation. */
+const PushSource = SourceBase.extend({
+  kind: z.literal('push'),
+}).strict();
+
+export const SourceConfigSchema = z.discriminatedUnion('kind', [CsvSource, NdjsonSource, JsonSource, SqlSource, RestSource, PushSource]);
 
 export const ProjectConfigSchema = z
   .object({
@@ -59,10 +154,24 @@ export const ProjectConfigSchema = z
         ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['sources', index, 'name'], message: `duplicate source name "${source.name}"` });
       }
       seen.add(source.name);
+      if (source.kind === 'sql') {
+        if (Boolean(source.url) === Boolean(source.urlEnv)) {
+          ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['sources', index, 'url'], message: 'set exactly one of url or urlEnv' });
+        }
+        if (Boolean(source.table) === Boolean(source.query)) {
+          ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['sources', index, 'table'], message: 'set exactly one of table or query' });
+        }
+      }
     });
   });
 
 export type SourceConfig = z.infer<typeof SourceConfigSchema>;
 export type CsvSourceConfig = z.infer<typeof CsvSource>;
+export type NdjsonSourceConfig = z.infer<typeof NdjsonSource>;
+export type JsonSourceConfig = z.infer<typeof JsonSource>;
+export type SqlSourceConfig = z.infer<typeof SqlSource>;
+export type RestSourceConfig = z.infer<typeof RestSource>;
+export type PushSourceConfig = z.infer<typeof PushSource>;
+export type RestPaginationConfig = z.infer<typeof RestPagination>;
 export type ProjectConfig = z.infer<typeof ProjectConfigSchema>;
 export type NormalizeDefaultsConfig = z.infer<typeof NormalizeDefaults>;

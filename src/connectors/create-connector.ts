@@ -1,4 +1,5 @@
 import type { SourceConfig } from '../config/sources';
+import { AppError } from '../errors';
 import { CsvConnector } from './csv';
 import type { Connector } from './types';
 
@@ -6,5 +7,7 @@ export function createConnector(source: SourceConfig): Connector {
   switch (source.kind) {
     case 'csv':
       return new CsvConnector(source);
+    default:
+      throw new AppError('CONFIG_INVALID', `source "${source.name}": kind "${source.kind}" has no connector yet`);
   }
 }

@@ -3,40 +3,16 @@ import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import knexFactory from 'knex';
-import { describe } from 'vitest';
+import { describe, inject } from 'vitest';
 import { openDatabase, type Database, type DatabaseTarget, type DialectName } from '../../src/store/database';
 import { migrateToLatest } from '../../src/store/migrate';
+import { mysqlAdminConfig, MYSQL_URL } from './mysql-probe';
 
 /**
  * Every integration suite runs once per dialect. Each test database is created fresh and
  * private to one suite, so files can run in parallel against the same MariaDB server.
  */
-export const MYSQL_URL = process.env.TEST_MYSQL_URL ?? 'mysql://root@127.0.0.1:3306/test';
 const IN_CI = process.env.CI === 'true' || process.env.CI === '1';
-
-let mysqlReachable: Promise<boolean> | undefined;
-
-async function checkMysql(): Promise<boolean> {
-  const url = new URL(MYSQL_URL);
-  const admin = knexFactory({
-    client: 'mysql2',
-    connection: { host: url.hostname, port: Number(url.port || 3306), user: url.username || 'root', password: url.password, connectTimeout: 3000 },
-    pool: { min: 0, max: 1 },
-  });
-  try {
-    await admin.raw('select 1');
-    return true;
-  } catch {
-    return false;
-  } finally {
-    await admin.destroy();
-  }
-}
-
-export function isMysqlReachable(): Promise<boolean> {
-  mysqlReachable ??= checkMysql();
-  return mysqlReachable;
-}
 
 export interface TestDatabase {
   db: Database;
@@ -47,16 +23,15 @@ export interface TestDatabase {
 }
 
 async function createMysqlDatabase(): Promise<TestDatabase> {
-  if (!(await isMysqlReachable())) {
-    throw new Error(`MySQL/MariaDB is not reachable at ${MYSQL_URL}; start it (see README) or set TEST_MYSQL_URL`);
-  }
   const url = new URL(MYSQL_URL);
   const name = `cg_test_${process.pid}_${randomBytes(4).toString('hex')}`;
-  const admin = knexFactory({
-    client: 'mysql2',
-    connection: { host: url.hostname, port: Number(url.port || 3306), user: url.username || 'root', password: url.password },
-    pool: { min: 0, max: 1 },
-  });
+  const admin = knexFactory(mysqlAdminConfig());
+  try {
+    await admin.raw('select 1');
+  } catch (error) {
+    await admin.destroy();
+    throw new Error(`MySQL/MariaDB is not reachable at ${MYSQL_URL} (${(error as Error).message}); start it or set TEST_MYSQL_URL`);
+  }
   await admin.raw(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_bin`);
   url.pathname = `/${name}`;
   const target: DatabaseTarget = { dialect: 'mysql', location: url.toString() };
@@ -96,10 +71,6 @@ export async function createTestDatabase(dialect: DialectName): Promise<TestData
   return created;
 }
 
-const mysqlAvailableAtLoad = IN_CI ? true : await isMysqlReachable();
-if (!mysqlAvailableAtLoad) {
-  process.stderr.write(`\n[customer-graph tests] MySQL not reachable at ${MYSQL_URL}: MySQL suites are skipped (never under CI=true)\n`);
-}
 
 /**
  * `describe` once per dialect. Outside CI a missing MySQL server skips its half; under CI=true it
@@ -107,7 +78,8 @@ if (!mysqlAvailableAtLoad) {
  */
 export function describeEachDialect(name: string, body: (dialect: DialectName) => void): void {
   describe.each(['sqlite', 'mysql'] as const)(`${name} [%s]`, (dialect) => {
-    if (dialect === 'mysql' && !mysqlAvailableAtLoad) {
+    // Under CI the MySQL half always runs, reachable or not: a missing server must fail, not skip.
+    if (dialect === 'mysql' && !IN_CI && !inject('mysqlAvailable')) {
       describe.skip('MySQL unavailable', () => body(dialect));
       return;
     }

@@ -21,8 +21,11 @@ export default class SummaryReporter implements Reporter {
     }
     failed += unhandledErrors.length;
     const tail = skipped > 0 ? `, ${skipped} skipped` : '';
-    const line = `tests: ${passed} passed, ${failed} failed${tail}`;
-    // Printed on exit so it stands after vitest's own summary, as the very last line.
-    process.once('exit', () => process.stdout.write(`\n${line}\n`));
+    // Printed on exit so it stands after vitest's own summary, as the very last line. A run that
+    // fails outside any test (setup, collection) still counts as one failure.
+    process.once('exit', (code) => {
+      const failures = failed === 0 && code !== 0 ? 1 : failed;
+      process.stdout.write(`\ntests: ${passed} passed, ${failures} failed${tail}\n`);
+    });
   }
 }
