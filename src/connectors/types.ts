@@ -4,6 +4,11 @@ export interface ExtractedRecord {
   /** `file.csv:12`, `page 3 #4`, `id=42`: shown to users in errors and quarantine. */
   location: string;
   values: Record<string, unknown>;
+  /**
+   * For incremental sources: this record's position in the source's watermark order (e.g. its
+   * `updated_at`). The pipeline stores the highest one once the batch holding it is committed.
+   */
+  watermark?: string;
 }
 
 /** A row the connector could read but not parse; it is quarantined, never dropped. */
@@ -16,9 +21,15 @@ export interface MalformedRow {
 
 export type ExtractedItem = ExtractedRecord | MalformedRow;
 
+/** What the pipeline tells a connector before it reads. */
+export interface ExtractState {
+  /** The highest watermark committed by earlier runs, or null for a full read. */
+  watermark: string | null;
+}
+
 /** A source of raw records. Fatal problems (missing file, missing column) throw a SourceError. */
 export interface Connector {
-  extract(): AsyncIterable<ExtractedItem>;
+  extract(state?: ExtractState): AsyncIterable<ExtractedItem>;
 }
 
 /** Reads `a.b.c` out of a nested object; a flat key containing dots wins over nesting. */
