@@ -1,0 +1,96 @@
+import { pinyin } from 'pinyin-pro';
+
+/**
+ * Chinese names written in Han characters: family/given split and pinyin for matching.
+ * Names are kept exactly as written; pinyin is returned beside them so that
+ * `王小明` and `Wang Xiaoming` can be compared.
+ */
+
+/** Two-character (compound) surnames; everything else takes the first character. */
+const COMPOUND_SURNAMES = new Set([
+  '欧阳', '歐陽', '司马', '司馬', '诸葛', '諸葛', '上官', '东方', '東方', '皇甫', '尉迟', '尉遲',
+  '公孙', '公孫', '慕容', '长孙', '長孫', '宇文', '司徒', '夏侯', '轩辕', '軒轅', '令狐', '端木',
+  '独孤', '獨孤', '南宫', '南宮', '西门', '西門', '百里', '呼延', '万俟', '萬俟', '闻人', '聞人',
+  '申屠', '澹台', '公冶', '太史', '赫连', '赫連', '钟离', '鍾離', '宗政', '濮阳', '濮陽', '公羊',
+  '仲孙', '仲孫', '单于', '單于', '拓跋', '第五', '东郭', '東郭', '左丘', '梁丘', '谷梁', '穀梁',
+  '羊舌', '微生', '乐正', '樂正', '漆雕', '巫马', '巫馬', '公西', '颛孙', '顓孫', '亓官', '司寇',
+  '段干', '東門', '东门', '归海', '歸海', '司空', '闾丘', '閭丘', '公良', '子车', '子車',
+]);
+
+const HAN_ONLY = /^[\p{Script=Han}\u00b7\u2022\u30fb\u2027 ]+$/u;
+const NAME_DOT = /[\u00b7\u2022\u30fb\u2027]/;
+
+export interface HanName {
+  familyName: string;
+  givenName: string;
+  familyNamePinyin: string;
+  givenNamePinyin: string;
+  /** `·` names are transliterations or minority names written given-first. */
+  order: 'family-first' | 'given-first';
+}
+
+export function isHanName(text: string): boolean {
+  return HAN_ONLY.test(text);
+}
+
+export function splitHanName(text: string): HanName | undefined {
+  if (NAME_DOT.test(text)) {
+    const parts = text.split(NAME_DOT).map((p) => p.replace(/ /g, '')).filter((p) => p !== '');
+    if (parts.length < 2) return undefined;
+    const givenName = parts[0]!;
+    const familyName = parts[parts.length - 1]!;
+    return { familyName, givenName, familyNamePinyin: plainPinyin(familyName), givenNamePinyin: plainPinyin(givenName), order: 'given-first' };
+  }
+  const spaced = text.split(' ');
+  let familyName: string;
+  let givenName: string;
+  if (spaced.length === 2) {
+    // An explicit space is the writer telling us where the surname ends.
+    familyName = spaced[0]!;
+    givenName = spaced[1]!;
+  } else {
+    const joined = spaced.join('');
+    if (joined.length < 2) return undefined;
+    const head = joined.slice(0, 2);
+    const familyLength = joined.length >= 3 && COMPOUND_SURNAMES.has(head) ? 2 : 1;
+    familyName = joined.slice(0, familyLength);
+    givenName = joined.slice(familyLength);
+  }
+  return {
+    familyName,
+    givenName,
+    familyNamePinyin: surnamePinyin(familyName),
+    givenNamePinyin: givenPinyin(givenName),
+    order: 'family-first',
+  };
+}
+
+// Surnames are a few hundred strings, so their pinyin is cached without bound.
+const surnameCache = new Map<string, string>();
+// Given names repeat heavily in real data; the cache is bounded so a long run cannot grow it forever.
+const GIVEN_CACHE_LIMIT = 50_000;
+const givenCache = new Map<string, string>();
+
+/** Surname readings differ from ordinary ones (单 shan, 曾 zeng, 乐 yue), hence `surname: 'head'`. */
+export function surnamePinyin(family: string): string {
+  let cached = surnameCache.get(family);
+  if (cached === undefined) {
+    cached = pinyin(family, { toneType: 'none', type: 'array', surname: 'head', v: true }).join('').toLowerCase();
+    surnameCache.set(family, cached);
+  }
+  return cached;
+}
+
+export function givenPinyin(given: string): string {
+  let cached = givenCache.get(given);
+  if (cached === undefined) {
+    cached = plainPinyin(given);
+    if (givenCache.size >= GIVEN_CACHE_LIMIT) givenCache.clear();
+    givenCache.set(given, cached);
+  }
+  return cached;
+}
+
+function plainPinyin(text: string): string {
+  return pinyin(text, { toneType: 'none', type: 'array', v: true }).join('').toLowerCase();
+}

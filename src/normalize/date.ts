@@ -1,0 +1,140 @@
+import { formatMatcher, isValidWallTime, type ParsedTemporal, type WallTime } from './date-format';
+import { accept, reject, type Normalized, type Rejected } from './result';
+import { prepareText } from './text';
+import { epochToWall, wallAsUtc, wallTimeToEpoch } from './time-zone';
+
+export interface DateSettings {
+  /** Formats tried in order after ISO 8601 (luxon tokens); the first whose shape matches decides. */
+  formats?: readonly string[];
+  /**
+   * How `01/02/2023` is read: true = 1 February, false = 2 January. Unset, only
+   * unambiguous values (`13/02/2023`) are accepted and the rest are rejected as
+   * AMBIGUOUS_DATE rather than guessed.
+   */
+  dayFirst?: boolean;
+  /** IANA zone for values without an offset (and for reading epoch values as dates). Default UTC. */
+  timezone?: string;
+}
+
+export const DEFAULT_DATE_FORMATS: readonly string[] = [
+  'yyyy-M-d', 'yyyy/MM/dd', 'yyyy/M/d', 'dd.MM.yyyy', 'd.M.yyyy', 'yyyy年M月d日', 'yyyyMMdd', 'x',
+];
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const ISO_DATE_TIME =
+  /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?\s*(Z|z|[+-]\d{2}(?::?\d{2})?)?$/;
+const DAY_MONTH_YEAR = /^(\d{1,2})([/.-])(\d{1,2})\2(\d{4})$/;
+const DAY_MONTH_YEAR_TIME = /^(\d{1,2})([/.-])(\d{1,2})\2(\d{4})[ T](\d{1,2}):(\d{2})(?::(\d{2}))?$/;
+
+type Parse = ParsedTemporal | Rejected;
+
+function parseTemporal(text: string, settings: DateSettings): Parse {
+  if (text === '') return reject('BAD_DATE', 'date is empty');
+
+  let m = ISO_DATE.exec(text);
+  if (m !== null) return wallResult(wall(+m[1]!, +m[2]!, +m[3]!), false, undefined, text);
+  m = ISO_DATE_TIME.exec(text);
+  if (m !== null) {
+    const fraction = m[7] === undefined ? 0 : Number(m[7].slice(0, 3).padEnd(3, '0'));
+    const w = wall(+m[1]!, +m[2]!, +m[3]!, +m[4]!, +m[5]!, m[6] === undefined ? 0 : +m[6], fraction);
+    return wallResult(w, true, m[8] === undefined ? undefined : parseOffset(m[8]), text);
+  }
+
+  for (const format of settings.formats ?? DEFAULT_DATE_FORMATS) {
+    const parsed = formatMatcher(format)(text);
+    if (parsed === 'impossible') return reject('IMPOSSIBLE_DATE', `date "${text}" does not exist in the calendar`);
+    if (parsed !== undefined) return parsed;
+  }
+  return parseDayMonthOrder(text, settings.dayFirst);
+}
+
+/** `01/02/2023`-style values, read with the source's day/month order. */
+function parseDayMonthOrder(text: string, dayFirst: boolean | undefined): Parse {
+  const m = DAY_MONTH_YEAR.exec(text) ?? DAY_MONTH_YEAR_TIME.exec(text);
+  if (m === null) return reject('BAD_DATE', `date "${text}" matches none of the formats configured for this source`);
+  const a = +m[1]!;
+  const b = +m[3]!;
+  let readDayFirst = dayFirst;
+  if (readDayFirst === undefined) {
+    if (a > 12 && b <= 12) readDayFirst = true;
+    else if (b > 12 && a <= 12) readDayFirst = false;
+    else if (a === b) readDayFirst = true;
+    else return reject('AMBIGUOUS_DATE', `date "${text}" could be day-first or month-first; set dayFirst for this source`);
+  }
+  const hasTime = m[5] !== undefined;
+  const w = wall(+m[4]!, readDayFirst ? b : a, readDayFirst ? a : b, hasTime ? +m[5]! : 0, hasTime ? +m[6]! : 0, m[7] === undefined ? 0 : +m[7]);
+  return wallResult(w, hasTime, undefined, text);
+}
+
+function wall(year: number, month: number, day: number, hour = 0, minute = 0, second = 0, millisecond = 0): WallTime {
+  return { year, month, day, hour, minute, second, millisecond };
+}
+
+function wallResult(w: WallTime, hasTime: boolean, offsetMinutes: number | undefined, text: string): Parse {
+  if (!isValidWallTime(w)) return reject('IMPOSSIBLE_DATE', `date "${text}" does not exist in the calendar`);
+  return { kind: 'wall', wall: w, hasTime, offsetMinutes };
+}
+
+function parseOffset(zone: string): number {
+  if (zone === 'Z' || zone === 'z') return 0;
+  const sign = zone[0] === '-' ? -1 : 1;
+  const digits = zone.slice(1).replace(':', '');
+  return sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2) || '0'));
+}
+
+const pad2 = (n: number): string => (n < 10 ? '0' + n : String(n));
+
+function isoDate(w: WallTime): string {
+  return `${String(w.year).padStart(4, '0')}-${pad2(w.month)}-${pad2(w.day)}`;
+}
+
+/**
+ * A calendar date as `YYYY-MM-DD`. A date-time keeps the date it was written with
+ * (a birth date exported as `1990-05-01T00:00:00+08:00` stays 1 May); an epoch value
+ * is read in the source's time zone.
+ */
+export function normalizeDate(raw: string, settings: DateSettings = {}): Normalized<string> {
+  const { text, corrections } = prepareText(raw);
+  const parsed = parseTemporal(text, settings);
+  if ('ok' in parsed) return parsed;
+  if (parsed.kind === 'wall') return accept(isoDate(parsed.wall), corrections);
+  return accept(isoDate(epochToWall(parsed.epochMs, settings.timezone ?? 'UTC')), corrections);
+}
+
+/** An instant as UTC ISO 8601 (`2023-01-05T08:00:00.000Z`); zone-less values are read in the source's zone. */
+export function normalizeDateTime(raw: string, settings: DateSettings = {}): Normalized<string> {
+  const { text, corrections } = prepareText(raw);
+  const parsed = parseTemporal(text, settings);
+  if ('ok' in parsed) return parsed;
+  let epochMs: number;
+  if (parsed.kind === 'epoch') epochMs = parsed.epochMs;
+  else if (parsed.offsetMinutes !== undefined) epochMs = wallAsUtc(parsed.wall) - parsed.offsetMinutes * 60_000;
+  else epochMs = wallTimeToEpoch(parsed.wall, settings.timezone ?? 'UTC');
+  const date = new Date(epochMs);
+  if (Number.isNaN(date.getTime()) || date.getUTCFullYear() > 9999 || date.getUTCFullYear() < 1) {
+    return reject('IMPOSSIBLE_DATE', 'date-time is outside the years 1-9999');
+  }
+  return accept(date.toISOString(), corrections);
+}
+
+export const MAX_AGE_YEARS = 120;
+
+/** Today's date in UTC as `YYYY-MM-DD`. */
+export function todayUtc(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
+/**
+ * A birth date: a valid date that is neither in the future nor more than 120 years
+ * before `today` (a `YYYY-MM-DD` string; pass it explicitly to make results repeatable).
+ */
+export function normalizeBirthDate(raw: string, settings: DateSettings = {}, today: string = todayUtc()): Normalized<string> {
+  const result = normalizeDate(raw, settings);
+  if (!result.ok) return result;
+  if (result.value > today) return reject('IMPLAUSIBLE_BIRTH_DATE', `birth date ${result.value} is in the future`);
+  const oldest = String(Number(today.slice(0, 4)) - MAX_AGE_YEARS).padStart(4, '0') + today.slice(4);
+  if (result.value < oldest) {
+    return reject('IMPLAUSIBLE_BIRTH_DATE', `birth date ${result.value} is more than ${MAX_AGE_YEARS} years ago`);
+  }
+  return result;
+}

@@ -1,0 +1,179 @@
+import Decimal from 'decimal.js';
+import { currencySymbol, isCurrencyCode, minorUnits, resolveCurrency } from './currency';
+import { accept, reject, type Normalized, type Rejected } from './result';
+import { prepareText } from './text';
+
+/**
+ * Money is parsed and computed with decimal.js only; amounts cross module
+ * boundaries as plain decimal strings (`"1234.50"`), never as JS numbers.
+ */
+
+/** A private Decimal so that global decimal.js settings elsewhere cannot change results here. */
+export const MoneyDecimal = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_EVEN, toExpNeg: -40, toExpPos: 40 });
+
+export interface Money {
+  /** Plain decimal string with at least the currency's minor units: `"1234.50"`, `"88"` for JPY. */
+  amount: string;
+  /** ISO 4217 code. */
+  currency: string;
+}
+
+export interface MoneyOptions {
+  /** The currency given for the value (a currency column); a different symbol in the text is a mismatch. */
+  currency?: string;
+  /** The source's currency, used when the text has none and to read shared symbols (`¥`, `$`, `kr`). */
+  defaultCurrency?: string;
+  /** Forces the decimal separator when a source is known to use one; otherwise it is detected. */
+  decimalSeparator?: '.' | ',';
+}
+
+const MINUS = /^[-\u2212]/;
+const GROUP_CHARS = /[ '\u2019\u00a0\u202f\u2009]/g;
+const CANONICAL_NUMBER = /^-?\d+(?:\.\d+)?$/;
+
+/**
+ * `¥1,234.50`, `1.234,50 €`, `$12`, `1234.5`, `CNY 88`, `88 USD`, `-$5`, `(5.00)`.
+ * Separators: with both `.` and `,` the last one is the decimal point; a lone `,`
+ * followed by exactly three digits is a thousands separator (`1,234`), otherwise a
+ * decimal comma (`12,5`); a lone `.` is a decimal point; repeated ones are grouping.
+ */
+export function parseMoney(raw: string, options: MoneyOptions = {}): Normalized<Money> {
+  const { text, corrections } = prepareText(raw);
+  if (text === '') return reject('BAD_AMOUNT', 'amount is empty');
+
+  let first = -1;
+  let last = -1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      if (first < 0) first = i;
+      last = i;
+    }
+  }
+  if (first < 0) return reject('BAD_AMOUNT', `amount "${text}" contains no digits`);
+  if (first > 0 && (text[first - 1] === '.' || text[first - 1] === ',')) first--;
+
+  let prefix = text.slice(0, first).trim();
+  let suffix = text.slice(last + 1).trim();
+  let negative = false;
+  if (prefix.startsWith('(') && suffix.endsWith(')')) {
+    negative = true;
+    prefix = prefix.slice(1).trim();
+    suffix = suffix.slice(0, -1).trim();
+  }
+  if (MINUS.test(prefix)) {
+    negative = !negative;
+    prefix = prefix.slice(1).trim();
+  } else if (prefix.length > 1 && (prefix.endsWith('-') || prefix.endsWith('\u2212'))) {
+    negative = !negative;
+    prefix = prefix.slice(0, -1).trim();
+  }
+
+  const currency = pickCurrency(prefix, suffix, options);
+  if (typeof currency !== 'string') return currency;
+
+  const number = canonicalNumber(text.slice(first, last + 1), options.decimalSeparator);
+  if (number === undefined) return reject('BAD_AMOUNT', `amount "${text}" is not a number`);
+  let value = new MoneyDecimal(number);
+  if (negative) value = value.negated();
+  return accept({ amount: toAmountString(value, currency), currency }, corrections);
+}
+
+function pickCurrency(prefix: string, suffix: string, options: MoneyOptions): string | Rejected {
+  if (prefix !== '' && suffix !== '' && prefix.toUpperCase() !== suffix.toUpperCase()) {
+    const a = resolveCurrency(prefix, options.currency ?? options.defaultCurrency);
+    const b = resolveCurrency(suffix, options.currency ?? options.defaultCurrency);
+    if (!a.ok || !b.ok || a.currency !== b.currency) return reject('BAD_AMOUNT', 'amount has text on both sides of the number');
+  }
+  const token = prefix !== '' ? prefix : suffix;
+  if (token === '') {
+    const currency = options.currency ?? options.defaultCurrency;
+    if (currency === undefined) return reject('UNKNOWN_CURRENCY', 'amount has no currency and the source has no default currency');
+    if (!isCurrencyCode(currency)) return reject('UNKNOWN_CURRENCY', `currency "${currency}" is not an ISO 4217 code`);
+    return currency;
+  }
+  const resolved = resolveCurrency(token, options.currency ?? options.defaultCurrency);
+  if (!resolved.ok) {
+    if (resolved.ambiguous) return reject('UNKNOWN_CURRENCY', `currency symbol "${token}" is used by several currencies and the source default does not say which`);
+    if (/^\p{L}{3}$/u.test(token)) return reject('UNKNOWN_CURRENCY', `currency "${token}" is not an ISO 4217 code`);
+    return reject('BAD_AMOUNT', `amount has text "${token}" that is not a currency`);
+  }
+  if (options.currency !== undefined && resolved.currency !== options.currency.toUpperCase()) {
+    return reject('CURRENCY_MISMATCH', `amount is written in ${resolved.currency} but the field's currency is ${options.currency}`);
+  }
+  return resolved.currency;
+}
+
+/** Digits with separators → `1234.50`, or undefined when the grouping is not consistent. */
+export function canonicalNumber(written: string, decimalSeparator?: '.' | ','): string | undefined {
+  const s = written.replace(GROUP_CHARS, '');
+  const dot = s.lastIndexOf('.');
+  const comma = s.lastIndexOf(',');
+  let decimalAt = -1;
+  let group = '';
+  if (dot >= 0 && comma >= 0) {
+    decimalAt = Math.max(dot, comma);
+    group = dot > comma ? ',' : '.';
+    if (decimalSeparator !== undefined && s[decimalAt] !== decimalSeparator) return undefined;
+  } else if (dot >= 0 || comma >= 0) {
+    const sep = dot >= 0 ? '.' : ',';
+    const at = Math.max(dot, comma);
+    const repeated = s.indexOf(sep) !== at;
+    const decimal = decimalSeparator ?? (repeated ? undefined : sep === ',' ? (looksLikeThousands(s, at) ? undefined : ',') : '.');
+    if (decimal === sep && !repeated) decimalAt = at;
+    else if (decimal === sep) return undefined;
+    else group = sep;
+  }
+  const integer = decimalAt >= 0 ? s.slice(0, decimalAt) : s;
+  const fraction = decimalAt >= 0 ? s.slice(decimalAt + 1) : '';
+  if (decimalAt >= 0 && !/^\d+$/.test(fraction)) return undefined;
+  const digits = group === '' ? integer : ungroup(integer, group);
+  if (digits === undefined || !/^\d*$/.test(digits)) return undefined;
+  const whole = digits === '' ? '0' : digits;
+  return fraction === '' ? whole : `${whole}.${fraction}`;
+}
+
+function looksLikeThousands(s: string, at: number): boolean {
+  const before = s.slice(0, at);
+  return s.length - at - 1 === 3 && before.length >= 1 && before.length <= 3 && before !== '0';
+}
+
+function ungroup(integer: string, group: string): string | undefined {
+  const parts = integer.split(group);
+  const head = parts[0]!;
+  if (head.length < 1 || head.length > 3) return undefined;
+  for (let i = 1; i < parts.length; i++) if (parts[i]!.length !== 3) return undefined;
+  return parts.join('');
+}
+
+/** Keeps every digit written, padded to the currency's minor units; zero is never negative. */
+export function toAmountString(value: Decimal, currency: string): string {
+  const v = value.isZero() ? value.abs() : value;
+  return v.toFixed(Math.max(minorUnits(currency), v.decimalPlaces()));
+}
+
+export function parseAmount(amount: string | Decimal): Decimal | undefined {
+  if (typeof amount !== 'string') return new MoneyDecimal(amount);
+  return CANONICAL_NUMBER.test(amount) ? new MoneyDecimal(amount) : undefined;
+}
+
+export type MoneyStyle = 'en' | 'de' | 'code-prefix' | 'code-suffix';
+
+/** Formats money the way sources write it (used to test that parsing reads those forms back). */
+export function formatMoney(money: Money, style: MoneyStyle = 'en'): string {
+  const value = new MoneyDecimal(money.amount);
+  const [integer, fraction] = value.abs().toFixed(Math.max(minorUnits(money.currency), value.decimalPlaces())).split('.');
+  const sign = value.isNegative() && !value.isZero() ? '-' : '';
+  const grouped = (sep: string): string => integer!.replace(/\B(?=(\d{3})+(?!\d))/g, sep);
+  const symbol = currencySymbol(money.currency) ?? money.currency;
+  switch (style) {
+    case 'en':
+      return `${sign}${symbol}${symbol.length === 3 ? ' ' : ''}${grouped(',')}${fraction ? '.' + fraction : ''}`;
+    case 'de':
+      return `${sign}${grouped('.')}${fraction ? ',' + fraction : ''} ${symbol}`;
+    case 'code-prefix':
+      return `${money.currency} ${sign}${integer}${fraction ? '.' + fraction : ''}`;
+    case 'code-suffix':
+      return `${sign}${integer}${fraction ? '.' + fraction : ''} ${money.currency}`;
+  }
+}

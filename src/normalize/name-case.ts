@@ -1,0 +1,92 @@
+/**
+ * Consistent casing for names written in cased scripts (Latin, Cyrillic, Greek ...).
+ *
+ * Only words written entirely in one case are recased: `MCDONALD` and `mcdonald`
+ * become `McDonald`, while a deliberately mixed-case `DeShawn` or `MacKenzie` is
+ * left exactly as the person wrote it. Scripts without case pass through unchanged.
+ */
+
+/** Lowercase connecting particles (`Ludwig van Beethoven`, `Maria de la Cruz`). */
+const PARTICLES = new Set([
+  'van', 'von', 'der', 'den', 'de', 'del', 'della', 'delle', 'dei', 'degli', 'di', 'da', 'das', 'dos',
+  'do', 'du', 'la', 'le', 'les', 'ten', 'ter', 'te', 'zu', 'y', 'e', 'bin', 'binti', 'bint', 'al',
+]);
+
+const SUFFIXES: ReadonlyMap<string, string> = new Map([
+  ['jr', 'Jr'], ['jr.', 'Jr.'], ['sr', 'Sr'], ['sr.', 'Sr.'],
+  ['ii', 'II'], ['iii', 'III'], ['iv', 'IV'], ['v', 'V'],
+]);
+
+const UPPER = /\p{Lu}/u;
+const LOWER = /\p{Ll}/u;
+const MC_PREFIX = /^mc(?=\p{L}{2})/u;
+/** Separators after which a new capital starts: hyphen, dot (initials), apostrophes. */
+const PART_BREAK = /([-.'\u2019])/;
+
+export type NameRole = 'given' | 'family' | 'full';
+
+export function isSuffix(token: string): boolean {
+  return SUFFIXES.has(token.toLowerCase());
+}
+
+export function isParticle(token: string): boolean {
+  return PARTICLES.has(token.toLowerCase());
+}
+
+/**
+ * Recases a whitespace-normalized name. Particles are lowercased when another word
+ * follows them; at the very start of a full name they stay capitalized, because
+ * `Van`, `Del` or `Di` first in a full name are usually given names.
+ */
+export function caseName(name: string, role: NameRole = 'full'): string {
+  if (!UPPER.test(name) && !LOWER.test(name)) return name;
+  const tokens = name.split(' ');
+  const last = tokens.length - 1;
+  let out = '';
+  for (let i = 0; i <= last; i++) {
+    const token = tokens[i]!;
+    if (i > 0) out += ' ';
+    const hasUpper = UPPER.test(token);
+    const hasLower = LOWER.test(token);
+    if (hasUpper === hasLower) {
+      // Mixed case is deliberate; caseless tokens have nothing to do.
+      out += token;
+      continue;
+    }
+    const lower = token.toLowerCase();
+    const suffix = i > 0 ? SUFFIXES.get(lower) : undefined;
+    if (suffix !== undefined) {
+      out += suffix;
+    } else if (i < last && (i > 0 || role === 'family') && PARTICLES.has(lower)) {
+      out += lower;
+    } else {
+      out += capitalizeWord(lower);
+    }
+  }
+  return out;
+}
+
+function capitalizeWord(lower: string): string {
+  if (!PART_BREAK.test(lower)) return capitalizeSimple(lower);
+  const parts = lower.split(PART_BREAK);
+  let out = '';
+  for (let i = 0; i < parts.length; i++) {
+    const part = parts[i]!;
+    // After an apostrophe only a real word is capitalized: O'Brien, D'Angelo, but not a lone letter.
+    const afterApostrophe = i > 0 && (parts[i - 1] === "'" || parts[i - 1] === '\u2019');
+    out += afterApostrophe && part.length < 2 ? part : capitalizeSimple(part);
+  }
+  return out;
+}
+
+function capitalizeSimple(lower: string): string {
+  if (lower.length === 0) return lower;
+  if (MC_PREFIX.test(lower)) return 'Mc' + upperFirst(lower.slice(2));
+  return upperFirst(lower);
+}
+
+function upperFirst(s: string): string {
+  const first = s.codePointAt(0)!;
+  const width = first > 0xffff ? 2 : 1;
+  return String.fromCodePoint(first).toUpperCase() + s.slice(width);
+}

@@ -1,0 +1,109 @@
+import { isHanName, splitHanName } from './chinese-name';
+import { caseName, isParticle, isSuffix, type NameRole } from './name-case';
+import { accept, reject, type Normalized } from './result';
+import { containsLetter, prepareText } from './text';
+
+export { caseName, type NameRole } from './name-case';
+
+/** Digits, `@` and markup never occur in a person's name; they mean the column is wrong. */
+const NOT_IN_NAMES = /[\d@<>{}[\]\\|_=+#$%^*~]/;
+const LETTERS_UPPER = /^[^\p{Ll}]*\p{Lu}[^\p{Ll}]*$/u;
+const HAS_LOWER = /\p{Ll}/u;
+
+/** One name part (given, family) or a whole name: cleaned, validated, cased. */
+export function normalizePersonName(raw: string, role: NameRole = 'full'): Normalized<string> {
+  const { text, corrections } = prepareText(raw);
+  const problem = nameProblem(text);
+  if (problem !== undefined) return reject('INVALID_NAME', problem);
+  return accept(caseName(text, role), corrections);
+}
+
+function nameProblem(text: string): string | undefined {
+  if (text === '') return 'name is empty';
+  if (!containsLetter(text)) return 'name contains no letters';
+  if (NOT_IN_NAMES.test(text)) return 'name contains digits or symbols that names do not have';
+  return undefined;
+}
+
+export interface PersonName {
+  fullName: string;
+  givenName?: string;
+  familyName?: string;
+  /** Pinyin without tones, lowercase, syllables joined (`xiaoming`); only for Han names. */
+  givenNamePinyin?: string;
+  familyNamePinyin?: string;
+  /** How the full name was written; `unknown` when it could not be split. */
+  order: 'given-first' | 'family-first' | 'unknown';
+}
+
+/**
+ * Splits a full name into given and family names.
+ *
+ * - `王小明` → 王 / 小明 (compound surnames such as 欧阳 recognised), with pinyin.
+ * - `Wang, Xiaoming` → the part before the comma is the family name.
+ * - `WANG Xiaoming` / `Xiaoming WANG` → an all-caps word beside mixed-case ones is
+ *   the family name, wherever it stands (the passport and East Asian convention).
+ * - otherwise given names first, the last word (with particles such as `van der`
+ *   before it and suffixes such as `Jr` after it) is the family name.
+ * A single word, or a name mixing scripts, is returned unsplit.
+ */
+export function splitFullName(raw: string): Normalized<PersonName> {
+  const { text, corrections } = prepareText(raw);
+  const problem = nameProblem(text);
+  if (problem !== undefined) return reject('INVALID_NAME', problem);
+
+  if (isHanName(text)) {
+    const han = splitHanName(text);
+    if (han === undefined) return accept({ fullName: text, order: 'unknown' }, corrections);
+    return accept({ fullName: text, ...han }, corrections);
+  }
+  return accept(splitWrittenName(text), corrections);
+}
+
+function splitWrittenName(text: string): PersonName {
+  const comma = text.indexOf(',');
+  if (comma >= 0 && comma === text.lastIndexOf(',')) {
+    const family = text.slice(0, comma).trim();
+    const given = text.slice(comma + 1).trim();
+    if (family !== '' && given !== '' && !isSuffix(given)) {
+      const familyName = caseName(family, 'family');
+      const givenName = caseName(given, 'given');
+      return { fullName: `${givenName} ${familyName}`, givenName, familyName, order: 'family-first' };
+    }
+  }
+  const tokens = text.replace(/\s*,\s*/g, ' ').split(' ');
+  if (tokens.length < 2) return { fullName: caseName(text, 'full'), order: 'unknown' };
+
+  const capsIndex = markedFamilyIndex(tokens);
+  if (capsIndex === 0 || capsIndex === tokens.length - 1) {
+    const familyName = caseName(tokens[capsIndex]!, 'family');
+    const givenName = caseName(tokens.filter((_, i) => i !== capsIndex).join(' '), 'given');
+    const order = capsIndex === 0 ? 'family-first' : 'given-first';
+    const fullName = order === 'family-first' ? `${familyName} ${givenName}` : `${givenName} ${familyName}`;
+    return { fullName, givenName, familyName, order };
+  }
+
+  // Given names first: suffixes and particles travel with the family name.
+  let familyStart = tokens.length - 1;
+  while (familyStart > 1 && isSuffix(tokens[familyStart]!)) familyStart--;
+  while (familyStart > 1 && isParticle(tokens[familyStart - 1]!)) familyStart--;
+  const givenName = caseName(tokens.slice(0, familyStart).join(' '), 'given');
+  const familyName = caseName(tokens.slice(familyStart).join(' '), 'family');
+  return { fullName: `${givenName} ${familyName}`, givenName, familyName, order: 'given-first' };
+}
+
+/** Index of the single all-caps word when other words have lowercase letters, or -1. */
+function markedFamilyIndex(tokens: readonly string[]): number {
+  let index = -1;
+  let withLowercase = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    if (token.length >= 2 && LETTERS_UPPER.test(token) && !isSuffix(token)) {
+      if (index >= 0) return -1;
+      index = i;
+    } else if (HAS_LOWER.test(token)) {
+      withLowercase++;
+    }
+  }
+  return withLowercase > 0 ? index : -1;
+}

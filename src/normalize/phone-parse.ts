@@ -1,0 +1,98 @@
+import {
+  checkLength,
+  extractNationalNumber,
+  isNonGeographicCallingCode,
+  isSupportedRegion,
+  numberType,
+  regionForNationalNumber,
+  regionPlan,
+  regionsForCallingCode,
+  type PhoneType,
+  type RegionPlan,
+} from './phone-numbering-plan';
+
+/**
+ * The fast path for phone numbers made only of digits and ordinary separators
+ * (`+86-138-0013-8000`, `(020) 1234 5678`, `138 0013 8000`). It mirrors
+ * libphonenumber-js `parsePhoneNumber(...)` followed by `getType()` over compiled
+ * plans. Inputs it does not cover (letters, extensions, `tel:` URIs, non-geographic
+ * calling codes) return `'fallback'` and go to the library itself.
+ */
+
+/** Digits, separators, and an optional leading plus: nothing that can hide an extension. */
+const SIMPLE_NUMBER = /^\+?[0-9 ().\/-]+$/;
+const NON_DIGITS = /\D/g;
+const MAX_NATIONAL_NUMBER_LENGTH = 17;
+const MIN_NATIONAL_NUMBER_LENGTH = 2;
+
+export interface ParsedPhone {
+  callingCode: string;
+  nationalNumber: string;
+  region: string | undefined;
+  type: PhoneType | undefined;
+}
+
+/** `undefined`: not a phone number; `'fallback'`: outside the fast path's shapes. */
+export function parsePhoneFast(text: string, defaultRegion: string | undefined): ParsedPhone | undefined | 'fallback' {
+  if (text.length > 250 || !SIMPLE_NUMBER.test(text)) return 'fallback';
+  const digits = text.replace(NON_DIGITS, '');
+  if (digits.length < 3) return 'fallback';
+  const region = defaultRegion !== undefined && isSupportedRegion(defaultRegion) ? defaultRegion : undefined;
+  if (text.charCodeAt(0) === 43 /* + */) return international(digits);
+  if (region === undefined) return undefined;
+  return national(digits, region);
+}
+
+function international(digits: string): ParsedPhone | undefined | 'fallback' {
+  if (digits[0] === '0') return undefined;
+  for (let length = 1; length <= 3 && length <= digits.length; length++) {
+    const callingCode = digits.slice(0, length);
+    const regions = regionsForCallingCode(callingCode);
+    if (regions !== undefined) return finish(callingCode, digits.slice(length), regionPlan(regions[0]!), undefined);
+    if (isNonGeographicCallingCode(callingCode)) return 'fallback';
+  }
+  return undefined;
+}
+
+function national(digits: string, region: string): ParsedPhone | undefined | 'fallback' {
+  const plan = regionPlan(region);
+  // A number dialled with the region's international prefix (00, 011 ...) is international.
+  if (plan.iddPrefix) {
+    const idd = plan.iddPrefix.exec(digits);
+    if (idd) {
+      const rest = digits.slice(idd[0].length);
+      if (rest !== '' && rest !== digits && rest[0] !== '0') return international(rest);
+    }
+  }
+  // A number written with its country code but without the plus (8613800138000).
+  const callingCode = plan.callingCode;
+  if (digits.startsWith(callingCode)) {
+    const shorter = digits.slice(callingCode.length);
+    const shorterNational = extractNationalNumber(shorter, plan);
+    const fullNational = extractNationalNumber(digits, plan);
+    if (
+      (!plan.nationalNumber.test(fullNational) && plan.nationalNumber.test(shorterNational)) ||
+      checkLength(fullNational, plan) === 'TOO_LONG'
+    ) {
+      const main = regionsForCallingCode(callingCode)?.[0];
+      return main === undefined ? undefined : finish(callingCode, shorter, regionPlan(main), undefined);
+    }
+  }
+  return finish(callingCode, digits, plan, region);
+}
+
+function finish(callingCode: string, number: string, plan: RegionPlan, region: string | undefined): ParsedPhone | undefined {
+  if (number === '') return undefined;
+  const nationalNumber = extractNationalNumber(number, plan);
+  const exactRegion = regionForNationalNumber(callingCode, nationalNumber);
+  if (exactRegion !== undefined) region = exactRegion;
+  if (nationalNumber.length < MIN_NATIONAL_NUMBER_LENGTH || nationalNumber.length > MAX_NATIONAL_NUMBER_LENGTH) return undefined;
+  const typePlan = region !== undefined ? regionPlan(region) : mainPlan(callingCode);
+  if (typePlan === undefined) return undefined;
+  return { callingCode, nationalNumber, region, type: numberType(nationalNumber, typePlan) };
+}
+
+function mainPlan(callingCode: string): RegionPlan | undefined {
+  const main = regionsForCallingCode(callingCode)?.[0];
+  return main === undefined ? undefined : regionPlan(main);
+}

@@ -1,0 +1,74 @@
+import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
+import { isSupportedRegion, type PhoneType } from './phone-numbering-plan';
+import { parsePhoneFast } from './phone-parse';
+import { accept, correction, reject, withCorrections, type Correction, type Normalized } from './result';
+import { prepareText } from './text';
+
+export type { PhoneType } from './phone-numbering-plan';
+
+export interface PhoneValue {
+  /** `+8613800138000` */
+  e164: string;
+  type: PhoneType;
+  /** ISO 3166-1 alpha-2 region the number belongs to, when the numbering plan tells. */
+  region?: string;
+  extension?: string;
+}
+
+export interface PhoneOptions {
+  /** Region assumed for numbers written without a country code (the source's country). */
+  defaultRegion?: string;
+}
+
+const NON_DIGITS = /\D/g;
+
+/** Parses a phone number into E.164 with its type; invalid numbers are rejected with INVALID_PHONE. */
+export function normalizePhone(raw: string, options: PhoneOptions = {}): Normalized<PhoneValue> {
+  const { text, corrections } = prepareText(raw);
+  if (text === '') return reject('INVALID_PHONE', 'phone number is empty');
+  const defaultRegion = options.defaultRegion?.toUpperCase();
+
+  let value: PhoneValue | undefined;
+  let nationalNumber = '';
+  let callingCode = '';
+  const fast = parsePhoneFast(text, defaultRegion);
+  if (fast === 'fallback') {
+    const region = defaultRegion !== undefined && isSupportedRegion(defaultRegion) ? (defaultRegion as CountryCode) : undefined;
+    const parsed = parsePhoneNumberFromString(text, region === undefined ? {} : { defaultCountry: region });
+    const type = parsed?.getType();
+    if (parsed !== undefined && type !== undefined) {
+      value = { e164: parsed.number, type };
+      if (parsed.country !== undefined) value.region = parsed.country;
+      if (parsed.ext) value.extension = parsed.ext;
+      nationalNumber = parsed.nationalNumber;
+      callingCode = parsed.countryCallingCode;
+    }
+  } else if (fast !== undefined && fast.type !== undefined) {
+    value = { e164: '+' + fast.callingCode + fast.nationalNumber, type: fast.type };
+    if (fast.region !== undefined) value.region = fast.region;
+    nationalNumber = fast.nationalNumber;
+    callingCode = fast.callingCode;
+  }
+  if (value === undefined) {
+    return reject(
+      'INVALID_PHONE',
+      defaultRegion === undefined && !text.startsWith('+')
+        ? 'phone number has no country code and the source has no default region'
+        : 'phone number is not a valid number for its region',
+    );
+  }
+  return accept(value, withCorrections(corrections, digitChanges(raw, text, callingCode, nationalNumber, value.e164)));
+}
+
+/**
+ * Punctuation changes are formatting, and so is adding the source region's country
+ * code to a national number. Removing digits the writer typed (a trunk `0`, an
+ * international `00`, a carrier code) is recorded so the raw form stays visible.
+ */
+function digitChanges(raw: string, text: string, callingCode: string, nationalNumber: string, e164: string): readonly Correction[] {
+  let digits = text.replace(NON_DIGITS, '');
+  const extensionAt = text.search(/[^0-9 ().\/+-]/);
+  if (extensionAt >= 0) digits = text.slice(0, extensionAt).replace(NON_DIGITS, '');
+  if (digits === callingCode + nationalNumber || digits === nationalNumber) return [];
+  return [correction('PHONE_REFORMATTED', raw, e164)];
+}

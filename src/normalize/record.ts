@@ -1,0 +1,192 @@
+import { normalizeAddressLine, normalizePostalCode, normalizeRegion } from './address';
+import { givenPinyin, isHanName, surnamePinyin } from './chinese-name';
+import { normalizeCountry } from './country';
+import { normalizeBirthDate, normalizeDateTime, todayUtc, type DateSettings } from './date';
+import { normalizeEmail } from './email';
+import { convertMoney, type FxRateProvider } from './fx';
+import { normalizeGender } from './gender';
+import { parseMoney } from './money';
+import { normalizePersonName, splitFullName } from './name';
+import { normalizePhone } from './phone';
+import type { ReasonCode } from './reasons';
+import { correction, type Correction, type Normalized } from './result';
+import { DEFAULT_NORMALIZE_SETTINGS, type CanonicalField, type OutputField, type SourceNormalizeSettings } from './settings';
+import { isPlaceholder, normalizeText } from './text';
+
+export type CustomerFields = Partial<Record<OutputField, string>>;
+
+export interface FieldRejection {
+  field: CanonicalField;
+  code: ReasonCode;
+  message: string;
+}
+
+export interface NormalizedRecord {
+  fields: CustomerFields;
+  corrections: Correction[];
+  /** Non-empty means the record belongs in quarantine. */
+  rejections: FieldRejection[];
+}
+
+export type RawCustomerFields = Readonly<Partial<Record<string, string | undefined>>>;
+
+/** Per-call working state, so the field helpers below stay small. */
+interface Run {
+  input: RawCustomerFields;
+  settings: SourceNormalizeSettings;
+  fields: CustomerFields;
+  corrections: Correction[];
+  rejections: FieldRejection[];
+}
+
+/**
+ * Applies every field normalizer to one mapped source record. Pure: the same input,
+ * settings, rates and `settings.today` always give the same output. Keys that are
+ * not canonical fields are ignored (the raw record keeps them).
+ */
+export function normalizeCustomerFields(
+  input: RawCustomerFields,
+  settings: SourceNormalizeSettings = DEFAULT_NORMALIZE_SETTINGS,
+  rates?: FxRateProvider,
+): NormalizedRecord {
+  const run: Run = { input, settings, fields: {}, corrections: [], rejections: [] };
+  const today = settings.today ?? todayUtc();
+  const dates: DateSettings = { formats: settings.dateFormats, timezone: settings.timezone };
+  if (settings.dayFirst !== undefined) dates.dayFirst = settings.dayFirst;
+
+  const country = present(run, 'country');
+  if (country !== undefined) apply(run, 'country', country, normalizeCountry(country));
+  const recordCountry = run.fields.country ?? settings.defaultCountry;
+
+  normalizeNames(run);
+
+  const email = present(run, 'email');
+  if (email !== undefined) apply(run, 'email', email, normalizeEmail(email));
+
+  const phone = present(run, 'phone');
+  if (phone !== undefined) {
+    const region = settings.phoneRegion ?? recordCountry;
+    const r = normalizePhone(phone, region === undefined ? {} : { defaultRegion: region });
+    if (accepted(run, 'phone', phone, r)) {
+      run.fields.phone = r.value.e164;
+      run.fields.phoneType = r.value.type;
+      if (r.value.extension !== undefined) run.fields.phoneExtension = r.value.extension;
+    }
+  }
+
+  const birthDate = present(run, 'birthDate');
+  if (birthDate !== undefined) apply(run, 'birthDate', birthDate, normalizeBirthDate(birthDate, dates, today));
+  const signupAt = present(run, 'signupAt');
+  if (signupAt !== undefined) apply(run, 'signupAt', signupAt, normalizeDateTime(signupAt, dates));
+  const gender = present(run, 'gender');
+  if (gender !== undefined) apply(run, 'gender', gender, normalizeGender(gender));
+
+  for (const field of ['addressLine1', 'addressLine2', 'city'] as const) {
+    const raw = present(run, field);
+    if (raw !== undefined) apply(run, field, raw, normalizeAddressLine(raw));
+  }
+  const region = present(run, 'region');
+  if (region !== undefined) apply(run, 'region', region, normalizeRegion(region, recordCountry));
+  const postalCode = present(run, 'postalCode');
+  if (postalCode !== undefined) apply(run, 'postalCode', postalCode, normalizePostalCode(postalCode, recordCountry));
+
+  normalizeLifetimeValue(run, rates, settings.fxDate ?? today);
+
+  for (const field of settings.required) {
+    if (run.fields[field] === undefined && !run.rejections.some((r) => r.field === field)) {
+      run.rejections.push({ field, code: 'MISSING_REQUIRED', message: `required field ${field} is empty` });
+    }
+  }
+  return { fields: run.fields, corrections: run.corrections, rejections: run.rejections };
+}
+
+/** The raw value of a field, or undefined when it is empty or a placeholder such as "N/A". */
+function present(run: Run, field: CanonicalField): string | undefined {
+  const raw = run.input[field];
+  if (raw === undefined || raw === null) return undefined;
+  const text = normalizeText(raw);
+  if (text === '') return undefined;
+  if (text.length <= 13 && isPlaceholder(text)) {
+    run.corrections.push(correction('PLACEHOLDER_REMOVED', raw, '', field));
+    return undefined;
+  }
+  return raw;
+}
+
+/** Records corrections or the rejection (honouring onInvalid); true when the value was accepted. */
+function accepted<T>(run: Run, field: CanonicalField, raw: string, result: Normalized<T>): result is Extract<Normalized<T>, { ok: true }> {
+  if (result.ok) {
+    for (const c of result.corrections) run.corrections.push(c.field === undefined ? { ...c, field } : c);
+    return true;
+  }
+  if ((run.settings.onInvalid[field] ?? run.settings.defaultOnInvalid) === 'drop') {
+    run.corrections.push(correction('VALUE_DROPPED', raw, '', field));
+  } else {
+    run.rejections.push({ field, code: result.code, message: result.message });
+  }
+  return false;
+}
+
+function apply(run: Run, field: CanonicalField, raw: string, result: Normalized<string>): void {
+  if (accepted(run, field, raw, result)) run.fields[field] = result.value;
+}
+
+function normalizeNames(run: Run): void {
+  const { fields } = run;
+  const given = present(run, 'givenName');
+  if (given !== undefined) apply(run, 'givenName', given, normalizePersonName(given, 'given'));
+  const family = present(run, 'familyName');
+  if (family !== undefined) apply(run, 'familyName', family, normalizePersonName(family, 'family'));
+
+  const full = present(run, 'fullName');
+  if (full !== undefined) {
+    const split = splitFullName(full);
+    if (accepted(run, 'fullName', full, split)) {
+      const name = split.value;
+      fields.fullName = name.fullName;
+      if (fields.givenName === undefined && fields.familyName === undefined && name.familyName !== undefined) {
+        fields.familyName = name.familyName;
+        run.corrections.push(correction('NAME_SPLIT', full, name.familyName, 'familyName'));
+        if (name.givenName !== undefined && name.givenName !== '') {
+          fields.givenName = name.givenName;
+          run.corrections.push(correction('NAME_SPLIT', full, name.givenName, 'givenName'));
+        }
+      }
+    }
+  }
+
+  const g = fields.givenName;
+  const f = fields.familyName;
+  if (fields.fullName === undefined && (g !== undefined || f !== undefined)) {
+    const han = (g === undefined || isHanName(g)) && (f === undefined || isHanName(f));
+    fields.fullName = han ? (f ?? '') + (g ?? '') : [g, f].filter((p) => p !== undefined).join(' ');
+  }
+  if (f !== undefined && isHanName(f)) fields.familyNamePinyin = surnamePinyin(f);
+  if (g !== undefined && isHanName(g)) fields.givenNamePinyin = givenPinyin(g);
+}
+
+function normalizeLifetimeValue(run: Run, rates: FxRateProvider | undefined, fxDate: string): void {
+  const raw = present(run, 'lifetimeValue');
+  const currencyRaw = present(run, 'lifetimeValueCurrency');
+  if (raw === undefined) return;
+  const { settings } = run;
+  const money = parseMoney(raw, {
+    currency: currencyRaw === undefined ? undefined : normalizeText(currencyRaw).toUpperCase(),
+    defaultCurrency: settings.currency,
+    decimalSeparator: settings.decimalSeparator,
+  });
+  if (!accepted(run, 'lifetimeValue', raw, money)) return;
+  run.fields.lifetimeValue = money.value.amount;
+  run.fields.lifetimeValueCurrency = money.value.currency;
+  if (settings.baseCurrency === undefined || rates === undefined) return;
+  const converted = convertMoney(money.value.amount, money.value.currency, settings.baseCurrency, fxDate, rates);
+  if (converted.ok) {
+    run.fields.lifetimeValueBase = converted.value.amount;
+    run.fields.lifetimeValueBaseCurrency = converted.value.currency;
+  } else if ((settings.onInvalid.lifetimeValue ?? settings.defaultOnInvalid) === 'drop') {
+    // The amount itself is fine; only its converted copy is left out.
+    run.corrections.push(correction('VALUE_DROPPED', raw, '', 'lifetimeValueBase'));
+  } else {
+    run.rejections.push({ field: 'lifetimeValue', code: converted.code, message: converted.message });
+  }
+}
