@@ -51,7 +51,7 @@ export interface ComparisonParameters {
  * displayed to stewards and reused for incremental runs.
  */
 export interface ModelParameters {
-  /** Prior probability that a candidate pair (one that shares a blocking key) is a match. */
+  /** Prior probability that two records drawn at random are a match (λ). */
   lambda: number;
   comparisons: ComparisonParameters[];
   /** How the parameters were obtained, for display. */
@@ -60,6 +60,8 @@ export interface ModelParameters {
     emIterations: number;
     emConverged: boolean;
     candidatePairs: number;
+    /** Share of candidate pairs EM judged to be matches (informational). */
+    candidateMatchRate: number;
   };
 }
 

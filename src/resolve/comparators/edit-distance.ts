@@ -84,3 +84,35 @@ export function levenshtein(a: string, b: string, max = Number.MAX_SAFE_INTEGER)
 export function typoDistance(a: string, b: string, max: number): number {
   return boundedEditDistance(a, b, max, true);
 }
+
+/**
+ * True when a and b differ by at most one keying error: one character wrong, inserted or
+ * dropped, or two neighbours swapped. The question asked of every code and date pair, so it
+ * gets a single linear pass instead of the dynamic programme.
+ */
+export function withinOneTypo(a: string, b: string): boolean {
+  const lenA = a.length;
+  const lenB = b.length;
+  if (lenA === lenB) {
+    let first = -1;
+    for (let i = 0; i < lenA; i++) {
+      if (a.charCodeAt(i) === b.charCodeAt(i)) continue;
+      if (first === -1) {
+        first = i;
+        continue;
+      }
+      // A second difference is fine only as the second half of an adjacent swap.
+      if (i !== first + 1 || a.charCodeAt(first) !== b.charCodeAt(i) || a.charCodeAt(i) !== b.charCodeAt(first)) return false;
+      // Anything after the swap must match exactly.
+      for (let k = i + 1; k < lenA; k++) if (a.charCodeAt(k) !== b.charCodeAt(k)) return false;
+      return true;
+    }
+    return true;
+  }
+  if (Math.abs(lenA - lenB) !== 1) return false;
+  const [longer, shorter] = lenA > lenB ? [a, b] : [b, a];
+  let i = 0;
+  while (i < shorter.length && longer.charCodeAt(i) === shorter.charCodeAt(i)) i++;
+  for (let k = i; k < shorter.length; k++) if (longer.charCodeAt(k + 1) !== shorter.charCodeAt(k)) return false;
+  return true;
+}

@@ -68,3 +68,40 @@ export function jaroWinkler(a: string, b: string): number {
   while (prefix < limit && a.charCodeAt(prefix) === b.charCodeAt(prefix)) prefix++;
   return similarity + prefix * PREFIX_SCALE * (1 - similarity);
 }
+
+const presentInA = new Uint8Array(128);
+const presentInB = new Uint8Array(128);
+
+/**
+ * Jaro–Winkler when it can reach `floor`, otherwise 0. Comparators only ask "≥ threshold?",
+ * and most pairs of different names fail that on characters alone: a character with no
+ * counterpart anywhere in the other string can never match, which bounds the Jaro
+ * similarity from above. That bound costs one pass over each string instead of the windowed
+ * search, and lets most random pairs skip the full computation.
+ */
+export function jaroWinklerAtLeast(a: string, b: string, floor: number): number {
+  if (a === b) return 1;
+  const lenA = a.length;
+  const lenB = b.length;
+  if (lenA === 0 || lenB === 0) return 0;
+  // Characters of each string that occur somewhere in the other (by 7-bit code, so the
+  // bound stays an over-estimate for non-ASCII text).
+  for (let i = 0; i < lenA; i++) presentInA[a.charCodeAt(i) & 127] = 1;
+  for (let j = 0; j < lenB; j++) presentInB[b.charCodeAt(j) & 127] = 1;
+  let sharedA = 0;
+  for (let i = 0; i < lenA; i++) sharedA += presentInB[a.charCodeAt(i) & 127] as number;
+  let sharedB = 0;
+  for (let j = 0; j < lenB; j++) sharedB += presentInA[b.charCodeAt(j) & 127] as number;
+  for (let i = 0; i < lenA; i++) presentInA[a.charCodeAt(i) & 127] = 0;
+  for (let j = 0; j < lenB; j++) presentInB[b.charCodeAt(j) & 127] = 0;
+  const maxMatches = Math.min(sharedA, sharedB);
+  if (maxMatches === 0) return 0;
+  const limit = Math.min(MAX_PREFIX, lenA, lenB);
+  let prefix = 0;
+  while (prefix < limit && a.charCodeAt(prefix) === b.charCodeAt(prefix)) prefix++;
+  const jaroBound = (maxMatches / lenA + maxMatches / lenB + 1) / 3;
+  const boost = prefix * PREFIX_SCALE;
+  const winklerBound = jaroBound > BOOST_THRESHOLD ? jaroBound + boost * (1 - jaroBound) : jaroBound;
+  if (winklerBound < floor) return 0;
+  return jaroWinkler(a, b);
+}

@@ -1,0 +1,101 @@
+import type { PreparedRecords } from './prepared-records';
+
+/**
+ * A blocking key: records that share a value of it become candidate pairs. Keys are chosen so
+ * that a true match with typical corruptions still shares at least one of them, while the
+ * blocks stay small. `values` pushes zero or more values (a record has several emails).
+ */
+export interface BlockingKeyDefinition {
+  readonly name: string;
+  values(records: PreparedRecords, index: number, out: string[]): void;
+}
+
+const pushIf = (out: string[], value: string): void => {
+  if (value !== '') out.push(value);
+};
+
+export const BLOCKING_KEYS: Readonly<Record<string, BlockingKeyDefinition>> = {
+  email: {
+    name: 'email',
+    values: (r, i, out) => {
+      for (const value of r.emails[i] as readonly string[]) out.push(value);
+    },
+  },
+  phone: {
+    name: 'phone',
+    values: (r, i, out) => {
+      for (const value of r.phones[i] as readonly string[]) out.push(value);
+    },
+  },
+  nationalId: {
+    name: 'nationalId',
+    values: (r, i, out) => pushIf(out, r.nationalId[i] as string),
+  },
+  birthDate: {
+    name: 'birthDate',
+    values: (r, i, out) => pushIf(out, r.birthDigits[i] as string),
+  },
+  /** Sounds-alike family name born the same year: survives typos in the name and the day. */
+  familySoundexBirthYear: {
+    name: 'familySoundexBirthYear',
+    values: (r, i, out) => {
+      const code = r.familySoundex[i] as string;
+      const year = r.birthYear[i] as number;
+      if (code !== '' && year !== 0) out.push(`${code}${year}`);
+    },
+  },
+  /** First three letters of the given name within a postal code: survives family-name changes. */
+  givenPrefixPostalCode: {
+    name: 'givenPrefixPostalCode',
+    values: (r, i, out) => {
+      const given = r.givenLatin[i] as string;
+      const postal = r.postalCode[i] as string;
+      if (given !== '' && postal !== '') out.push(`${given.slice(0, 3)}|${postal}`);
+    },
+  },
+  /** Both name codes in either order: catches given and family names swapped. */
+  nameSoundexPair: {
+    name: 'nameSoundexPair',
+    values: (r, i, out) => {
+      const given = r.givenSoundex[i] as string;
+      const family = r.familySoundex[i] as string;
+      if (given === '' || family === '') return;
+      out.push(given < family ? `${given}|${family}` : `${family}|${given}`);
+    },
+  },
+  /** House number within a postal code: survives corrupted names and dates. */
+  streetNumberPostalCode: {
+    name: 'streetNumberPostalCode',
+    values: (r, i, out) => {
+      const number = r.streetNumber[i] as string;
+      const postal = r.postalCode[i] as string;
+      if (number !== '' && postal !== '') out.push(`${number}|${postal}`);
+    },
+  },
+  streetPostalCode: {
+    name: 'streetPostalCode',
+    values: (r, i, out) => {
+      const street = r.addressLine1[i] as string;
+      const postal = r.postalCode[i] as string;
+      if (street !== '' && postal !== '') out.push(`${street}|${postal}`);
+    },
+  },
+  /** Latin (pinyin) full name with the birth date: Han and pinyin spellings of one person meet. */
+  latinNameBirthDate: {
+    name: 'latinNameBirthDate',
+    values: (r, i, out) => {
+      const given = r.givenLatin[i] as string;
+      const family = r.familyLatin[i] as string;
+      const birth = r.birthDigits[i] as string;
+      if (given !== '' && family !== '' && birth !== '') out.push(`${family}|${given}|${birth}`);
+    },
+  },
+};
+
+export function blockingKeysByName(names: readonly string[]): BlockingKeyDefinition[] {
+  return names.map((name) => {
+    const definition = BLOCKING_KEYS[name];
+    if (definition === undefined) throw new Error(`unknown blocking key "${name}"`);
+    return definition;
+  });
+}

@@ -1,0 +1,101 @@
+import type { ComparisonSettings } from './comparisons';
+
+/**
+ * Everything that tunes resolution, with defaults that work on typical person data (and the
+ * Febrl benchmark) without per-dataset adjustment. The caller may override any part.
+ */
+export interface ResolveConfig {
+  /** Comparisons of the Fellegi–Sunter model, by name (see COMPARISONS). */
+  comparisons: string[];
+  comparisonSettings: ComparisonSettings;
+  blocking: {
+    /** Blocking keys, by name (see BLOCKING_KEYS); candidate pairs are their union. */
+    keys: string[];
+    /** Blocks with more records than this produce no pairs and are reported. */
+    maxBlockSize: number;
+  };
+  /** Match-probability thresholds: at or above `link` → link, at or above `review` → review. */
+  thresholds: { link: number; review: number };
+  /** Deterministic rules that link before (and regardless of) the probabilistic score. */
+  rules: {
+    /** A shared email links, unless the names clearly disagree (a family's shared inbox). */
+    sameEmail: boolean;
+    /** A shared phone links only together with a similar given name and a compatible family name. */
+    samePhoneSimilarName: boolean;
+  };
+  clustering: {
+    /**
+     * Chaining guard: every two records of one cluster must score at least this (log2 odds).
+     * A link that would join groups violating it is refused and reported as a split.
+     */
+    minPairScore: number;
+    /** A cluster never grows beyond this many records; larger merges are refused. */
+    maxClusterSize: number;
+  };
+  training: {
+    /** Random record pairs used to estimate u (the non-match level frequencies). */
+    uSamplePairs: number;
+    emMaxIterations: number;
+    /** EM stops when no m probability moves by more than this. */
+    emTolerance: number;
+    /** Weight (in pairs) of the default m probabilities, keeping unseen levels finite. */
+    priorPairs: number;
+    seed: number;
+  };
+}
+
+export const DEFAULT_CONFIG: ResolveConfig = {
+  comparisons: [
+    'givenName',
+    'familyName',
+    'birthDate',
+    'nationalId',
+    'email',
+    'phone',
+    'streetNumber',
+    'addressLine1',
+    'addressLine2',
+    'city',
+    'postalCode',
+    'region',
+    'country',
+  ],
+  comparisonSettings: { birthYearTolerance: 5 },
+  blocking: {
+    keys: [
+      'email',
+      'phone',
+      'nationalId',
+      'birthDate',
+      'familySoundexBirthYear',
+      'givenPrefixPostalCode',
+      'nameSoundexPair',
+      'streetNumberPostalCode',
+      'streetPostalCode',
+      'latinNameBirthDate',
+    ],
+    maxBlockSize: 200,
+  },
+  thresholds: { link: 0.99, review: 0.5 },
+  rules: { sameEmail: true, samePhoneSimilarName: true },
+  clustering: { minPairScore: -10, maxClusterSize: 500 },
+  training: { uSamplePairs: 1_000_000, emMaxIterations: 100, emTolerance: 1e-5, priorPairs: 5, seed: 42 },
+};
+
+export type ConfigOverrides = {
+  [K in keyof ResolveConfig]?: ResolveConfig[K] extends unknown[] ? ResolveConfig[K] : Partial<ResolveConfig[K]>;
+};
+
+/** The defaults with the caller's overrides applied one section deep. */
+export function resolveConfig(overrides: ConfigOverrides = {}): ResolveConfig {
+  const config: ResolveConfig = structuredClone(DEFAULT_CONFIG);
+  return {
+    comparisons: overrides.comparisons ?? config.comparisons,
+    comparisonSettings: { ...config.comparisonSettings, ...overrides.comparisonSettings },
+    blocking: { ...config.blocking, ...overrides.blocking },
+    thresholds: { ...config.thresholds, ...overrides.thresholds },
+    rules: { ...config.rules, ...overrides.rules },
+    clustering: { ...config.clustering, ...overrides.clustering },
+    training: { ...config.training, ...overrides.training },
+  };
+}

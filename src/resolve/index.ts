@@ -1,0 +1,12 @@
+/**
+ * Identity resolution: pure, in-memory, no storage. Block → compare → score (Fellegi–Sunter)
+ * → decide → cluster (with a chaining guard) → survive.
+ */
+export type * from './types';
+export { resolveRecords, IdentityResolver } from './resolver';
+export type { ResolveResult, IncrementalResolution, ResolveStatistics } from './resolver';
+export { resolveConfig, DEFAULT_CONFIG } from './config';
+export type { ResolveConfig, ConfigOverrides } from './config';
+export { matchExplanation, probabilityOfScore, decide, defaultParameters, ScoringModel } from './scoring';
+export { COMPARISONS } from './comparisons';
+export { BLOCKING_KEYS } from './blocking-keys';

@@ -1,0 +1,190 @@
+import type { ComparisonDefinition, ComparisonSettings } from './comparisons';
+import type { ResolveConfig } from './config';
+import { PatternTable } from './patterns';
+import type { PreparedRecords } from './prepared-records';
+import { seededRandom } from './random';
+import type { ModelParameters } from './types';
+
+/** Below this many non-null sampled pairs, u leans on the comparison's default instead. */
+const MIN_U_EVIDENCE = 1000;
+/** λ is kept away from 0 and 1 so that the prior weight stays finite. */
+const MIN_LAMBDA = 1e-6;
+
+/**
+ * Estimates u, the level frequencies among non-matches, from random record pairs (nearly all
+ * of which are non-matches). Small inputs use every pair. Levels never seen get half a count,
+ * so that no weight is infinite.
+ */
+export function estimateU(
+  records: PreparedRecords,
+  comparisons: readonly ComparisonDefinition[],
+  settings: ComparisonSettings,
+  samplePairs: number,
+  seed: number,
+): { u: number[][]; sampled: number } {
+  const counts = comparisons.map((comparison) => new Float64Array(comparison.levels.length));
+  const n = records.size;
+  const allPairs = (n * (n - 1)) / 2;
+  let sampled = 0;
+  const count = (a: number, b: number): void => {
+    for (let c = 0; c < comparisons.length; c++) {
+      const level = (comparisons[c] as ComparisonDefinition).compare(records, a, b, settings);
+      const row = counts[c] as Float64Array;
+      row[level] = (row[level] as number) + 1;
+    }
+    sampled++;
+  };
+  if (allPairs <= samplePairs) {
+    for (let a = 0; a < n; a++) for (let b = a + 1; b < n; b++) count(a, b);
+  } else {
+    const random = seededRandom(seed);
+    while (sampled < samplePairs) {
+      const a = Math.floor(random() * n);
+      const b = Math.floor(random() * n);
+      if (a !== b) count(a, b);
+    }
+  }
+  const u = comparisons.map((comparison, c) => {
+    const row = counts[c] as Float64Array;
+    const levels = comparison.levels.length;
+    let nonNull = 0;
+    for (let level = 1; level < levels; level++) nonNull += row[level] as number;
+    const probabilities = [1];
+    for (let level = 1; level < levels; level++) {
+      const observed = row[level] as number;
+      const fallback = comparison.defaultU[level] as number;
+      probabilities.push(
+        nonNull >= MIN_U_EVIDENCE
+          ? (observed + 0.5) / (nonNull + 0.5 * (levels - 1))
+          : (observed + MIN_U_EVIDENCE * fallback) / (nonNull + MIN_U_EVIDENCE),
+      );
+    }
+    return probabilities;
+  });
+  return { u, sampled };
+}
+
+export interface EmResult {
+  m: number[][];
+  lambda: number;
+  iterations: number;
+  converged: boolean;
+}
+
+/**
+ * Expectation–maximisation of m and λ over the candidate pairs' patterns, with u held fixed
+ * (as Splink does: u from random pairs is reliable, m is what the data must reveal). The
+ * comparison defaults act as a prior worth `priorPairs` pairs, so levels the data never shows
+ * keep a sensible, finite m.
+ */
+export function expectationMaximisation(
+  patterns: PatternTable,
+  comparisons: readonly ComparisonDefinition[],
+  u: readonly (readonly number[])[],
+  options: ResolveConfig['training'],
+  startLambda: number,
+): EmResult {
+  const C = comparisons.length;
+  const m = comparisons.map((comparison) => comparison.defaultM.map((value, level) => (level === 0 ? 1 : value)));
+  const logU = u.map((row) => row.map((value) => Math.log(value)));
+  const decoded = Array.from({ length: patterns.size }, (_, id) => patterns.levelsOf(id));
+  const matchSums = comparisons.map((comparison) => new Float64Array(comparison.levels.length));
+  let lambda = Math.min(1 - MIN_LAMBDA, Math.max(MIN_LAMBDA, startLambda));
+  let iterations = 0;
+  let converged = false;
+
+  while (iterations < options.emMaxIterations && !converged) {
+    iterations++;
+    const logM = m.map((row) => row.map((value) => Math.log(value)));
+    for (const sums of matchSums) sums.fill(0);
+    let expectedMatches = 0;
+    let total = 0;
+    for (let id = 0; id < patterns.size; id++) {
+      const levels = decoded[id] as ArrayLike<number>;
+      let logRatio = Math.log(lambda / (1 - lambda));
+      for (let c = 0; c < C; c++) {
+        const level = levels[c] as number;
+        if (level !== 0) logRatio += ((logM[c] as number[])[level] as number) - ((logU[c] as number[])[level] as number);
+      }
+      const count = patterns.counts[id] as number;
+      const posterior = count / (1 + Math.exp(-logRatio));
+      expectedMatches += posterior;
+      total += count;
+      for (let c = 0; c < C; c++) {
+        const sums = matchSums[c] as Float64Array;
+        const level = levels[c] as number;
+        sums[level] = (sums[level] as number) + posterior;
+      }
+    }
+    let largestChange = 0;
+    for (let c = 0; c < C; c++) {
+      const comparison = comparisons[c] as ComparisonDefinition;
+      const sums = matchSums[c] as Float64Array;
+      const row = m[c] as number[];
+      let nonNull = 0;
+      for (let level = 1; level < sums.length; level++) nonNull += sums[level] as number;
+      for (let level = 1; level < sums.length; level++) {
+        const updated =
+          ((sums[level] as number) + options.priorPairs * (comparison.defaultM[level] as number)) /
+          (nonNull + options.priorPairs);
+        largestChange = Math.max(largestChange, Math.abs(updated - (row[level] as number)));
+        row[level] = updated;
+      }
+    }
+    const nextLambda = Math.min(1 - MIN_LAMBDA, Math.max(MIN_LAMBDA, total === 0 ? lambda : expectedMatches / total));
+    largestChange = Math.max(largestChange, Math.abs(nextLambda - lambda));
+    lambda = nextLambda;
+    converged = largestChange < options.emTolerance;
+  }
+  return { m, lambda, iterations, converged };
+}
+
+/** Assembles plain, serialisable parameters from the estimates. */
+export function toParameters(
+  comparisons: readonly ComparisonDefinition[],
+  m: readonly (readonly number[])[],
+  u: readonly (readonly number[])[],
+  lambda: number,
+  training: ModelParameters['training'],
+): ModelParameters {
+  return {
+    lambda,
+    comparisons: comparisons.map((comparison, c) => ({
+      comparison: comparison.name,
+      levels: comparison.levels.map((level, index) => ({
+        level,
+        m: index === 0 ? 1 : ((m[c] as readonly number[])[index] as number),
+        u: index === 0 ? 1 : ((u[c] as readonly number[])[index] as number),
+      })),
+    })),
+    training,
+  };
+}
+
+/**
+ * A starting λ for EM: the share of candidate patterns whose default-m score is positive.
+ * EM converges from here in a few dozen iterations.
+ */
+export function initialLambda(
+  patterns: PatternTable,
+  comparisons: readonly ComparisonDefinition[],
+  u: readonly (readonly number[])[],
+): number {
+  let positive = 0;
+  let total = 0;
+  for (let id = 0; id < patterns.size; id++) {
+    const levels = patterns.levelsOf(id);
+    let weight = 0;
+    for (let c = 0; c < comparisons.length; c++) {
+      const level = levels[c] as number;
+      if (level === 0) continue;
+      weight += Math.log2(
+        ((comparisons[c] as ComparisonDefinition).defaultM[level] as number) / ((u[c] as readonly number[])[level] as number),
+      );
+    }
+    const count = patterns.counts[id] as number;
+    if (weight > 0) positive += count;
+    total += count;
+  }
+  return total === 0 ? 0.01 : Math.max(0.001, positive / total);
+}
