@@ -7,99 +7,123 @@ import type { QuarantineEntry } from '../store/quarantine-repository';
 import { createRepositories } from '../store/repositories';
 import type { LoadRecord } from '../store/source-record-repository';
 import { emptyCounts, type SyncCounts } from '../store/sync-run-repository';
-import { prepareRecord } from './prepare-record';
+import { RecordIntake } from './record-intake';
 
 export interface SyncResult {
   syncRunId: number;
   source: string;
   status: 'succeeded' | 'failed';
+  dryRun: boolean;
   counts: SyncCounts;
   error?: string;
+  /** Records inserted, changed or deleted: what resolution must look at again. */
   touchedRecordIds: number[];
 }
 
-const BATCH_SIZE = 1000;
+export interface SyncOptions {
+  /** Read, normalize and compare, but roll every write back. */
+  dryRun?: boolean;
+  /** Called after each committed batch with the running counts. */
+  onProgress?: (counts: Readonly<SyncCounts>) => void;
+  batchSize?: number;
+}
+
+/** A source read in full each time: what it no longer holds was deleted upstream. */
+export function isSnapshotSource(source: SourceConfig): boolean {
+  switch (source.kind) {
+    case 'csv':
+    case 'ndjson':
+    case 'json':
+      return source.snapshot;
+    case 'sql':
+      return source.watermarkColumn === undefined;
+    case 'rest':
+      return source.since === undefined;
+    case 'push':
+      return false;
+  }
+}
+
+class DryRunRollback extends Error {}
 
 /**
  * Runs one source through extract → normalize → load. Every record read ends up loaded
  * (inserted, updated, unchanged), collapsed as an exact duplicate, or quarantined with a reason:
- * `read = inserted + updated + unchanged + quarantined + duplicates`.
+ * `read = inserted + updated + unchanged + quarantined + duplicates`. Each batch commits with the
+ * watermark it reached, so a run killed anywhere resumes where its last batch committed, and
+ * re-reading committed rows is harmless (unchanged content is not written).
  */
-export async function syncSource(db: Database, source: SourceConfig, logger: Logger): Promise<SyncResult> {
+export async function syncSource(db: Database, source: SourceConfig, logger: Logger, options: SyncOptions = {}): Promise<SyncResult> {
   const repos = createRepositories(db.knex);
+  const dryRun = options.dryRun ?? false;
+  const batchSize = options.batchSize ?? 1000;
   await repos.sources.upsert({ name: source.name, kind: source.kind, trust: source.trust });
-  const syncRunId = await repos.syncRuns.start(source.name);
+  const interrupted = await repos.syncRuns.failInterrupted(source.name);
+  if (interrupted > 0) logger.warn({ source: source.name, interrupted }, 'closed runs left unfinished by a stopped process');
+  const syncRunId = await repos.syncRuns.start(source.name, dryRun);
   const counts = emptyCounts();
   const touchedRecordIds: number[] = [];
-  const seen = new Map<string, string>();
+  const intake = new RecordIntake(source, syncRunId);
   let records: LoadRecord[] = [];
   let rejects: QuarantineEntry[] = [];
+  let watermark: string | undefined;
 
   const flush = async (): Promise<void> => {
     const batch = records;
     const quarantined = rejects;
+    const reached = watermark;
     records = [];
     rejects = [];
-    await db.knex.transaction(async (trx) => {
+    const write = async (trx: typeof db.knex): Promise<void> => {
       const outcome = await repos.sourceRecords.upsertBatch(source.name, batch, syncRunId, trx);
       await repos.quarantine.addMany(quarantined, trx);
+      if (reached !== undefined) await repos.sources.setWatermark(source.name, reached, trx);
       counts.inserted += outcome.inserted;
       counts.updated += outcome.updated;
       counts.unchanged += outcome.unchanged;
       counts.quarantined += quarantined.length;
-      touchedRecordIds.push(...outcome.touchedIds);
-    });
+      if (!dryRun) touchedRecordIds.push(...outcome.touchedIds);
+    };
+    if (dryRun) {
+      await db.knex
+        .transaction(async (trx) => {
+          await write(trx);
+          throw new DryRunRollback();
+        })
+        .catch((error: unknown) => {
+          if (!(error instanceof DryRunRollback)) throw error;
+        });
+    } else {
+      await db.knex.transaction(write);
+    }
+    options.onProgress?.(counts);
   };
 
   try {
-    for await (const item of createConnector(source).extract()) {
+    const state = { watermark: await repos.sources.watermark(source.name) };
+    for await (const item of createConnector(source).extract(state)) {
       counts.read += 1;
-      if (item.kind === 'malformed') {
-        rejects.push({ source: source.name, syncRunId, location: item.location, reasonCode: 'MALFORMED_ROW', message: item.reason, raw: item.raw });
-      } else {
-        const prepared = prepareRecord(item, source);
-        if (!prepared.ok) {
-          rejects.push({
-            source: source.name,
-            syncRunId,
-            location: item.location,
-            externalId: prepared.externalId,
-            field: prepared.rejection.field,
-            reasonCode: prepared.rejection.code,
-            message: `${item.location}, column "${prepared.rejection.field}": ${prepared.rejection.message}`,
-            raw: JSON.stringify(item.values),
-          });
-        } else {
-          const previousHash = seen.get(prepared.record.externalId);
-          if (previousHash === prepared.record.contentHash) {
-            counts.duplicates += 1;
-          } else if (previousHash !== undefined) {
-            rejects.push({
-              source: source.name,
-              syncRunId,
-              location: item.location,
-              externalId: prepared.record.externalId,
-              field: source.primaryKey,
-              reasonCode: 'DUPLICATE_KEY',
-              message: `${item.location}: "${prepared.record.externalId}" appears earlier in this source with different content`,
-              raw: JSON.stringify(item.values),
-            });
-          } else {
-            seen.set(prepared.record.externalId, prepared.record.contentHash);
-            records.push(prepared.record);
-          }
-        }
-      }
-      if (records.length + rejects.length >= BATCH_SIZE) await flush();
+      const outcome = intake.take(item);
+      if (outcome.kind === 'load') records.push(outcome.record);
+      else if (outcome.kind === 'quarantine') rejects.push(outcome.entry);
+      else counts.duplicates += 1;
+      if (item.kind === 'record' && item.watermark !== undefined) watermark = item.watermark;
+      if (records.length + rejects.length >= batchSize) await flush();
     }
     await flush();
+    if (isSnapshotSource(source) && !dryRun) {
+      const deleted = await repos.sourceRecords.markMissingDeleted(source.name, (key) => intake.has(key), syncRunId);
+      counts.deleted = deleted.length;
+      touchedRecordIds.push(...deleted);
+      await repos.quarantine.supersede(source.name, syncRunId);
+    }
     await repos.syncRuns.finish(syncRunId, 'succeeded', counts);
-    logger.info({ source: source.name, syncRunId, ...counts }, 'sync finished');
-    return { syncRunId, source: source.name, status: 'succeeded', counts, touchedRecordIds };
+    logger.info({ source: source.name, syncRunId, dryRun, ...counts }, 'sync finished');
+    return { syncRunId, source: source.name, status: 'succeeded', dryRun, counts, touchedRecordIds };
   } catch (error) {
-    const message = isAppError(error) ? error.message : `source "${source.name}": ${(error as Error).message}`;
+    const message = isAppError(error) ? error.message : `source "${source.name}": ${(error as Error).message.slice(0, 300)}`;
     await repos.syncRuns.finish(syncRunId, 'failed', counts, message);
     logger.error({ source: source.name, syncRunId, code: isAppError(error) ? error.code : undefined }, message);
-    return { syncRunId, source: source.name, status: 'failed', counts, error: message, touchedRecordIds };
+    return { syncRunId, source: source.name, status: 'failed', dryRun, counts, error: message, touchedRecordIds };
   }
 }

@@ -56,6 +56,24 @@ export class QuarantineRepository {
     }));
   }
 
+  /**
+   * Closes the open entries of earlier runs of a snapshot source: the latest complete read says
+   * which rows are still bad, so re-running a sync does not pile up copies of the same reject.
+   */
+  async supersede(source: string, currentRunId: number, trx: Knex = this.knex): Promise<number> {
+    return trx('quarantine')
+      .where({ source })
+      .whereNull('resolved_at')
+      .whereNot({ sync_run_id: currentRunId })
+      .update({ resolved_at: nowDbTime() });
+  }
+
+  async markResolved(ids: number[], trx: Knex = this.knex): Promise<void> {
+    for (let i = 0; i < ids.length; i += 1000) {
+      await trx('quarantine').whereIn('id', ids.slice(i, i + 1000)).update({ resolved_at: nowDbTime() });
+    }
+  }
+
   async countBySyncRun(syncRunId: number): Promise<number> {
     const row = await this.knex('quarantine').where({ sync_run_id: syncRunId }).count<{ n: number }[]>({ n: '*' }).first();
     return Number(row?.n ?? 0);

@@ -123,6 +123,33 @@ export class SourceRecordRepository {
     return outcome;
   }
 
+  /**
+   * Marks deleted the active records of a source that a complete snapshot read did not contain,
+   * so a person removed upstream stops contributing. Returns their ids.
+   */
+  async markMissingDeleted(source: string, present: (externalId: string) => boolean, syncRunId: number): Promise<number[]> {
+    const missing: number[] = [];
+    let afterId = 0;
+    for (;;) {
+      const rows = await this.knex('source_records')
+        .select('id', 'external_id')
+        .where({ source, status: 'active' })
+        .where('id', '>', afterId)
+        .orderBy('id')
+        .limit(5000);
+      if (rows.length === 0) break;
+      for (const row of rows) if (!present(String(row.external_id))) missing.push(Number(row.id));
+      afterId = Number(rows[rows.length - 1].id);
+    }
+    const now = nowDbTime();
+    for (let i = 0; i < missing.length; i += 1000) {
+      await this.knex('source_records')
+        .whereIn('id', missing.slice(i, i + 1000))
+        .update({ status: 'deleted', sync_run_id: syncRunId, updated_at: now });
+    }
+    return missing;
+  }
+
   async listActive(): Promise<StoredSourceRecord[]> {
     const rows = await this.knex('source_records').select(columns).where({ status: 'active' }).orderBy('id');
     return rows.map(toStoredSourceRecord);

@@ -23,6 +23,16 @@ export class SourceRepository {
     return this.knex('sources').select('name', 'kind', 'trust').orderBy('name');
   }
 
+  async watermark(name: string): Promise<string | null> {
+    const row = await this.knex('sources').select('watermark').where({ name }).first();
+    return (row?.watermark as string | null | undefined) ?? null;
+  }
+
+  /** Stored in the same transaction as the batch it covers, so it never runs ahead of the data. */
+  async setWatermark(name: string, watermark: string, trx: Knex = this.knex): Promise<void> {
+    await trx('sources').where({ name }).update({ watermark, updated_at: nowDbTime() });
+  }
+
   async trustByName(): Promise<Map<string, number>> {
     const rows = await this.list();
     return new Map(rows.map((row) => [row.name, Number(row.trust)]));

@@ -73,6 +73,13 @@ export class SyncRunRepository {
     await this.knex('sync_runs').where({ id }).update(update);
   }
 
+  /** Runs left `running` by a process that died are closed as failed, so history stays truthful. */
+  async failInterrupted(source: string): Promise<number> {
+    return this.knex('sync_runs')
+      .where({ source, status: 'running' })
+      .update({ status: 'failed', finished_at: nowDbTime(), error: 'interrupted: the process stopped before the run finished' });
+  }
+
   async get(id: number): Promise<SyncRun | undefined> {
     const row = await this.knex('sync_runs').where({ id }).first();
     return row ? toRun(row) : undefined;

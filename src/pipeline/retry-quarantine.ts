@@ -1,0 +1,73 @@
+import type { ProjectConfig } from '../config/sources';
+import type { Logger } from '../logging';
+import type { Database } from '../store/database';
+import type { QuarantineEntry } from '../store/quarantine-repository';
+import { createRepositories } from '../store/repositories';
+import type { LoadRecord } from '../store/source-record-repository';
+import { emptyCounts, type SyncCounts } from '../store/sync-run-repository';
+import { RecordIntake } from './record-intake';
+
+export interface RetryResult {
+  source: string;
+  syncRunId: number;
+  counts: SyncCounts;
+  /** Entries that cannot be retried from what was kept (unparseable rows): fix the source and sync again. */
+  notRetryable: number;
+  touchedRecordIds: number[];
+}
+
+function parseValues(raw: string | null): Record<string, unknown> | undefined {
+  if (!raw) return undefined;
+  try {
+    const value: unknown = JSON.parse(raw);
+    return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Re-runs quarantined records through the source's current config (after a mapping or format
+ * fix). Each retried entry is closed; a record that still fails is quarantined again with its
+ * current reason, so nothing is lost and the run's counts reconcile like any sync.
+ */
+export async function retryQuarantine(db: Database, config: ProjectConfig, logger: Logger, only?: string[]): Promise<RetryResult[]> {
+  const repos = createRepositories(db.knex);
+  const results: RetryResult[] = [];
+  for (const source of config.sources) {
+    if (only && only.length > 0 && !only.includes(source.name)) continue;
+    const open = await repos.quarantine.list({ source: source.name, limit: 1_000_000 });
+    const retryable = open.filter((entry) => parseValues(entry.raw) !== undefined);
+    if (retryable.length === 0) continue;
+    const syncRunId = await repos.syncRuns.start(source.name);
+    const intake = new RecordIntake(source, syncRunId);
+    const counts = emptyCounts();
+    const records: LoadRecord[] = [];
+    const rejects: QuarantineEntry[] = [];
+    for (const entry of retryable) {
+      counts.read += 1;
+      const outcome = intake.take({ kind: 'record', location: entry.location, values: parseValues(entry.raw) as Record<string, unknown> });
+      if (outcome.kind === 'load') records.push(outcome.record);
+      else if (outcome.kind === 'quarantine') rejects.push(outcome.entry);
+      else counts.duplicates += 1;
+    }
+    const touchedRecordIds: number[] = [];
+    await db.knex.transaction(async (trx) => {
+      const outcome = await repos.sourceRecords.upsertBatch(source.name, records, syncRunId, trx);
+      await repos.quarantine.markResolved(
+        retryable.map((entry) => entry.id),
+        trx,
+      );
+      await repos.quarantine.addMany(rejects, trx);
+      counts.inserted = outcome.inserted;
+      counts.updated = outcome.updated;
+      counts.unchanged = outcome.unchanged;
+      counts.quarantined = rejects.length;
+      touchedRecordIds.push(...outcome.touchedIds);
+    });
+    await repos.syncRuns.finish(syncRunId, 'succeeded', counts);
+    logger.info({ source: source.name, syncRunId, ...counts }, 'quarantine retried');
+    results.push({ source: source.name, syncRunId, counts, notRetryable: open.length - retryable.length, touchedRecordIds });
+  }
+  return results;
+}
