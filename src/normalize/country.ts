@@ -67,5 +67,5 @@ export function normalizeCountry(raw: string): Normalized<string> {
 
 /** English short name of an alpha-2 code, for messages and display. */
 export function countryName(alpha2: string, lang: 'en' | 'zh' = 'en'): string | undefined {
-  return countries.getName(alpha2, lang);
+  return countries.getName(alpha2, lang, { select: 'alias' });
 }

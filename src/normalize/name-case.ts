@@ -86,7 +86,8 @@ function capitalizeSimple(lower: string): string {
 }
 
 function upperFirst(s: string): string {
-  const first = s.codePointAt(0)!;
-  const width = first > 0xffff ? 2 : 1;
-  return String.fromCodePoint(first).toUpperCase() + s.slice(width);
+  const first = String.fromCodePoint(s.codePointAt(0)!);
+  const upper = first.toUpperCase();
+  // Letters whose capital is two letters (ß → SS) stay as they are: recasing must be repeatable.
+  return (upper.length === first.length ? upper : first) + s.slice(first.length);
 }

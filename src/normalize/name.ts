@@ -7,7 +7,8 @@ export { caseName, type NameRole } from './name-case';
 
 /** Digits, `@` and markup never occur in a person's name; they mean the column is wrong. */
 const NOT_IN_NAMES = /[\d@<>{}[\]\\|_=+#$%^*~]/;
-const LETTERS_UPPER = /^[^\p{Ll}]*\p{Lu}[^\p{Ll}]*$/u;
+/** A word in capitals (`WANG`, `O'BRIEN`), not initials (`J.R.`): no lowercase, two capitals in a row. */
+const CAPS_WORD = /^(?=.*\p{Lu}{2})[^\p{Ll}.]+$/u;
 const HAS_LOWER = /\p{Ll}/u;
 
 /** One name part (given, family) or a whole name: cleaned, validated, cased. */
@@ -98,7 +99,7 @@ function markedFamilyIndex(tokens: readonly string[]): number {
   let withLowercase = 0;
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
-    if (token.length >= 2 && LETTERS_UPPER.test(token) && !isSuffix(token)) {
+    if (CAPS_WORD.test(token) && !isSuffix(token)) {
       if (index >= 0) return -1;
       index = i;
     } else if (HAS_LOWER.test(token)) {

@@ -76,8 +76,10 @@ export function normalizeCustomerFields(
 
   const birthDate = present(run, 'birthDate');
   if (birthDate !== undefined) apply(run, 'birthDate', birthDate, normalizeBirthDate(birthDate, dates, today));
-  const signupAt = present(run, 'signupAt');
-  if (signupAt !== undefined) apply(run, 'signupAt', signupAt, normalizeDateTime(signupAt, dates));
+  for (const field of ['signupAt', 'updatedAt'] as const) {
+    const raw = present(run, field);
+    if (raw !== undefined) apply(run, field, raw, normalizeDateTime(raw, dates));
+  }
   const gender = present(run, 'gender');
   if (gender !== undefined) apply(run, 'gender', gender, normalizeGender(gender));
 
@@ -167,7 +169,7 @@ function normalizeNames(run: Run): void {
 
 function normalizeLifetimeValue(run: Run, rates: FxRateProvider | undefined, fxDate: string): void {
   const raw = present(run, 'lifetimeValue');
-  const currencyRaw = present(run, 'lifetimeValueCurrency');
+  const currencyRaw = present(run, 'currency');
   if (raw === undefined) return;
   const { settings } = run;
   const money = parseMoney(raw, {
@@ -177,7 +179,7 @@ function normalizeLifetimeValue(run: Run, rates: FxRateProvider | undefined, fxD
   });
   if (!accepted(run, 'lifetimeValue', raw, money)) return;
   run.fields.lifetimeValue = money.value.amount;
-  run.fields.lifetimeValueCurrency = money.value.currency;
+  run.fields.currency = money.value.currency;
   if (settings.baseCurrency === undefined || rates === undefined) return;
   const converted = convertMoney(money.value.amount, money.value.currency, settings.baseCurrency, fxDate, rates);
   if (converted.ok) {

@@ -1,14 +1,10 @@
+import type { CanonicalField } from '../config/canonical-fields';
 import { isCurrencyCode } from './currency';
 import { DEFAULT_DATE_FORMATS } from './date';
 import { isValidTimeZone } from './time-zone';
 
-/** Customer fields a source record is mapped to before normalization. */
-export const CANONICAL_FIELDS = [
-  'givenName', 'familyName', 'fullName', 'email', 'phone', 'birthDate', 'gender', 'country',
-  'addressLine1', 'addressLine2', 'city', 'region', 'postalCode', 'lifetimeValue', 'lifetimeValueCurrency', 'signupAt',
-] as const;
-
-export type CanonicalField = (typeof CANONICAL_FIELDS)[number];
+// The canonical field list is shared with source mappings and survivorship; it has one home.
+export { CANONICAL_FIELDS, isCanonicalField, type CanonicalField } from '../config/canonical-fields';
 
 /** Fields derived during normalization and stored beside the canonical ones. */
 export const DERIVED_FIELDS = [
