@@ -12,20 +12,13 @@ function asText(value: unknown): string {
   return String(value);
 }
 
-/** sha256 over a canonical JSON form (keys sorted), so equal content always hashes equal. */
-export function contentHash(value: unknown): string {
-  const stable = (v: unknown): unknown => {
-    if (Array.isArray(v)) return v.map(stable);
-    if (v && typeof v === 'object') {
-      return Object.fromEntries(
-        Object.keys(v as object)
-          .sort()
-          .map((k) => [k, stable((v as Record<string, unknown>)[k])]),
-      );
-    }
-    return v;
-  };
-  return createHash('sha256').update(JSON.stringify(stable(value))).digest('hex');
+/**
+ * sha256 over the serialized raw and normalized values. Both serializations follow the source's
+ * own field order and the mapping's order, which are stable from run to run, so unchanged
+ * content hashes equal without the cost of sorting keys.
+ */
+export function contentHash(rawJson: string, normalizedJson: string): string {
+  return createHash('sha256').update(rawJson).update('\u0000').update(normalizedJson).digest('hex');
 }
 
 /**
@@ -56,6 +49,7 @@ export function prepareRecord(item: ExtractedRecord, source: SourceConfig): Prep
       return { ok: false, externalId, rejection: { field: column, code: 'MISSING_REQUIRED', message: `required column "${column}" is empty` } };
     }
   }
-  const raw = item.values;
-  return { ok: true, record: { externalId, raw, normalized: fields, corrections: [], contentHash: contentHash({ raw, fields }) } };
+  const rawJson = JSON.stringify(item.values);
+  const normalizedJson = JSON.stringify(fields);
+  return { ok: true, record: { externalId, rawJson, normalizedJson, correctionsJson: null, contentHash: contentHash(rawJson, normalizedJson) } };
 }

@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import { fromDbTime, insertChunkSize, nowDbTime } from './dialect';
+import { fromDbTime, insertRows, nowDbTime } from './dialect';
 
 export interface QuarantineEntry {
   source: string;
@@ -35,7 +35,7 @@ export class QuarantineRepository {
       raw: entry.raw,
       created_at: now,
     }));
-    await trx.batchInsert('quarantine', rows, insertChunkSize(10));
+    await insertRows(trx, 'quarantine', rows);
   }
 
   async list(options: { source?: string; limit?: number } = {}): Promise<QuarantinedRow[]> {

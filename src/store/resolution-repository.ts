@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import { goldenToColumns, toCustomer, type GoldenFields } from './customer-repository';
-import { insertChunkSize, nowDbTime } from './dialect';
+import { insertRows, nowDbTime } from './dialect';
 
 export interface ResolvedCustomer {
   customerId: string;
@@ -76,7 +76,7 @@ export class ResolutionRepository {
           summary.unchanged += 1;
         }
       }
-      await trx.batchInsert('customers', newCustomers, insertChunkSize(10));
+      await insertRows(trx, 'customers', newCustomers);
 
       const relinked: Record<string, unknown>[] = [];
       for (const customer of plan.customers) {
@@ -90,7 +90,7 @@ export class ResolutionRepository {
       for (let i = 0; i < relinkedIds.length; i += 1000) {
         await trx('customer_links').whereIn('source_record_id', relinkedIds.slice(i, i + 1000)).delete();
       }
-      await trx.batchInsert('customer_links', relinked, insertChunkSize(5));
+      await insertRows(trx, 'customer_links', relinked);
 
       const lineageOwners = new Set([...changedCustomers, ...relinked.map((l) => l.customer_id as string)]);
       const lineageRows = plan.customers
@@ -108,7 +108,7 @@ export class ResolutionRepository {
       for (let i = 0; i < owners.length; i += 1000) {
         await trx('field_lineage').whereIn('customer_id', owners.slice(i, i + 1000)).delete();
       }
-      await trx.batchInsert('field_lineage', lineageRows, insertChunkSize(5));
+      await insertRows(trx, 'field_lineage', lineageRows);
 
       for (const [retiredId, survivorId] of plan.retired) {
         await trx('customers').where({ id: retiredId }).update({ merged_into: survivorId, updated_at: now });

@@ -1,12 +1,16 @@
 import type { Knex } from 'knex';
-import { fromDbTime, insertChunkSize, nowDbTime, parseJsonColumn } from './dialect';
+import { fromDbTime, insertRows, nowDbTime, parseJsonColumn } from './dialect';
 
-/** A record ready to load: raw as extracted, normalized by the source's rules. */
+/**
+ * A record ready to load: raw as extracted, normalized by the source's rules, already serialized
+ * (the content hash is taken over these exact strings, and they are written as they are).
+ */
 export interface LoadRecord {
   externalId: string;
-  raw: Record<string, unknown>;
-  normalized: Record<string, unknown>;
-  corrections: unknown[];
+  rawJson: string;
+  normalizedJson: string;
+  /** null when normalization corrected nothing. */
+  correctionsJson: string | null;
   contentHash: string;
 }
 
@@ -90,9 +94,9 @@ export class SourceRecordRepository {
     for (const record of records) {
       const found = existing.get(record.externalId);
       const payload = {
-        raw: JSON.stringify(record.raw),
-        normalized: JSON.stringify(record.normalized),
-        corrections: record.corrections.length > 0 ? JSON.stringify(record.corrections) : null,
+        raw: record.rawJson,
+        normalized: record.normalizedJson,
+        corrections: record.correctionsJson,
         content_hash: record.contentHash,
         status: 'active',
         sync_run_id: syncRunId,
@@ -109,7 +113,7 @@ export class SourceRecordRepository {
       }
     }
     if (fresh.length > 0) {
-      await trx.batchInsert('source_records', fresh, insertChunkSize(11));
+      await insertRows(trx, 'source_records', fresh);
       const ids = await trx('source_records')
         .select('id')
         .where({ source })

@@ -1,0 +1,55 @@
+/**
+ * One dialect's CSV load benchmark, in its own process so its peak RSS is its own.
+ * Usage: tsx bench/support/sync-load.ts <sqlite|mysql> <csv file> <rows>
+ */
+import { parseProjectConfig } from '../../src/config/load-config';
+import type { SourceConfig } from '../../src/config/sources';
+import { silentLogger } from '../../src/logging';
+import { syncSource } from '../../src/pipeline/sync-source';
+import type { DialectName } from '../../src/store/database';
+import { note, peakRssMb, reportFigure } from './bench-output';
+import { createBenchDatabase } from './bench-database';
+
+async function main(): Promise<void> {
+  const [dialect, file, rowsText] = process.argv.slice(2) as [DialectName, string, string];
+  const rows = Number(rowsText);
+  const source = parseProjectConfig(
+    {
+      sources: [
+        {
+          name: 'bench',
+          kind: 'csv',
+          path: file,
+          primaryKey: 'id',
+          mapping: { first: 'givenName', last: 'familyName', email: 'email', phone: 'phone', dob: 'birthDate', country: 'country' },
+          defaults: { dateFormats: ['yyyy-MM-dd'] },
+        },
+      ],
+    },
+    '/',
+  ).sources[0] as SourceConfig;
+  const bench = await createBenchDatabase(dialect);
+  try {
+    const logger = silentLogger();
+    let started = process.hrtime.bigint();
+    const first = await syncSource(bench.db, source, logger, { batchSize: 2000 });
+    const loadSeconds = Number(process.hrtime.bigint() - started) / 1e9;
+    if (first.status !== 'succeeded' || first.counts.inserted !== rows) throw new Error(`load incomplete: ${JSON.stringify(first)}`);
+    const label = dialect === 'mysql' ? 'mariadb' : 'sqlite';
+    reportFigure(`sync.csv_load.${label}.rows_per_second`, Math.round(rows / loadSeconds), 'rows/s');
+    reportFigure(`sync.csv_load.${label}.peak_rss`, peakRssMb(), 'MB');
+    started = process.hrtime.bigint();
+    const again = await syncSource(bench.db, source, logger, { batchSize: 2000 });
+    const resyncSeconds = Number(process.hrtime.bigint() - started) / 1e9;
+    if (again.counts.unchanged !== rows) throw new Error(`re-sync changed rows: ${JSON.stringify(again.counts)}`);
+    reportFigure(`sync.csv_resync_unchanged.${label}.rows_per_second`, Math.round(rows / resyncSeconds), 'rows/s');
+    note(`${label}: load ${loadSeconds.toFixed(1)} s, re-sync ${resyncSeconds.toFixed(1)} s for ${rows} rows`);
+  } finally {
+    await bench.drop();
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${(error as Error).stack ?? String(error)}\n`);
+  process.exit(1);
+});
