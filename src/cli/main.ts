@@ -2,6 +2,7 @@
 import 'reflect-metadata';
 import { Command } from 'commander';
 import { isAppError } from '../errors';
+import { registerAccessCommands } from './commands/access';
 import { registerMaintenanceCommands } from './commands/maintenance';
 import { registerServeCommand } from './commands/serve';
 import { registerSyncCommands } from './commands/sync';
@@ -14,6 +15,7 @@ const program = new Command()
 registerServeCommand(program);
 registerSyncCommands(program);
 registerMaintenanceCommands(program);
+registerAccessCommands(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   // Unexpected errors (a database driver's, say) can carry whole SQL statements and data: show their start only.

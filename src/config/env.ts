@@ -17,6 +17,12 @@ const EnvSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   CUSTOMER_GRAPH_CONFIG: z.string().optional(),
   DATA_DIR: z.string().default('data'),
+  /** HS256 secret for bearer tokens; a local one is generated in DATA_DIR when unset. */
+  JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  JWT_ISSUER: z.string().default('customer-graph'),
+  JWT_AUDIENCE: z.string().default('customer-graph'),
+  /** Role granted to requests without credentials. Unset: they may read nothing. */
+  ANONYMOUS_ROLE: z.string().optional(),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

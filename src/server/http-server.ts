@@ -2,7 +2,10 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer, HeaderMap } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import type { GraphQLSchema } from 'graphql';
+import { GraphQLError, type GraphQLSchema } from 'graphql';
+import type { AccessControl } from '../access/access-control';
+import { AuthenticationError } from '../access/authenticate';
+import { guardSchema } from '../access/shield';
 import type { GraphQLContext } from '../graphql/context';
 import { createLoaders } from '../graphql/loaders';
 import type { Logger } from '../logging';
@@ -12,7 +15,9 @@ import { graphiqlHtml, loadGraphiqlAssets } from './graphiql-page';
 
 export interface ServerOptions {
   db: Database;
+  /** The unguarded schema; field rules and masking from `access` are applied here. */
   schema: GraphQLSchema;
+  access: AccessControl;
   logger: Logger;
   port: number;
   host?: string;
@@ -50,9 +55,9 @@ function sendJson(res: http.ServerResponse, status: number, body: unknown): void
 
 /** HTTP front: GraphQL at /graphql (GraphiQL for browsers), /healthz, and the GraphiQL assets. */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
-  const { db, schema, logger } = options;
+  const { db, logger, access } = options;
   const apollo = new ApolloServer<GraphQLContext>({
-    schema,
+    schema: guardSchema(options.schema, access.policy),
     includeStacktraceInErrorResponses: options.development ?? false,
     plugins: [ApolloServerPluginLandingPageDisabled()],
     logger: {
@@ -88,7 +93,16 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     }
     const response = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
-      context: async () => ({ repos, loaders: createLoaders(repos) }),
+      context: async () => {
+        try {
+          const principal = await access.authenticate((name) => headers.get(name));
+          return { repos, principal, loaders: createLoaders(repos, principal) };
+        } catch (error) {
+          if (!(error instanceof AuthenticationError)) throw error;
+          logger.info({ reason: error.reason }, 'credentials refused');
+          throw new GraphQLError(error.message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+        }
+      },
     });
     for (const [key, value] of response.headers) res.setHeader(key, value);
     res.statusCode = response.status ?? 200;

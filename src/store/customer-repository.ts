@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import { fromDbTime, parseJsonColumn } from './dialect';
+import { applyCustomerScope, type RowScope } from './row-scope';
 
 /** The golden fields of a customer as survivorship produced them. */
 export interface GoldenFields {
@@ -55,8 +56,8 @@ export function goldenToColumns(fields: GoldenFields): Record<string, unknown> {
 export class CustomerRepository {
   constructor(private readonly knex: Knex) {}
 
-  private live(): Knex.QueryBuilder {
-    return this.knex('customers').whereNull('merged_into').whereNull('deleted_at');
+  private live(scope?: RowScope): Knex.QueryBuilder {
+    return applyCustomerScope(this.knex('customers').whereNull('merged_into').whereNull('deleted_at'), scope);
   }
 
   async findByIds(ids: readonly string[]): Promise<Map<string, Customer>> {
@@ -67,30 +68,38 @@ export class CustomerRepository {
     return found;
   }
 
-  /** Follows `merged_into` from a retired id to the customer that absorbed it. */
-  async findLive(id: string): Promise<Customer | undefined> {
+  /**
+   * Follows `merged_into` from a retired id to the customer that absorbed it. Out-of-scope
+   * customers are indistinguishable from missing ones.
+   */
+  async findLive(id: string, scope?: RowScope): Promise<Customer | undefined> {
     let currentId = id;
     for (let hops = 0; hops < 32; hops += 1) {
       const row = await this.knex('customers').where({ id: currentId }).first();
       if (!row) return undefined;
       const customer = toCustomer(row);
-      if (customer.mergedInto === null) return customer.deletedAt ? undefined : customer;
+      if (customer.mergedInto === null) {
+        if (customer.deletedAt) return undefined;
+        if (!scope || (!scope.countries && !scope.sources)) return customer;
+        const visible = await this.live(scope).where('customers.id', customer.id).first('customers.id');
+        return visible ? customer : undefined;
+      }
       currentId = customer.mergedInto;
     }
     return undefined;
   }
 
   /** Keyset page over live customers ordered by id: stable under concurrent inserts. */
-  async page(first: number, afterId?: string): Promise<CustomerPage> {
-    const query = this.live().orderBy('id').limit(first + 1);
-    if (afterId !== undefined) query.where('id', '>', afterId);
+  async page(first: number, afterId?: string, scope?: RowScope): Promise<CustomerPage> {
+    const query = this.live(scope).select('customers.*').orderBy('customers.id').limit(first + 1);
+    if (afterId !== undefined) query.where('customers.id', '>', afterId);
     const rows = await query;
     const customers = rows.slice(0, first).map(toCustomer);
     return { customers, hasNextPage: rows.length > first };
   }
 
-  async countLive(): Promise<number> {
-    const row = await this.live().count<{ n: number }[]>({ n: '*' }).first();
+  async countLive(scope?: RowScope): Promise<number> {
+    const row = await this.live(scope).count<{ n: number }[]>({ n: '*' }).first();
     return Number(row?.n ?? 0);
   }
 

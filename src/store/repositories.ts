@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { ApiKeyRepository } from './api-key-repository';
 import { CustomerRepository } from './customer-repository';
 import { QuarantineRepository } from './quarantine-repository';
 import { ResolutionRepository } from './resolution-repository';
@@ -13,6 +14,7 @@ export interface Repositories {
   quarantine: QuarantineRepository;
   customers: CustomerRepository;
   resolution: ResolutionRepository;
+  apiKeys: ApiKeyRepository;
 }
 
 export function createRepositories(knex: Knex): Repositories {
@@ -23,5 +25,6 @@ export function createRepositories(knex: Knex): Repositories {
     quarantine: new QuarantineRepository(knex),
     customers: new CustomerRepository(knex),
     resolution: new ResolutionRepository(knex),
+    apiKeys: new ApiKeyRepository(knex),
   };
 }

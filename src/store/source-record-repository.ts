@@ -164,15 +164,17 @@ export class SourceRecordRepository {
     return row ? toStoredSourceRecord(row) : undefined;
   }
 
-  /** Active records linked to each customer, in one statement; for DataLoader batches. */
-  async listByCustomerIds(customerIds: readonly string[]): Promise<Map<string, StoredSourceRecord[]>> {
+  /** Records linked to each customer (optionally only from some sources), in one statement; for DataLoader batches. */
+  async listByCustomerIds(customerIds: readonly string[], onlySources?: readonly string[]): Promise<Map<string, StoredSourceRecord[]>> {
     const byCustomer = new Map<string, StoredSourceRecord[]>();
     if (customerIds.length === 0) return byCustomer;
-    const rows = await this.knex('source_records as r')
+    const query = this.knex('source_records as r')
       .join('customer_links as l', 'l.source_record_id', 'r.id')
       .select(columns.map((c) => `r.${c}`).concat('l.customer_id'))
       .whereIn('l.customer_id', customerIds as string[])
       .orderBy('r.id');
+    if (onlySources) query.whereIn('r.source', onlySources as string[]);
+    const rows = await query;
     for (const row of rows) {
       const list = byCustomer.get(row.customer_id) ?? [];
       list.push(toStoredSourceRecord(row));

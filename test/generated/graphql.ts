@@ -14,25 +14,25 @@ export type Scalars = {
   Boolean: { input: boolean; output: boolean; }
   Int: { input: number; output: number; }
   Float: { input: number; output: number; }
-  /** A date string, such as 2007-12-03, compliant with the `full-date` format outlined in section 5.6 of the RFC 3339 profile of the ISO 8601 standard for representation of dates and times using the Gregorian calendar. */
-  Date: { input: string; output: string; }
   /** A date-time string at UTC, such as 2007-12-03T10:15:30Z, compliant with the `date-time` format outlined in section 5.6 of the RFC 3339 profile of the ISO 8601 standard for representation of dates and times using the Gregorian calendar. */
   DateTime: { input: string; output: string; }
   /** The `JSONObject` scalar type represents JSON objects as specified by [ECMA-404](http://www.ecma-international.org/publications/files/ECMA-ST/ECMA-404.pdf). */
   JSONObject: { input: Record<string, unknown>; output: Record<string, unknown>; }
+  /** An ISO 8601 calendar date, possibly reduced: YYYY, YYYY-MM or YYYY-MM-DD. */
+  PartialDate: { input: any; output: any; }
 };
 
 /** A golden customer: one person, resolved from the records of every source. */
 export type Customer = {
   __typename?: 'Customer';
-  /** Date of birth (YYYY-MM-DD). */
-  birthDate?: Maybe<Scalars['Date']['output']>;
+  /** Date of birth: YYYY-MM-DD, or the year alone for roles that may see only the year. */
+  birthDate?: Maybe<Scalars['PartialDate']['output']>;
   /** Country, ISO 3166-1 alpha-2. */
   country?: Maybe<Scalars['String']['output']>;
   /** When the golden record was created. */
   createdAt: Scalars['DateTime']['output'];
   /** Distinct normalized email addresses from all sources; the first is primary. */
-  emails: Array<Scalars['String']['output']>;
+  emails?: Maybe<Array<Scalars['String']['output']>>;
   /** Family (last) name. */
   familyName?: Maybe<Scalars['String']['output']>;
   /** Given (first) name. */
@@ -40,9 +40,9 @@ export type Customer = {
   /** Stable id. When customers merge, the older id survives and retired ids keep resolving to it. */
   id: Scalars['ID']['output'];
   /** Distinct phone numbers from all sources; the first is primary. */
-  phones: Array<Scalars['String']['output']>;
+  phones?: Maybe<Array<Scalars['String']['output']>>;
   /** The source records resolved into this customer. */
-  sourceRecords: Array<SourceRecord>;
+  sourceRecords?: Maybe<Array<SourceRecord>>;
   /** When any golden field last changed. */
   updatedAt: Scalars['DateTime']['output'];
 };
@@ -124,14 +124,14 @@ export type CustomersPageQueryVariables = Exact<{
 }>;
 
 
-export type CustomersPageQuery = { __typename?: 'Query', customers: { __typename?: 'CustomerConnection', totalCount: number, edges: Array<{ __typename?: 'CustomerEdge', cursor: string, node: { __typename?: 'Customer', id: string, givenName?: string | null, familyName?: string | null, emails: Array<string>, phones: Array<string>, birthDate?: string | null, country?: string | null, createdAt: string, updatedAt: string, sourceRecords: Array<{ __typename?: 'SourceRecord', id: string, source: string, externalId: string, raw: Record<string, unknown>, normalized: Record<string, unknown> }> } }>, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, hasPreviousPage: boolean, startCursor?: string | null, endCursor?: string | null } } };
+export type CustomersPageQuery = { __typename?: 'Query', customers: { __typename?: 'CustomerConnection', totalCount: number, edges: Array<{ __typename?: 'CustomerEdge', cursor: string, node: { __typename?: 'Customer', id: string, givenName?: string | null, familyName?: string | null, emails?: Array<string> | null, phones?: Array<string> | null, birthDate?: any | null, country?: string | null, createdAt: string, updatedAt: string, sourceRecords?: Array<{ __typename?: 'SourceRecord', id: string, source: string, externalId: string, raw: Record<string, unknown>, normalized: Record<string, unknown> }> | null } }>, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, hasPreviousPage: boolean, startCursor?: string | null, endCursor?: string | null } } };
 
 export type CustomerByIdQueryVariables = Exact<{
   id: Scalars['ID']['input'];
 }>;
 
 
-export type CustomerByIdQuery = { __typename?: 'Query', customer?: { __typename?: 'Customer', id: string, givenName?: string | null, familyName?: string | null, emails: Array<string>, sourceRecords: Array<{ __typename?: 'SourceRecord', source: string, externalId: string }> } | null };
+export type CustomerByIdQuery = { __typename?: 'Query', customer?: { __typename?: 'Customer', id: string, givenName?: string | null, familyName?: string | null, emails?: Array<string> | null, sourceRecords?: Array<{ __typename?: 'SourceRecord', source: string, externalId: string }> | null } | null };
 
 
 export const CustomersPageDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CustomersPage"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"customers"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"givenName"}},{"kind":"Field","name":{"kind":"Name","value":"familyName"}},{"kind":"Field","name":{"kind":"Name","value":"emails"}},{"kind":"Field","name":{"kind":"Name","value":"phones"}},{"kind":"Field","name":{"kind":"Name","value":"birthDate"}},{"kind":"Field","name":{"kind":"Name","value":"country"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"sourceRecords"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"source"}},{"kind":"Field","name":{"kind":"Name","value":"externalId"}},{"kind":"Field","name":{"kind":"Name","value":"raw"}},{"kind":"Field","name":{"kind":"Name","value":"normalized"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"hasPreviousPage"}},{"kind":"Field","name":{"kind":"Name","value":"startCursor"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}}]} as unknown as DocumentNode<CustomersPageQuery, CustomersPageQueryVariables>;

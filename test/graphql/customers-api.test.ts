@@ -3,20 +3,21 @@ import { demoConfigPath } from '../../src/cli/project-root';
 import { loadProjectConfig } from '../../src/config/load-config';
 import { silentLogger } from '../../src/logging';
 import { runSync } from '../../src/pipeline/run-sync';
-import type { RunningServer } from '../../src/server/http-server';
 import { CustomerByIdDocument, CustomersPageDocument } from '../generated/graphql';
 import { createTestDatabase, describeEachDialect, type TestDatabase } from '../support/databases';
 import { postGraphql } from '../support/graphql-client';
-import { startTestServer } from '../support/server';
+import { startTestServer, type TestServer } from '../support/server';
 
 describeEachDialect('customers over GraphQL', (dialect) => {
   let test: TestDatabase;
-  let server: RunningServer;
+  let server: TestServer;
+  let auth: Record<string, string>;
 
   beforeAll(async () => {
     test = await createTestDatabase(dialect);
     await runSync(test.db, loadProjectConfig(demoConfigPath()), silentLogger());
     server = await startTestServer(test.db);
+    auth = await server.bearer('steward');
   });
   afterAll(async () => {
     await server?.close();
@@ -24,7 +25,7 @@ describeEachDialect('customers over GraphQL', (dialect) => {
   });
 
   it('answers the quick-start query with demo customers merged from several sources', async () => {
-    const response = await postGraphql(server.url, CustomersPageDocument, { first: 5 });
+    const response = await postGraphql(server.url, CustomersPageDocument, { first: 5 }, auth);
     expect(response.status).toBe(200);
     expect(response.errors).toBeUndefined();
     const edges = response.data!.customers.edges;
@@ -38,7 +39,7 @@ describeEachDialect('customers over GraphQL', (dialect) => {
     let after: string | null | undefined;
     let total = 0;
     for (;;) {
-      const page = await postGraphql(server.url, CustomersPageDocument, { first: 50, after });
+      const page = await postGraphql(server.url, CustomersPageDocument, { first: 50, after }, auth);
       const connection = page.data!.customers;
       total = connection.totalCount;
       seen.push(...connection.edges.map((edge) => edge.node.id));
@@ -50,7 +51,7 @@ describeEachDialect('customers over GraphQL', (dialect) => {
   });
 
   it('merges records that share an email once normalized (case and spaces)', async () => {
-    const page = await postGraphql(server.url, CustomersPageDocument, { first: 100 });
+    const page = await postGraphql(server.url, CustomersPageDocument, { first: 100 }, auth);
     const merged = page.data!.customers.edges.find((edge) => edge.node.sourceRecords.some((r) => r.source === 'shop' && /^\s|[A-Z]/.test(String(r.raw['E-Mail'] ?? ''))));
     expect(merged).toBeDefined();
     expect(merged!.node.sourceRecords.length).toBeGreaterThanOrEqual(2);
@@ -58,26 +59,26 @@ describeEachDialect('customers over GraphQL', (dialect) => {
   });
 
   it('returns one customer by id with its source records', async () => {
-    const page = await postGraphql(server.url, CustomersPageDocument, { first: 1 });
+    const page = await postGraphql(server.url, CustomersPageDocument, { first: 1 }, auth);
     const id = page.data!.customers.edges[0]!.node.id;
-    const response = await postGraphql(server.url, CustomerByIdDocument, { id });
+    const response = await postGraphql(server.url, CustomerByIdDocument, { id }, auth);
     expect(response.data!.customer).toMatchObject({ id });
     expect(response.data!.customer!.sourceRecords.length).toBeGreaterThan(0);
   });
 
   it('returns null for an unknown id', async () => {
-    const response = await postGraphql(server.url, CustomerByIdDocument, { id: 'no-such-customer' });
+    const response = await postGraphql(server.url, CustomerByIdDocument, { id: 'no-such-customer' }, auth);
     expect(response.errors).toBeUndefined();
     expect(response.data!.customer).toBeNull();
   });
 
   it('refuses a page size over the maximum with BAD_USER_INPUT', async () => {
-    const response = await postGraphql(server.url, CustomersPageDocument, { first: 1000 });
+    const response = await postGraphql(server.url, CustomersPageDocument, { first: 1000 }, auth);
     expect(response.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 
   it('refuses a cursor it did not issue with BAD_USER_INPUT', async () => {
-    const response = await postGraphql(server.url, CustomersPageDocument, { first: 5, after: 'not-a-cursor' });
+    const response = await postGraphql(server.url, CustomersPageDocument, { first: 5, after: 'not-a-cursor' }, auth);
     expect(response.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(response.errors?.[0]?.message).toContain('after');
   });

@@ -1,10 +1,28 @@
+import { createAccessControl } from '../../src/access/access-control';
+import { signToken } from '../../src/access/tokens';
+import type { RowScope } from '../../src/access/principal';
+import { loadEnv } from '../../src/config/env';
 import { buildCustomerGraphSchema } from '../../src/graphql/schema';
 import { silentLogger } from '../../src/logging';
 import { startServer, type RunningServer } from '../../src/server/http-server';
 import type { Database } from '../../src/store/database';
+import { createRepositories } from '../../src/store/repositories';
 
-/** The real HTTP server on a free loopback port. */
-export async function startTestServer(db: Database): Promise<RunningServer> {
+export const TEST_JWT_SECRET = 'test-secret-that-is-long-enough-for-hs256-0123456789';
+
+export interface TestServer extends RunningServer {
+  /** A signed bearer token for a role, as `Authorization` header value. */
+  bearer(role: string, scope?: RowScope): Promise<Record<string, string>>;
+}
+
+/** The real HTTP server on a free loopback port, with real authentication. */
+export async function startTestServer(db: Database, options: { anonymousRole?: string | null } = {}): Promise<TestServer> {
+  const env = loadEnv({ JWT_SECRET: TEST_JWT_SECRET, DATA_DIR: '/nonexistent' });
+  const access = createAccessControl(env, createRepositories(db.knex), { anonymousRole: options.anonymousRole ?? null });
   const schema = await buildCustomerGraphSchema();
-  return startServer({ db, schema, logger: silentLogger(), port: 0, host: '127.0.0.1' });
+  const server = await startServer({ db, schema, access, logger: silentLogger(), port: 0, host: '127.0.0.1' });
+  return {
+    ...server,
+    bearer: async (role, scope) => ({ authorization: `Bearer ${await signToken(access.tokens, { role, scope, ttl: '10m' })}` }),
+  };
 }

@@ -1,4 +1,6 @@
 import type { Command } from 'commander';
+import { createAccessControl } from '../../access/access-control';
+import { signToken } from '../../access/tokens';
 import { loadProjectConfig } from '../../config/load-config';
 import { buildCustomerGraphSchema } from '../../graphql/schema';
 import { runSync } from '../../pipeline/run-sync';
@@ -22,11 +24,25 @@ export function registerServeCommand(program: Command): void {
           logger.info({ customers: await repos.customers.countLive() }, 'demo data loaded');
         }
       }
+      // The local demo answers unauthenticated requests as a steward so the first query just works;
+      // ANONYMOUS_ROLE (e.g. `none`) overrides that. Without --demo, credentials are required.
+      const requestedAnonymous = env.ANONYMOUS_ROLE === 'none' ? null : env.ANONYMOUS_ROLE;
+      const anonymousRole = requestedAnonymous !== undefined ? requestedAnonymous : options.demo ? 'steward' : null;
+      const access = createAccessControl(env, createRepositories(db.knex), { anonymousRole });
       const schema = await buildCustomerGraphSchema();
-      const server = await startServer({ db, schema, logger, port: env.PORT, host: env.HOST, development: env.NODE_ENV === 'development' });
-      process.stderr.write(
-        `\ncustomer-graph is serving ${db.description}\n  GraphiQL: ${server.url}\n  health:   ${server.url.replace('/graphql', '/healthz')}\n\n`,
-      );
+      const server = await startServer({ db, schema, access, logger, port: env.PORT, host: env.HOST, development: env.NODE_ENV === 'development' });
+      const lines = [
+        '',
+        `customer-graph is serving ${db.description}`,
+        `  GraphiQL: ${server.url}`,
+        `  health:   ${server.url.replace('/graphql', '/healthz')}`,
+        `  requests without credentials act as: ${anonymousRole ?? 'nobody (UNAUTHENTICATED)'}`,
+      ];
+      if (options.demo) {
+        lines.push(`  demo tokens (12 h, signed with the secret in ${access.secretOrigin}); send as "Authorization: Bearer <token>":`);
+        for (const role of ['admin', 'analyst']) lines.push(`    ${role.padEnd(8)} ${await signToken(access.tokens, { role, ttl: '12h', subject: `demo-${role}` })}`);
+      }
+      process.stderr.write(`${lines.join('\n')}\n\n`);
       const shutdown = async (): Promise<void> => {
         await server.close();
         await db.close();

@@ -17,7 +17,7 @@ export class CustomerResolver {
     description: 'One customer by id. A retired id (merged into another customer) returns the surviving customer.',
   })
   async customer(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext): Promise<StoredCustomer | null> {
-    return (await ctx.repos.customers.findLive(id)) ?? null;
+    return (await ctx.repos.customers.findLive(id, ctx.principal.scope)) ?? null;
   }
 
   @Query(() => CustomerConnection, { description: 'Golden customers ordered by id, as a Relay cursor connection.' })
@@ -36,7 +36,7 @@ export class CustomerResolver {
       if (typeof key.id !== 'string') throw badUserInput('"after" is not a cursor returned by this API', 'after');
       afterId = key.id;
     }
-    const page = await ctx.repos.customers.page(size, afterId);
+    const page = await ctx.repos.customers.page(size, afterId, ctx.principal.scope);
     const edges = page.customers.map((customer) => ({ cursor: encodeCursor({ id: customer.id }), node: customer as Customer }));
     return {
       edges,
@@ -46,11 +46,11 @@ export class CustomerResolver {
         startCursor: edges[0]?.cursor ?? null,
         endCursor: edges[edges.length - 1]?.cursor ?? null,
       },
-      countTotal: () => ctx.repos.customers.countLive(),
+      countTotal: () => ctx.repos.customers.countLive(ctx.principal.scope),
     };
   }
 
-  @FieldResolver(() => [SourceRecord], { description: 'The source records resolved into this customer.' })
+  @FieldResolver(() => [SourceRecord], { nullable: true, description: 'The source records resolved into this customer.' })
   async sourceRecords(@Root() customer: Customer, @Ctx() ctx: GraphQLContext): Promise<SourceRecord[]> {
     return ctx.loaders.sourceRecordsByCustomerId.load(customer.id);
   }

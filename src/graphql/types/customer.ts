@@ -1,5 +1,5 @@
 import { Field, ID, ObjectType } from 'type-graphql';
-import { DateScalar, DateTimeScalar } from '../scalars';
+import { DateTimeScalar, PartialDateScalar } from '../scalars';
 
 @ObjectType({ description: 'A golden customer: one person, resolved from the records of every source.' })
 export class Customer {
@@ -12,13 +12,13 @@ export class Customer {
   @Field(() => String, { nullable: true, description: 'Family (last) name.' })
   familyName!: string | null;
 
-  @Field(() => [String], { description: 'Distinct normalized email addresses from all sources; the first is primary.' })
+  @Field(() => [String], { nullable: true, description: 'Distinct normalized email addresses from all sources; the first is primary.' })
   emails!: string[];
 
-  @Field(() => [String], { description: 'Distinct phone numbers from all sources; the first is primary.' })
+  @Field(() => [String], { nullable: true, description: 'Distinct phone numbers from all sources; the first is primary.' })
   phones!: string[];
 
-  @Field(() => DateScalar, { nullable: true, description: 'Date of birth (YYYY-MM-DD).' })
+  @Field(() => PartialDateScalar, { nullable: true, description: 'Date of birth: YYYY-MM-DD, or the year alone for roles that may see only the year.' })
   birthDate!: string | null;
 
   @Field(() => String, { nullable: true, description: 'Country, ISO 3166-1 alpha-2.' })

@@ -1,0 +1,81 @@
+import { createHash } from 'node:crypto';
+import { errors as joseErrors, jwtVerify } from 'jose';
+import { z } from 'zod';
+import type { ApiKeyRepository } from '../store/api-key-repository';
+import { ANONYMOUS, type Principal } from './principal';
+import type { TokenSettings } from './tokens';
+
+/** Every credential failure looks the same from outside: nothing about why is revealed. */
+export class AuthenticationError extends Error {
+  readonly code = 'UNAUTHENTICATED';
+  constructor(readonly reason: string) {
+    super('invalid credentials');
+  }
+}
+
+export interface AuthenticatorOptions {
+  tokens: TokenSettings;
+  apiKeys: ApiKeyRepository;
+  roles: readonly string[];
+  /** Role for requests without credentials; null means they may read nothing. */
+  anonymousRole: string | null;
+}
+
+const Claims = z.object({
+  sub: z.string().optional(),
+  role: z.string(),
+  countries: z.array(z.string()).optional(),
+  sources: z.array(z.string()).optional(),
+});
+
+export function hashApiKey(key: string): string {
+  return createHash('sha256').update(key).digest('hex');
+}
+
+function looksLikeJwt(credential: string): boolean {
+  return /^[\w-]+\.[\w-]+\.[\w-]*$/.test(credential);
+}
+
+export type HeaderLookup = (name: string) => string | undefined;
+
+/** Resolves the caller from `Authorization: Bearer …` (JWT or API key) or `X-API-Key`. */
+export function createAuthenticator(options: AuthenticatorOptions): (header: HeaderLookup) => Promise<Principal> {
+  const knownRole = (role: string): boolean => options.roles.includes(role);
+
+  const fromJwt = async (token: string): Promise<Principal> => {
+    let payload: unknown;
+    try {
+      ({ payload } = await jwtVerify(token, options.tokens.secret, {
+        algorithms: ['HS256'],
+        issuer: options.tokens.issuer,
+        audience: options.tokens.audience,
+        requiredClaims: ['exp'],
+      }));
+    } catch (error) {
+      throw new AuthenticationError(error instanceof joseErrors.JOSEError ? error.code : 'jwt');
+    }
+    const claims = Claims.safeParse(payload);
+    if (!claims.success || !knownRole(claims.data.role)) throw new AuthenticationError('claims');
+    const { sub, role, countries, sources } = claims.data;
+    return { subject: sub ?? 'token', role, scope: { countries: countries?.map((c) => c.toUpperCase()), sources }, via: 'jwt' };
+  };
+
+  const fromApiKey = async (key: string): Promise<Principal> => {
+    const found = await options.apiKeys.findActiveByHash(hashApiKey(key));
+    if (!found || !knownRole(found.role)) throw new AuthenticationError('api-key');
+    return { subject: `api-key:${found.name}`, role: found.role, scope: found.scope, via: 'api-key' };
+  };
+
+  return async (header) => {
+    const apiKey = header('x-api-key');
+    if (apiKey !== undefined) return fromApiKey(apiKey.trim());
+    const authorization = header('authorization');
+    if (authorization === undefined || authorization.trim() === '') {
+      return options.anonymousRole ? { ...ANONYMOUS, role: options.anonymousRole } : ANONYMOUS;
+    }
+    const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
+    if (!match) throw new AuthenticationError('malformed header');
+    const credential = match[1] as string;
+    return looksLikeJwt(credential) ? fromJwt(credential) : fromApiKey(credential);
+  };
+}

@@ -1,0 +1,88 @@
+import { z } from 'zod';
+import { MASK_STRATEGIES, type MaskStrategy } from './masking';
+
+/**
+ * What a role may read, per GraphQL type and field: `allow`, `deny`, or `{ mask: strategy }`.
+ * `*` stands for every type or every field not named. Anything not covered is denied.
+ */
+export type FieldRule = 'allow' | 'deny' | { mask: MaskStrategy };
+export type RolePolicy = Record<string, Record<string, FieldRule>>;
+export type AccessPolicy = Record<string, RolePolicy>;
+
+export const FieldRuleSchema: z.ZodType<FieldRule> = z.union([
+  z.literal('allow'),
+  z.literal('deny'),
+  z.object({ mask: z.enum(MASK_STRATEGIES) }).strict(),
+]);
+export const AccessPolicySchema = z.record(z.string().regex(/^[a-z][a-z0-9_-]*$/), z.record(z.string(), z.record(z.string(), FieldRuleSchema)));
+
+const PAGING: RolePolicy = {
+  CustomerConnection: { '*': 'allow' },
+  CustomerEdge: { '*': 'allow' },
+  PageInfo: { '*': 'allow' },
+};
+
+const CUSTOMER_READ: RolePolicy['Query'] = { customer: 'allow', customers: 'allow' };
+
+/** The default roles of the design. */
+export const DEFAULT_POLICY: AccessPolicy = {
+  admin: { '*': { '*': 'allow' } },
+  steward: { '*': { '*': 'allow' } },
+  support: {
+    Query: CUSTOMER_READ,
+    Customer: {
+      id: 'allow',
+      givenName: 'allow',
+      familyName: 'allow',
+      emails: 'allow',
+      phones: 'allow',
+      country: 'allow',
+      createdAt: 'allow',
+      updatedAt: 'allow',
+    },
+    ...PAGING,
+  },
+  analyst: {
+    Query: CUSTOMER_READ,
+    Customer: {
+      id: 'allow',
+      givenName: { mask: 'initials' },
+      familyName: { mask: 'initials' },
+      emails: { mask: 'email' },
+      phones: { mask: 'phone' },
+      birthDate: { mask: 'year' },
+      country: 'allow',
+      createdAt: 'allow',
+      updatedAt: 'allow',
+    },
+    ...PAGING,
+  },
+  service: {
+    Query: CUSTOMER_READ,
+    Customer: {
+      id: 'allow',
+      givenName: 'allow',
+      familyName: 'allow',
+      emails: 'allow',
+      phones: 'allow',
+      country: 'allow',
+      createdAt: 'allow',
+      updatedAt: 'allow',
+    },
+    ...PAGING,
+  },
+};
+
+/** The rule for one field: the field's own entry, else the type's `*`, else the role's `*` type; else deny. */
+export function fieldRule(policy: AccessPolicy, role: string | null, type: string, field: string): FieldRule {
+  if (role === null) return 'deny';
+  const rolePolicy = policy[role];
+  if (!rolePolicy) return 'deny';
+  const typeRules = rolePolicy[type];
+  const rule = typeRules?.[field] ?? typeRules?.['*'] ?? rolePolicy['*']?.[field] ?? rolePolicy['*']?.['*'];
+  return rule ?? 'deny';
+}
+
+export function roleNames(policy: AccessPolicy): string[] {
+  return Object.keys(policy);
+}

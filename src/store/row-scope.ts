@@ -1,0 +1,27 @@
+import type { Knex } from 'knex';
+
+/** Which rows a caller may reach, applied in SQL so every query path agrees. Absent = no limit. */
+export interface RowScope {
+  countries?: string[];
+  sources?: string[];
+}
+
+/**
+ * Restricts a query over `customers` (aliased as `customerAlias`) to a scope: the customer's
+ * country, and at least one linked record from an allowed source.
+ */
+export function applyCustomerScope(query: Knex.QueryBuilder, scope: RowScope | undefined, customerAlias = 'customers'): Knex.QueryBuilder {
+  if (!scope) return query;
+  if (scope.countries) query.whereIn(`${customerAlias}.country`, scope.countries);
+  if (scope.sources) {
+    const sources = scope.sources;
+    query.whereExists(function linkedSource(this: Knex.QueryBuilder) {
+      this.select(this.client.raw('1'))
+        .from('customer_links as scope_l')
+        .join('source_records as scope_r', 'scope_r.id', 'scope_l.source_record_id')
+        .whereRaw('?? = ??', ['scope_l.customer_id', `${customerAlias}.id`])
+        .whereIn('scope_r.source', sources);
+    });
+  }
+  return query;
+}

@@ -1,0 +1,130 @@
+import { SignJWT } from 'jose';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { demoConfigPath } from '../../src/cli/project-root';
+import { loadProjectConfig } from '../../src/config/load-config';
+import { silentLogger } from '../../src/logging';
+import { runSync } from '../../src/pipeline/run-sync';
+import { createTestDatabase, describeEachDialect, type TestDatabase } from '../support/databases';
+import { postGraphql } from '../support/graphql-client';
+import { startTestServer, TEST_JWT_SECRET, type TestServer } from '../support/server';
+import { PERMISSION_MATRIX, ROLES } from './permission-matrix';
+
+const CUSTOMER_FIELDS = Object.keys(PERMISSION_MATRIX)
+  .filter((c) => c.startsWith('Customer.') && c !== 'Customer.sourceRecords')
+  .map((c) => c.slice('Customer.'.length));
+
+describeEachDialect('field access over HTTP', (dialect) => {
+  let test: TestDatabase;
+  let server: TestServer;
+  let sample: Record<string, unknown>;
+
+  beforeAll(async () => {
+    test = await createTestDatabase(dialect);
+    await runSync(test.db, loadProjectConfig(demoConfigPath()), silentLogger());
+    server = await startTestServer(test.db);
+    // A customer with every personal field filled, read as admin for comparison.
+    const all = await postGraphql(server.url, `{ customers(first: 100) { edges { node { ${CUSTOMER_FIELDS.join(' ')} } } } }`, {}, await server.bearer('admin'));
+    sample = all.data!.customers.edges.map((e: { node: Record<string, unknown> }) => e.node).find((n: Record<string, unknown>) => n.birthDate && (n.phones as string[] | null)?.length && (n.emails as string[] | null)?.length);
+    expect(sample).toBeDefined();
+  });
+  afterAll(async () => {
+    await server?.close();
+    await test?.drop();
+  });
+
+  for (const role of ROLES) {
+    it(`serves ${role} every Customer field allowed, masked or denied as the matrix says`, async () => {
+      const headers = await server.bearer(role);
+      for (const field of CUSTOMER_FIELDS) {
+        const response = await postGraphql(server.url, `query($id: ID!) { customer(id: $id) { id ${field} } }`, { id: sample.id }, headers);
+        const expected = PERMISSION_MATRIX[`Customer.${field}`]![role];
+        const value = response.data?.customer?.[field];
+        const original = sample[field];
+        if (expected === 'deny') {
+          expect(value, `${role} ${field}`).toBeNull();
+          expect(response.errors?.[0]?.extensions?.code, `${role} ${field}`).toBe('FORBIDDEN');
+        } else {
+          expect(response.errors, `${role} ${field}`).toBeUndefined();
+          if (expected === 'allow') expect(value, `${role} ${field}`).toEqual(original);
+          if (expected === 'mask:email') expect((value as string[])[0]).toMatch(/^.\*\*\*@/);
+          if (expected === 'mask:phone') expect((value as string[])[0]).toMatch(/^\+\d+ \d*\*\*\*\*\d{4}$/);
+          if (expected === 'mask:year') expect(value).toBe(String(original).slice(0, 4));
+          if (expected === 'mask:initials') expect(value).toMatch(/^.\.$/u);
+        }
+      }
+    });
+  }
+
+  it('answers UNAUTHENTICATED to a query without credentials', async () => {
+    const response = await postGraphql(server.url, '{ customers(first: 1) { totalCount } }');
+    expect(response.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    expect(response.data?.customers ?? null).toBeNull();
+  });
+
+  it('still answers health without credentials', async () => {
+    expect((await fetch(server.url.replace('/graphql', '/healthz'))).status).toBe(200);
+  });
+
+  const refused = async (authorization: string): Promise<void> => {
+    const response = await postGraphql(server.url, '{ customers(first: 1) { totalCount } }', {}, { authorization });
+    expect(response.status).toBe(401);
+    expect(response.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    expect(response.errors?.[0]?.message).toBe('invalid credentials');
+  };
+  const secret = new TextEncoder().encode(TEST_JWT_SECRET);
+  const claims = { role: 'admin' };
+
+  it('refuses a token signed with another secret', async () => {
+    const forged = await new SignJWT(claims).setProtectedHeader({ alg: 'HS256' }).setIssuer('customer-graph').setAudience('customer-graph').setExpirationTime('5m').sign(new TextEncoder().encode('x'.repeat(40)));
+    await refused(`Bearer ${forged}`);
+  });
+
+  it('refuses an unsigned token (alg none)', async () => {
+    const encode = (o: object): string => Buffer.from(JSON.stringify(o)).toString('base64url');
+    await refused(`Bearer ${encode({ alg: 'none', typ: 'JWT' })}.${encode({ ...claims, iss: 'customer-graph', aud: 'customer-graph', exp: 9999999999 })}.`);
+  });
+
+  it('refuses an expired token', async () => {
+    const expired = await new SignJWT(claims).setProtectedHeader({ alg: 'HS256' }).setIssuer('customer-graph').setAudience('customer-graph').setExpirationTime(Math.floor(Date.now() / 1000) - 60).sign(secret);
+    await refused(`Bearer ${expired}`);
+  });
+
+  it('refuses a token for another audience', async () => {
+    const other = await new SignJWT(claims).setProtectedHeader({ alg: 'HS256' }).setIssuer('customer-graph').setAudience('someone-else').setExpirationTime('5m').sign(secret);
+    await refused(`Bearer ${other}`);
+  });
+
+  it('refuses a token naming an unknown role', async () => {
+    const intern = await new SignJWT({ role: 'intern' }).setProtectedHeader({ alg: 'HS256' }).setIssuer('customer-graph').setAudience('customer-graph').setExpirationTime('5m').sign(secret);
+    await refused(`Bearer ${intern}`);
+  });
+
+  it('refuses a malformed authorization header', async () => {
+    await refused('Basic dXNlcjpwYXNz');
+  });
+
+  it('refuses an unknown API key', async () => {
+    await refused('Bearer cgk_not-a-real-key');
+  });
+
+  it('keeps a country-scoped caller to its country on every path', async () => {
+    const headers = await server.bearer('support', { countries: ['CN'] });
+    const page = await postGraphql(server.url, '{ customers(first: 100) { totalCount edges { node { id country } } } }', {}, headers);
+    const nodes = page.data!.customers.edges.map((e: { node: { id: string; country: string } }) => e.node);
+    expect(nodes.length).toBeGreaterThan(0);
+    expect(nodes.every((n: { country: string }) => n.country === 'CN')).toBe(true);
+    expect(page.data!.customers.totalCount).toBe(nodes.length);
+    const admin = await postGraphql(server.url, '{ customers(first: 100) { edges { node { id country } } } }', {}, await server.bearer('admin'));
+    const foreign = admin.data!.customers.edges.map((e: { node: { id: string; country: string | null } }) => e.node).find((n: { country: string | null }) => n.country !== 'CN');
+    const guessed = await postGraphql(server.url, 'query($id: ID!) { customer(id: $id) { id } }', { id: foreign.id }, headers);
+    expect(guessed.data!.customer).toBeNull();
+  });
+
+  it('shows a source-scoped caller only customers and records of its sources', async () => {
+    const headers = await server.bearer('steward', { sources: ['support'] });
+    const page = await postGraphql(server.url, '{ customers(first: 100) { totalCount edges { node { sourceRecords { source } } } } }', {}, headers);
+    const records = page.data!.customers.edges.flatMap((e: { node: { sourceRecords: { source: string }[] } }) => e.node.sourceRecords);
+    expect(page.data!.customers.totalCount).toBe(75);
+    expect(new Set(records.map((r: { source: string }) => r.source))).toEqual(new Set(['support']));
+  });
+});

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { applyMask, maskEmail, maskPhone, maskToInitial, maskToYear } from '../../src/access/masking';
+
+describe('masking strategies', () => {
+  it('keeps the first letter and the domain of an email', () => {
+    expect(maskEmail('wei.zhang@example.com')).toBe('w***@example.com');
+  });
+
+  it('hides an email without a local part entirely', () => {
+    expect(maskEmail('@example.com')).toBe('***');
+  });
+
+  it('keeps country code, first three and last four digits of a phone', () => {
+    expect(maskPhone('+8613800138000')).toBe('+86 138****8000');
+    expect(maskPhone('+14155550100')).toBe('+1 415****0100');
+  });
+
+  it('reduces a date to its year', () => {
+    expect(maskToYear('1990-02-03')).toBe('1990');
+  });
+
+  it('reduces a name to its initial, Han characters included', () => {
+    expect(maskToInitial('Xiaoming')).toBe('X.');
+    expect(maskToInitial('小明')).toBe('小.');
+  });
+
+  it('masks every element of a list', () => {
+    expect(applyMask('email', ['ann@example.com', 'bo@example.org'])).toEqual(['a***@example.com', 'b***@example.org']);
+  });
+
+  it('leaves null as null', () => {
+    expect(applyMask('phone', null)).toBeNull();
+  });
+
+  it('redacts to null', () => {
+    expect(applyMask('redact', 'secret')).toBeNull();
+  });
+});

@@ -1,0 +1,43 @@
+/**
+ * The expected outcome of reading every field of every type, for every role. A field added to
+ * the schema without an entry here fails the matrix test: decide who may read it, in the policy
+ * and here.
+ */
+export type Expected = 'allow' | 'deny' | 'mask:email' | 'mask:phone' | 'mask:year' | 'mask:initials';
+
+export const ROLES = ['admin', 'steward', 'support', 'analyst', 'service'] as const;
+
+type Row = Record<(typeof ROLES)[number], Expected>;
+const everyone = (value: Expected): Row => ({ admin: value, steward: value, support: value, analyst: value, service: value });
+const stewardsOnly: Row = { admin: 'allow', steward: 'allow', support: 'deny', analyst: 'deny', service: 'deny' };
+
+export const PERMISSION_MATRIX: Record<string, Row> = {
+  'Query.customer': everyone('allow'),
+  'Query.customers': everyone('allow'),
+  'Customer.id': everyone('allow'),
+  'Customer.givenName': { ...everyone('allow'), analyst: 'mask:initials' },
+  'Customer.familyName': { ...everyone('allow'), analyst: 'mask:initials' },
+  'Customer.emails': { ...everyone('allow'), analyst: 'mask:email' },
+  'Customer.phones': { ...everyone('allow'), analyst: 'mask:phone' },
+  'Customer.birthDate': { ...stewardsOnly, analyst: 'mask:year' },
+  'Customer.country': everyone('allow'),
+  'Customer.createdAt': everyone('allow'),
+  'Customer.updatedAt': everyone('allow'),
+  'Customer.sourceRecords': stewardsOnly,
+  'CustomerConnection.edges': everyone('allow'),
+  'CustomerConnection.pageInfo': everyone('allow'),
+  'CustomerConnection.totalCount': everyone('allow'),
+  'CustomerEdge.cursor': everyone('allow'),
+  'CustomerEdge.node': everyone('allow'),
+  'PageInfo.hasNextPage': everyone('allow'),
+  'PageInfo.hasPreviousPage': everyone('allow'),
+  'PageInfo.startCursor': everyone('allow'),
+  'PageInfo.endCursor': everyone('allow'),
+  'SourceRecord.id': stewardsOnly,
+  'SourceRecord.source': stewardsOnly,
+  'SourceRecord.externalId': stewardsOnly,
+  'SourceRecord.raw': stewardsOnly,
+  'SourceRecord.normalized': stewardsOnly,
+  'SourceRecord.createdAt': stewardsOnly,
+  'SourceRecord.updatedAt': stewardsOnly,
+};
