@@ -10,6 +10,15 @@ export interface GraphQLResponse<T> {
 /** Sends a typed document over real HTTP, as a client application would. */
 export async function postGraphql<TData, TVariables>(
   url: string,
+  document: TypedDocumentNode<TData, TVariables>,
+  variables?: TVariables,
+  headers?: Record<string, string>,
+): Promise<GraphQLResponse<TData>>;
+/** Sends an ad-hoc query text (tests that build queries field by field); the data is untyped. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export async function postGraphql(url: string, query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLResponse<any>>;
+export async function postGraphql<TData, TVariables>(
+  url: string,
   document: TypedDocumentNode<TData, TVariables> | string,
   variables?: TVariables,
   headers: Record<string, string> = {},
