@@ -59,6 +59,9 @@ export const DEFAULT_POLICY: AccessPolicy = {
   },
   service: {
     Query: CUSTOMER_READ,
+    Mutation: { ingestRecords: 'allow' },
+    IngestResult: { '*': 'allow' },
+    IngestedRecord: { '*': 'allow' },
     Customer: {
       id: 'allow',
       givenName: 'allow',

@@ -1,4 +1,5 @@
 import type { Principal } from '../access/principal';
+import type { PushResult } from '../pipeline/ingest-push';
 import type { Repositories } from '../store/repositories';
 import type { Loaders } from './loaders';
 
@@ -7,4 +8,6 @@ export interface GraphQLContext {
   loaders: Loaders;
   /** Who is asking; field rules and row scopes read it. */
   principal: Principal;
+  /** Loads pushed records into a push source; undefined when no such push source is configured. */
+  ingest(source: string, records: ReadonlyArray<Record<string, unknown>>): Promise<PushResult | undefined>;
 }

@@ -3,11 +3,12 @@ import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphq
 import { buildSchema } from 'type-graphql';
 import { CustomerConnectionResolver } from './resolvers/customer-connection-resolver';
 import { CustomerResolver } from './resolvers/customer-resolver';
+import { IngestResolver } from './resolvers/ingest-resolver';
 
 /** Builds the executable schema from the type-graphql classes. */
 export async function buildCustomerGraphSchema(): Promise<GraphQLSchema> {
   return buildSchema({
-    resolvers: [CustomerResolver, CustomerConnectionResolver],
+    resolvers: [CustomerResolver, CustomerConnectionResolver, IngestResolver],
     validate: false,
     emitSchemaFile: false,
   });

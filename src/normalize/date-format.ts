@@ -27,6 +27,12 @@ export type ParsedTemporal =
 /** `undefined`: the text does not have this format's shape. */
 export type FormatMatcher = (text: string) => ParsedTemporal | 'impossible' | undefined;
 
+export interface CompiledFormat {
+  match: FormatMatcher;
+  /** `digits`: matches only digit strings (`yyyyMMdd`, `x`); `separated`: never matches them; `any`: unknown. */
+  shape: 'digits' | 'separated' | 'any';
+}
+
 const NATIVE_TOKENS: Readonly<Record<string, { pattern: string; field: keyof WallTime }>> = {
   yyyy: { pattern: '(\\d{4})', field: 'year' },
   MM: { pattern: '(\\d{2})', field: 'month' },
@@ -45,15 +51,17 @@ const EPOCH_MILLIS = /^-?\d{10,15}$/;
 const EPOCH_SECONDS = /^-?\d{9,12}$/;
 const TOKEN_RUN = /([A-Za-z])\1*/g;
 
-const compiled = new Map<string, FormatMatcher>();
+const compiled = new Map<string, CompiledFormat>();
 
-export function formatMatcher(format: string): FormatMatcher {
-  let matcher = compiled.get(format);
-  if (matcher === undefined) {
-    matcher = compileNative(format) ?? compileWithLuxon(format);
-    compiled.set(format, matcher);
+export function compiledFormat(format: string): CompiledFormat {
+  let entry = compiled.get(format);
+  if (entry === undefined) {
+    const native = compileNative(format);
+    const shape = native === undefined ? 'any' : /^[A-Za-z]+$/.test(format) ? 'digits' : 'separated';
+    entry = { match: native ?? compileWithLuxon(format), shape };
+    compiled.set(format, entry);
   }
-  return matcher;
+  return entry;
 }
 
 function compileNative(format: string): FormatMatcher | undefined {

@@ -1,7 +1,8 @@
-import { formatMatcher, isValidWallTime, type ParsedTemporal, type WallTime } from './date-format';
+import { compiledFormat, isValidWallTime, type ParsedTemporal, type WallTime } from './date-format';
+import { parseIso } from './iso-date';
 import { accept, reject, type Normalized, type Rejected } from './result';
 import { prepareText } from './text';
-import { epochToWall, wallAsUtc, wallTimeToEpoch } from './time-zone';
+import { epochToWall, formatUtcIso, wallAsUtc, wallTimeToEpoch } from './time-zone';
 
 export interface DateSettings {
   /** Formats tried in order after ISO 8601 (luxon tokens); the first whose shape matches decides. */
@@ -20,9 +21,6 @@ export const DEFAULT_DATE_FORMATS: readonly string[] = [
   'yyyy-M-d', 'yyyy/MM/dd', 'yyyy/M/d', 'dd.MM.yyyy', 'd.M.yyyy', 'yyyy年M月d日', 'yyyyMMdd', 'x',
 ];
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const ISO_DATE_TIME =
-  /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?\s*(Z|z|[+-]\d{2}(?::?\d{2})?)?$/;
 const DAY_MONTH_YEAR = /^(\d{1,2})([/.-])(\d{1,2})\2(\d{4})$/;
 const DAY_MONTH_YEAR_TIME = /^(\d{1,2})([/.-])(\d{1,2})\2(\d{4})[ T](\d{1,2}):(\d{2})(?::(\d{2}))?$/;
 
@@ -31,21 +29,30 @@ type Parse = ParsedTemporal | Rejected;
 function parseTemporal(text: string, settings: DateSettings): Parse {
   if (text === '') return reject('BAD_DATE', 'date is empty');
 
-  let m = ISO_DATE.exec(text);
-  if (m !== null) return wallResult(wall(+m[1]!, +m[2]!, +m[3]!), false, undefined, text);
-  m = ISO_DATE_TIME.exec(text);
-  if (m !== null) {
-    const fraction = m[7] === undefined ? 0 : Number(m[7].slice(0, 3).padEnd(3, '0'));
-    const w = wall(+m[1]!, +m[2]!, +m[3]!, +m[4]!, +m[5]!, m[6] === undefined ? 0 : +m[6], fraction);
-    return wallResult(w, true, m[8] === undefined ? undefined : parseOffset(m[8]), text);
-  }
+  const iso = parseIso(text);
+  if (iso === 'impossible') return reject('IMPOSSIBLE_DATE', `date "${text}" does not exist in the calendar`);
+  if (iso !== undefined) return iso;
 
+  // Whether the text is all digits rules out half of the formats without running them.
+  const digitsOnly = isDigitString(text);
   for (const format of settings.formats ?? DEFAULT_DATE_FORMATS) {
-    const parsed = formatMatcher(format)(text);
+    const compiled = compiledFormat(format);
+    if (compiled.shape !== 'any' && (compiled.shape === 'digits') !== digitsOnly) continue;
+    const parsed = compiled.match(text);
     if (parsed === 'impossible') return reject('IMPOSSIBLE_DATE', `date "${text}" does not exist in the calendar`);
     if (parsed !== undefined) return parsed;
   }
   return parseDayMonthOrder(text, settings.dayFirst);
+}
+
+function isDigitString(text: string): boolean {
+  const start = text.charCodeAt(0) === 45 ? 1 : 0;
+  if (start === text.length) return false;
+  for (let i = start; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
 }
 
 /** `01/02/2023`-style values, read with the source's day/month order. */
@@ -73,13 +80,6 @@ function wall(year: number, month: number, day: number, hour = 0, minute = 0, se
 function wallResult(w: WallTime, hasTime: boolean, offsetMinutes: number | undefined, text: string): Parse {
   if (!isValidWallTime(w)) return reject('IMPOSSIBLE_DATE', `date "${text}" does not exist in the calendar`);
   return { kind: 'wall', wall: w, hasTime, offsetMinutes };
-}
-
-function parseOffset(zone: string): number {
-  if (zone === 'Z' || zone === 'z') return 0;
-  const sign = zone[0] === '-' ? -1 : 1;
-  const digits = zone.slice(1).replace(':', '');
-  return sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2) || '0'));
 }
 
 const pad2 = (n: number): string => (n < 10 ? '0' + n : String(n));
@@ -110,14 +110,24 @@ export function normalizeDateTime(raw: string, settings: DateSettings = {}): Nor
   if (parsed.kind === 'epoch') epochMs = parsed.epochMs;
   else if (parsed.offsetMinutes !== undefined) epochMs = wallAsUtc(parsed.wall) - parsed.offsetMinutes * 60_000;
   else epochMs = wallTimeToEpoch(parsed.wall, settings.timezone ?? 'UTC');
-  const date = new Date(epochMs);
-  if (Number.isNaN(date.getTime()) || date.getUTCFullYear() > 9999 || date.getUTCFullYear() < 1) {
-    return reject('IMPOSSIBLE_DATE', 'date-time is outside the years 1-9999');
-  }
-  return accept(date.toISOString(), corrections);
+  if (!(epochMs >= MIN_EPOCH_MS && epochMs <= MAX_EPOCH_MS)) return reject('IMPOSSIBLE_DATE', 'date-time is outside the years 1-9999');
+  return accept(formatUtcIso(epochMs), corrections);
 }
 
+const MIN_EPOCH_MS = new Date('0001-01-01T00:00:00.000Z').getTime();
+const MAX_EPOCH_MS = new Date('9999-12-31T23:59:59.999Z').getTime();
+
 export const MAX_AGE_YEARS = 120;
+
+let lastToday = '';
+let lastOldest = '';
+function oldestBirthDate(today: string): string {
+  if (today !== lastToday) {
+    lastOldest = String(Number(today.slice(0, 4)) - MAX_AGE_YEARS).padStart(4, '0') + today.slice(4);
+    lastToday = today;
+  }
+  return lastOldest;
+}
 
 /** Today's date in UTC as `YYYY-MM-DD`. */
 export function todayUtc(): string {
@@ -132,7 +142,7 @@ export function normalizeBirthDate(raw: string, settings: DateSettings = {}, tod
   const result = normalizeDate(raw, settings);
   if (!result.ok) return result;
   if (result.value > today) return reject('IMPLAUSIBLE_BIRTH_DATE', `birth date ${result.value} is in the future`);
-  const oldest = String(Number(today.slice(0, 4)) - MAX_AGE_YEARS).padStart(4, '0') + today.slice(4);
+  const oldest = oldestBirthDate(today);
   if (result.value < oldest) {
     return reject('IMPLAUSIBLE_BIRTH_DATE', `birth date ${result.value} is more than ${MAX_AGE_YEARS} years ago`);
   }

@@ -38,16 +38,22 @@ export function convertMoney(
   if (fromRate === undefined) return missingRate(from, date);
   const toRate = rateOf(to, date, rates);
   if (toRate === undefined) return missingRate(to, date);
-  const converted = value.times(fromRate).dividedBy(toRate);
-  const rounded = converted.toDecimalPlaces(minorUnits(to), MoneyDecimal.ROUND_HALF_EVEN);
-  return accept({ amount: toAmountString(rounded, to), currency: to });
+  // Skipping the identity factor matters: a 40-digit division is the costliest step here.
+  const inBase = from === rates.baseCurrency ? value : value.times(fromRate);
+  const converted = to === rates.baseCurrency ? inBase : inBase.dividedBy(toRate);
+  // toFixed rounds (half-even here) and formats in one step.
+  let text = converted.toFixed(minorUnits(to), MoneyDecimal.ROUND_HALF_EVEN);
+  if (text.charCodeAt(0) === 45 /* - */ && !/[1-9]/.test(text)) text = text.slice(1);
+  return accept({ amount: text, currency: to });
 }
 
+const ONE = new MoneyDecimal(1);
+
 function rateOf(currency: string, date: string, rates: FxRateProvider): Decimal | undefined {
-  if (currency === rates.baseCurrency) return new MoneyDecimal(1);
+  if (currency === rates.baseCurrency) return ONE;
   const rate = rates.rateFor(currency, date);
   if (rate === undefined) return undefined;
-  const value = new MoneyDecimal(rate);
+  const value = rate instanceof MoneyDecimal ? rate : new MoneyDecimal(rate);
   return value.isFinite() && value.greaterThan(0) ? value : undefined;
 }
 

@@ -74,9 +74,25 @@ export function parseMoney(raw: string, options: MoneyOptions = {}): Normalized<
 
   const number = canonicalNumber(text.slice(first, last + 1), options.decimalSeparator);
   if (number === undefined) return reject('BAD_AMOUNT', `amount "${text}" is not a number`);
-  let value = new MoneyDecimal(number);
-  if (negative) value = value.negated();
-  return accept({ amount: toAmountString(value, currency), currency }, corrections);
+  return accept({ amount: padAmount(number, negative, currency), currency }, corrections);
+}
+
+/**
+ * `canonicalNumber` output → amount string, by text alone: parsing needs no
+ * arithmetic, and skipping Decimal here keeps the hot path cheap. Leading zeros go,
+ * the fraction is padded to the currency's minor units, and zero is never negative.
+ */
+function padAmount(number: string, negative: boolean, currency: string): string {
+  const dot = number.indexOf('.');
+  let integer = dot < 0 ? number : number.slice(0, dot);
+  let fraction = dot < 0 ? '' : number.slice(dot + 1);
+  let start = 0;
+  while (start < integer.length - 1 && integer.charCodeAt(start) === 48) start++;
+  if (start > 0) integer = integer.slice(start);
+  const minor = minorUnits(currency);
+  if (fraction.length < minor) fraction = fraction.padEnd(minor, '0');
+  const isZero = integer === '0' && !/[1-9]/.test(fraction);
+  return (negative && !isZero ? '-' : '') + integer + (fraction === '' ? '' : '.' + fraction);
 }
 
 function pickCurrency(prefix: string, suffix: string, options: MoneyOptions): string | Rejected {

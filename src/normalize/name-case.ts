@@ -39,16 +39,15 @@ export function isParticle(token: string): boolean {
  * `Van`, `Del` or `Di` first in a full name are usually given names.
  */
 export function caseName(name: string, role: NameRole = 'full'): string {
-  if (!UPPER.test(name) && !LOWER.test(name)) return name;
+  if (letterCases(name) === CASELESS) return name;
   const tokens = name.split(' ');
   const last = tokens.length - 1;
   let out = '';
   for (let i = 0; i <= last; i++) {
     const token = tokens[i]!;
     if (i > 0) out += ' ';
-    const hasUpper = UPPER.test(token);
-    const hasLower = LOWER.test(token);
-    if (hasUpper === hasLower) {
+    const cases = letterCases(token);
+    if (cases === CASELESS || cases === MIXED) {
       // Mixed case is deliberate; caseless tokens have nothing to do.
       out += token;
       continue;
@@ -64,6 +63,23 @@ export function caseName(name: string, role: NameRole = 'full'): string {
     }
   }
   return out;
+}
+
+const CASELESS = 0;
+const UPPER_ONLY = 1;
+const LOWER_ONLY = 2;
+const MIXED = 3;
+
+/** Which letter cases a string contains; ASCII is classified without regular expressions. */
+export function letterCases(s: string): number {
+  let cases = CASELESS;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 65 && c <= 90) cases |= UPPER_ONLY;
+    else if (c >= 97 && c <= 122) cases |= LOWER_ONLY;
+    else if (c > 127) return (UPPER.test(s) ? UPPER_ONLY : 0) | (LOWER.test(s) ? LOWER_ONLY : 0);
+  }
+  return cases;
 }
 
 function capitalizeWord(lower: string): string {

@@ -10,7 +10,9 @@ import { normalizePersonName, splitFullName } from './name';
 import { normalizePhone } from './phone';
 import type { ReasonCode } from './reasons';
 import { correction, type Correction, type Normalized } from './result';
-import { DEFAULT_NORMALIZE_SETTINGS, type CanonicalField, type OutputField, type SourceNormalizeSettings } from './settings';
+import {
+  CANONICAL_FIELDS, DEFAULT_NORMALIZE_SETTINGS, type CanonicalField, type OutputField, type SourceNormalizeSettings,
+} from './settings';
 import { isPlaceholder, normalizeText } from './text';
 
 export type CustomerFields = Partial<Record<OutputField, string>>;
@@ -32,7 +34,7 @@ export type RawCustomerFields = Readonly<Partial<Record<string, string | undefin
 
 /** Per-call working state, so the field helpers below stay small. */
 interface Run {
-  input: RawCustomerFields;
+  input: CanonicalValues;
   settings: SourceNormalizeSettings;
   fields: CustomerFields;
   corrections: Correction[];
@@ -49,7 +51,7 @@ export function normalizeCustomerFields(
   settings: SourceNormalizeSettings = DEFAULT_NORMALIZE_SETTINGS,
   rates?: FxRateProvider,
 ): NormalizedRecord {
-  const run: Run = { input, settings, fields: {}, corrections: [], rejections: [] };
+  const run: Run = { input: readCanonical(input), settings, fields: {}, corrections: [], rejections: [] };
   const today = settings.today ?? todayUtc();
   const dates: DateSettings = { formats: settings.dateFormats, timezone: settings.timezone };
   if (settings.dayFirst !== undefined) dates.dayFirst = settings.dayFirst;
@@ -65,8 +67,15 @@ export function normalizeCustomerFields(
 
   const phone = present(run, 'phone');
   if (phone !== undefined) {
-    const region = settings.phoneRegion ?? recordCountry;
-    const r = normalizePhone(phone, region === undefined ? {} : { defaultRegion: region });
+    // A national number is read in the customer's country first, then in the source's
+    // (a Chinese CRM writes Chinese mobiles without +86 even for customers abroad).
+    const first = settings.phoneRegion ?? recordCountry;
+    let r = normalizePhone(phone, first === undefined ? {} : { defaultRegion: first });
+    const second = settings.phoneRegion === undefined ? settings.defaultCountry : undefined;
+    if (!r.ok && second !== undefined && second !== first) {
+      const retry = normalizePhone(phone, { defaultRegion: second });
+      if (retry.ok) r = retry;
+    }
     if (accepted(run, 'phone', phone, r)) {
       run.fields.phone = r.value.e164;
       run.fields.phoneType = r.value.type;
@@ -102,17 +111,47 @@ export function normalizeCustomerFields(
   return { fields: run.fields, corrections: run.corrections, rejections: run.rejections };
 }
 
+type CanonicalValues = Record<CanonicalField, string | undefined>;
+
+/**
+ * Copies the canonical fields into an object of one fixed shape. Source records come
+ * in many shapes, and looking up absent keys on them one by one is slow; a single
+ * pass over the keys they do have is not.
+ */
+function readCanonical(input: RawCustomerFields): CanonicalValues {
+  // A literal, so every instance shares one hidden class; the type keeps it complete.
+  const values: CanonicalValues = {
+    givenName: undefined, familyName: undefined, fullName: undefined, email: undefined, phone: undefined,
+    birthDate: undefined, gender: undefined, country: undefined, addressLine1: undefined, addressLine2: undefined,
+    city: undefined, region: undefined, postalCode: undefined, lifetimeValue: undefined, currency: undefined,
+    signupAt: undefined, updatedAt: undefined,
+  };
+  for (const key in input) {
+    const value = input[key];
+    if (typeof value === 'string' && CANONICAL.has(key)) values[key as CanonicalField] = value;
+  }
+  return values;
+}
+
+const CANONICAL: ReadonlySet<string> = new Set(CANONICAL_FIELDS);
+
 /** The raw value of a field, or undefined when it is empty or a placeholder such as "N/A". */
 function present(run: Run, field: CanonicalField): string | undefined {
   const raw = run.input[field];
-  if (raw === undefined || raw === null) return undefined;
+  if (raw === undefined || raw === null || raw.length === 0) return undefined;
+  // Long values with visible ends cannot be blank or placeholders.
+  if (raw.length > 16 && isVisibleAscii(raw.charCodeAt(0)) && isVisibleAscii(raw.charCodeAt(raw.length - 1))) return raw;
   const text = normalizeText(raw);
   if (text === '') return undefined;
-  if (text.length <= 13 && isPlaceholder(text)) {
+  if (isPlaceholder(text)) {
     run.corrections.push(correction('PLACEHOLDER_REMOVED', raw, '', field));
     return undefined;
   }
   return raw;
+}
+
+function isVisibleAscii(code: number): boolean {
+  return code > 32 && code < 127;
 }
 
 /** Records corrections or the rejection (honouring onInvalid); true when the value was accepted. */

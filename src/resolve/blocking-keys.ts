@@ -31,16 +31,37 @@ export const BLOCKING_KEYS: Readonly<Record<string, BlockingKeyDefinition>> = {
     name: 'nationalId',
     values: (r, i, out) => pushIf(out, r.nationalId[i] as string),
   },
+  /** Birth date alone: fine for small data, but its blocks grow with the population. */
   birthDate: {
     name: 'birthDate',
-    values: (r, i, out) => pushIf(out, r.birthDigits[i] as string),
+    values: (r, i, out) => pushIf(out, r.birthDigits.get(i)),
+  },
+  /**
+   * Birth date with the given name's initial, and with the family name's initial: together
+   * they survive a corruption of either name, with blocks ~20 times smaller than the date's.
+   */
+  birthDateGivenInitial: {
+    name: 'birthDateGivenInitial',
+    values: (r, i, out) => {
+      const birth = r.birthDigits.get(i);
+      const given = r.givenLatin.get(i);
+      if (birth !== '' && given !== '') out.push(`${birth}${given.charAt(0)}`);
+    },
+  },
+  birthDateFamilyInitial: {
+    name: 'birthDateFamilyInitial',
+    values: (r, i, out) => {
+      const birth = r.birthDigits.get(i);
+      const family = r.familyLatin.get(i);
+      if (birth !== '' && family !== '') out.push(`${birth}${family.charAt(0)}`);
+    },
   },
   /** Sounds-alike family name born the same year: survives typos in the name and the day. */
   familySoundexBirthYear: {
     name: 'familySoundexBirthYear',
     values: (r, i, out) => {
-      const code = r.familySoundex[i] as string;
-      const year = r.birthYear[i] as number;
+      const code = r.familySoundex.get(i);
+      const year = r.birthYear.get(i);
       if (code !== '' && year !== 0) out.push(`${code}${year}`);
     },
   },
@@ -48,8 +69,8 @@ export const BLOCKING_KEYS: Readonly<Record<string, BlockingKeyDefinition>> = {
   givenPrefixPostalCode: {
     name: 'givenPrefixPostalCode',
     values: (r, i, out) => {
-      const given = r.givenLatin[i] as string;
-      const postal = r.postalCode[i] as string;
+      const given = r.givenLatin.get(i);
+      const postal = r.postalCode.get(i);
       if (given !== '' && postal !== '') out.push(`${given.slice(0, 3)}|${postal}`);
     },
   },
@@ -57,8 +78,8 @@ export const BLOCKING_KEYS: Readonly<Record<string, BlockingKeyDefinition>> = {
   nameSoundexPair: {
     name: 'nameSoundexPair',
     values: (r, i, out) => {
-      const given = r.givenSoundex[i] as string;
-      const family = r.familySoundex[i] as string;
+      const given = r.givenSoundex.get(i);
+      const family = r.familySoundex.get(i);
       if (given === '' || family === '') return;
       out.push(given < family ? `${given}|${family}` : `${family}|${given}`);
     },
@@ -67,8 +88,8 @@ export const BLOCKING_KEYS: Readonly<Record<string, BlockingKeyDefinition>> = {
   streetNumberPostalCode: {
     name: 'streetNumberPostalCode',
     values: (r, i, out) => {
-      const number = r.streetNumber[i] as string;
-      const postal = r.postalCode[i] as string;
+      const number = r.streetNumber.get(i);
+      const postal = r.postalCode.get(i);
       if (number !== '' && postal !== '') out.push(`${number}|${postal}`);
     },
   },
@@ -76,7 +97,7 @@ export const BLOCKING_KEYS: Readonly<Record<string, BlockingKeyDefinition>> = {
     name: 'streetPostalCode',
     values: (r, i, out) => {
       const street = r.addressLine1[i] as string;
-      const postal = r.postalCode[i] as string;
+      const postal = r.postalCode.get(i);
       if (street !== '' && postal !== '') out.push(`${street}|${postal}`);
     },
   },
@@ -84,9 +105,9 @@ export const BLOCKING_KEYS: Readonly<Record<string, BlockingKeyDefinition>> = {
   latinNameBirthDate: {
     name: 'latinNameBirthDate',
     values: (r, i, out) => {
-      const given = r.givenLatin[i] as string;
-      const family = r.familyLatin[i] as string;
-      const birth = r.birthDigits[i] as string;
+      const given = r.givenLatin.get(i);
+      const family = r.familyLatin.get(i);
+      const birth = r.birthDigits.get(i);
       if (given !== '' && family !== '' && birth !== '') out.push(`${family}|${given}|${birth}`);
     },
   },

@@ -1,297 +1,261 @@
 import type { BlockingKeyDefinition } from './blocking-keys';
+import { GrowableInt32 } from './columns';
 import { PairBuffer } from './pair-buffer';
 import type { PreparedRecords } from './prepared-records';
+import { type Entries, emptyEntries, hashKeyValue, lowerBound, sortByHash } from './sorted-entries';
 import type { OversizedBlock } from './types';
 
 /**
  * Blocking index: which records share a value of which blocking key.
  *
- * Built for a million records with modest memory: a key value is stored as two independent
- * 32-bit hashes (a collision of both is vanishingly rare, and would only add a candidate pair
- * that scoring then rejects) in an open-addressing table of typed arrays; each block is a
- * doubly linked list of "memberships" so that a changed record can leave its old blocks in
- * O(1). No strings and no per-block objects are kept.
+ * Built for a million records in modest memory: each key value is kept only as a 32-bit
+ * hash, in (hash, record, generation) entries sorted by hash, so a block is a run of equal
+ * hashes (12 bytes per record and key, no strings, no per-block objects). A rare hash
+ * collision only adds a candidate pair that scoring rejects.
  *
- * Blocks larger than `maxBlockSize` (a shared family phone, "test@test.com") produce no pairs
- * at all: they are reported instead, and their records still meet through their other keys.
+ * Incremental updates append to a small unsorted delta (with a hash → positions map) that is
+ * merged into the sorted entries when it grows. A changed record gets a new generation, which
+ * turns all its old entries stale without searching for them.
+ *
+ * Blocks larger than `maxBlockSize` (a shared family phone, "test@test.com") produce no pairs:
+ * they are reported instead, and their records still meet through their other keys.
  */
 export class BlockIndex {
-  // Hash table of blocks.
-  private slotHashA = new Int32Array(1 << 12);
-  private slotHashB = new Int32Array(1 << 12);
-  private slotHead = new Int32Array(1 << 12).fill(-1);
-  private slotSize = new Int32Array(1 << 12);
-  private slotKey = new Uint8Array(1 << 12);
-  private slotUsed = new Uint8Array(1 << 12);
-  private usedSlots = 0;
-
-  // Memberships: (record, block) with links along the block and along the record.
-  private memRecord = new Int32Array(1024);
-  private memSlot = new Int32Array(1024);
-  private memNext = new Int32Array(1024);
-  private memPrev = new Int32Array(1024);
-  private memNextOfRecord = new Int32Array(1024);
-  private memCount = 0;
-  private freeMem = -1;
-  private recordFirstMem = new Int32Array(1024).fill(-1);
-
-  private readonly scratch: string[] = [];
+  private main: Entries[];
+  private delta: { hash: number[]; record: number[]; generation: number[]; positions: Map<number, number[]> }[];
+  private readonly generation = new GrowableInt32();
+  private readonly values: string[] = [];
 
   constructor(
     readonly keys: readonly BlockingKeyDefinition[],
     readonly maxBlockSize: number,
   ) {
-    if (keys.length > 255) throw new Error('at most 255 blocking keys');
+    this.main = keys.map(() => emptyEntries());
+    this.delta = keys.map(() => ({ hash: [], record: [], generation: [], positions: new Map() }));
   }
 
-  /** Puts a record into its blocks, first taking it out of any it was in (changed record). */
+  /** Indexes every record at once (a full run): one sort per key. */
+  build(records: PreparedRecords): void {
+    const n = records.size;
+    for (let record = 0; record < n; record++) this.generation.set(record, 1);
+    this.keys.forEach((key, k) => {
+      let entries: Entries = { hash: new Uint32Array(n), record: new Int32Array(n), generation: new Int32Array(n), length: 0 };
+      for (let record = 0; record < n; record++) {
+        this.values.length = 0;
+        key.values(records, record, this.values);
+        for (const value of this.values) {
+          if (entries.length === entries.hash.length) entries = grown(entries);
+          entries.hash[entries.length] = hashKeyValue(k, value);
+          entries.record[entries.length] = record;
+          entries.generation[entries.length] = 1;
+          entries.length++;
+        }
+      }
+      this.main[k] = sortByHash(entries);
+      this.delta[k] = { hash: [], record: [], generation: [], positions: new Map() };
+    });
+  }
+
+  /** (Re)indexes one new or changed record; its previous entries become stale. */
   index(records: PreparedRecords, record: number): void {
-    this.remove(record);
-    this.ensureRecord(record);
-    for (let k = 0; k < this.keys.length; k++) {
-      const values = this.scratch;
-      values.length = 0;
-      (this.keys[k] as BlockingKeyDefinition).values(records, record, values);
-      for (const value of values) this.addMembership(record, this.slotFor(k, value, true));
-    }
+    const generation = this.generation.get(record) + 1;
+    this.generation.set(record, generation);
+    this.keys.forEach((key, k) => {
+      this.values.length = 0;
+      key.values(records, record, this.values);
+      const delta = this.delta[k] as BlockIndex['delta'][number];
+      for (const value of this.values) {
+        const hash = hashKeyValue(k, value);
+        const positions = delta.positions.get(hash);
+        if (positions === undefined) delta.positions.set(hash, [delta.hash.length]);
+        else positions.push(delta.hash.length);
+        delta.hash.push(hash);
+        delta.record.push(record);
+        delta.generation.push(generation);
+      }
+      if (delta.hash.length > Math.max(4096, (this.main[k] as Entries).length / 8)) this.compact(k);
+    });
   }
 
-  /** Takes a record out of all its blocks. */
-  remove(record: number): void {
-    if (record >= this.recordFirstMem.length) return;
-    let mem = this.recordFirstMem[record] as number;
-    while (mem !== -1) {
-      const next = this.memNextOfRecord[mem] as number;
-      this.unlinkMembership(mem);
-      mem = next;
+  /** Every candidate pair, each once as (lower index, higher index), ascending. */
+  allPairs(records: PreparedRecords): { pairs: PairBuffer; oversizedBlocks: OversizedBlock[] } {
+    this.keys.forEach((_, k) => this.compact(k));
+    const n = records.size;
+    let codes = new Float64Array(Math.max(1024, n * 2));
+    let count = 0;
+    const oversized: OversizedBlock[] = [];
+    const members: number[] = [];
+    this.keys.forEach((key, k) => {
+      const entries = this.main[k] as Entries;
+      let start = 0;
+      while (start < entries.length) {
+        const hash = entries.hash[start] as number;
+        let end = start + 1;
+        while (end < entries.length && entries.hash[end] === hash) end++;
+        members.length = 0;
+        for (let e = start; e < end; e++) {
+          const record = entries.record[e] as number;
+          if (entries.generation[e] === this.generation.get(record)) members.push(record);
+        }
+        if (members.length > this.maxBlockSize) {
+          oversized.push(this.describe(records, key, k, hash, members));
+        } else if (members.length > 1) {
+          const needed = count + (members.length * (members.length - 1)) / 2;
+          if (needed > codes.length) {
+            const bigger = new Float64Array(Math.max(needed, codes.length * 2));
+            bigger.set(codes.subarray(0, count));
+            codes = bigger;
+          }
+          for (let x = 0; x < members.length; x++) {
+            for (let y = x + 1; y < members.length; y++) {
+              const a = members[x] as number;
+              const b = members[y] as number;
+              codes[count++] = a < b ? a * n + b : b * n + a;
+            }
+          }
+        }
+        start = end;
+      }
+    });
+    // Sorting the pair codes removes pairs found by several keys and gives a cache-friendly order.
+    const sorted = codes.subarray(0, count).sort();
+    const pairs = new PairBuffer(Math.max(16, count));
+    let previous = -1;
+    for (let i = 0; i < count; i++) {
+      const code = sorted[i] as number;
+      if (code === previous) continue;
+      previous = code;
+      const a = Math.floor(code / n);
+      pairs.push(a, code - a * n);
     }
-    this.recordFirstMem[record] = -1;
+    return { pairs, oversizedBlocks: sortBlocks(oversized) };
   }
 
   /**
-   * Every candidate partner of `record`, each once, appended to `out`. With `onlyHigher`,
-   * only partners with a higher index (so that a full pass emits each pair once). `stamp`
-   * is a per-record scratch array owned by the caller; `stampValue` must be unique per call.
+   * Candidate partners of one record, each once, appended to `out`. `stamp` is a scratch
+   * array (one slot per record) and `stampValue` must differ between calls.
    */
   partnersOf(
+    records: PreparedRecords,
     record: number,
-    onlyHigher: boolean,
     stamp: Int32Array,
     stampValue: number,
     out: number[],
-    oversized: Set<number>,
+    oversized: OversizedBlock[],
   ): void {
-    let mem = record < this.recordFirstMem.length ? (this.recordFirstMem[record] as number) : -1;
-    while (mem !== -1) {
-      const slot = this.memSlot[mem] as number;
-      const size = this.slotSize[slot] as number;
-      if (size > this.maxBlockSize) {
-        oversized.add(slot);
-      } else if (size > 1) {
-        let other = this.slotHead[slot] as number;
-        while (other !== -1) {
-          const partner = this.memRecord[other] as number;
-          if (partner !== record && (!onlyHigher || partner > record) && stamp[partner] !== stampValue) {
-            stamp[partner] = stampValue;
-            out.push(partner);
+    const members: number[] = [];
+    this.keys.forEach((key, k) => {
+      this.values.length = 0;
+      key.values(records, record, this.values);
+      const values = [...this.values];
+      for (const value of values) {
+        const hash = hashKeyValue(k, value);
+        members.length = 0;
+        const entries = this.main[k] as Entries;
+        for (let e = lowerBound(entries, hash); e < entries.length && entries.hash[e] === hash; e++) {
+          const member = entries.record[e] as number;
+          if (entries.generation[e] === this.generation.get(member)) members.push(member);
+        }
+        const delta = this.delta[k] as BlockIndex['delta'][number];
+        for (const position of delta.positions.get(hash) ?? []) {
+          const member = delta.record[position] as number;
+          if (delta.generation[position] === this.generation.get(member)) members.push(member);
+        }
+        if (members.length > this.maxBlockSize) {
+          oversized.push(this.describe(records, key, k, hash, members));
+          continue;
+        }
+        for (const member of members) {
+          if (member !== record && stamp[member] !== stampValue) {
+            stamp[member] = stampValue;
+            out.push(member);
           }
-          other = this.memNext[other] as number;
         }
       }
-      mem = this.memNextOfRecord[mem] as number;
-    }
+    });
   }
 
-  /** Describes oversized blocks (found by `partnersOf`) for the caller's log. */
-  describeOversized(records: PreparedRecords, slots: Iterable<number>): OversizedBlock[] {
-    const blocks: OversizedBlock[] = [];
-    for (const slot of slots) {
-      const key = this.keys[this.slotKey[slot] as number] as BlockingKeyDefinition;
-      const member = this.memRecord[this.slotHead[slot] as number] as number;
-      const values: string[] = [];
-      key.values(records, member, values);
-      const value = values.find((v) => this.slotFor(this.slotKey[slot] as number, v, false) === slot) ?? '';
-      blocks.push({ key: key.name, value, size: this.slotSize[slot] as number });
-    }
-    return blocks.sort((a, b) => b.size - a.size || a.key.localeCompare(b.key) || a.value.localeCompare(b.value));
-  }
-
-  /** Block sizes per key, for diagnostics: [key name, blocks, largest, pairs]. */
-  statistics(): { key: string; blocks: number; largest: number; pairs: number }[] {
-    const stats = this.keys.map((key) => ({ key: key.name, blocks: 0, largest: 0, pairs: 0 }));
-    for (let slot = 0; slot < this.slotUsed.length; slot++) {
-      const size = this.slotSize[slot] as number;
-      if (size === 0) continue;
-      const entry = stats[this.slotKey[slot] as number];
-      if (entry === undefined) continue;
-      entry.blocks++;
-      entry.largest = Math.max(entry.largest, size);
-      if (size <= this.maxBlockSize) entry.pairs += (size * (size - 1)) / 2;
-    }
-    return stats;
-  }
-
-  private slotFor(key: number, value: string, create: boolean): number {
-    // Two FNV-1a style hashes with different seeds and multipliers, both over key + value.
-    let hashA = 0x811c9dc5 ^ key;
-    let hashB = 0x9747b28c ^ Math.imul(key + 1, 0x5bd1e995);
-    for (let i = 0; i < value.length; i++) {
-      const c = value.charCodeAt(i);
-      hashA = Math.imul(hashA ^ c, 0x01000193);
-      hashB = Math.imul(hashB ^ c, 0x5bd1e995);
-      hashB ^= hashB >>> 15;
-    }
-    hashA ^= hashA >>> 16;
-    const mask = this.slotUsed.length - 1;
-    let slot = hashA & mask;
-    while (this.slotUsed[slot] === 1) {
-      if (this.slotHashA[slot] === hashA && this.slotHashB[slot] === hashB && this.slotKey[slot] === key) return slot;
-      slot = (slot + 1) & mask;
-    }
-    if (!create) return -1;
-    if ((this.usedSlots + 1) * 2 > this.slotUsed.length) {
-      this.growTable();
-      return this.slotFor(key, value, true);
-    }
-    this.slotUsed[slot] = 1;
-    this.slotHashA[slot] = hashA;
-    this.slotHashB[slot] = hashB;
-    this.slotKey[slot] = key;
-    this.slotHead[slot] = -1;
-    this.slotSize[slot] = 0;
-    this.usedSlots++;
-    return slot;
-  }
-
-  private growTable(): void {
-    const old = {
-      hashA: this.slotHashA,
-      hashB: this.slotHashB,
-      head: this.slotHead,
-      size: this.slotSize,
-      key: this.slotKey,
-      used: this.slotUsed,
+  /** Merges the delta of key k into its sorted entries, dropping stale entries. */
+  private compact(k: number): void {
+    const delta = this.delta[k] as BlockIndex['delta'][number];
+    const main = this.main[k] as Entries;
+    if (delta.hash.length === 0 && !this.hasStale(main)) return;
+    const total = main.length + delta.hash.length;
+    const merged: Entries = { hash: new Uint32Array(total), record: new Int32Array(total), generation: new Int32Array(total), length: 0 };
+    const keep = (hash: number, record: number, generation: number): void => {
+      if (generation !== this.generation.get(record)) return;
+      merged.hash[merged.length] = hash;
+      merged.record[merged.length] = record;
+      merged.generation[merged.length] = generation;
+      merged.length++;
     };
-    const capacity = old.used.length * 2;
-    this.slotHashA = new Int32Array(capacity);
-    this.slotHashB = new Int32Array(capacity);
-    this.slotHead = new Int32Array(capacity).fill(-1);
-    this.slotSize = new Int32Array(capacity);
-    this.slotKey = new Uint8Array(capacity);
-    this.slotUsed = new Uint8Array(capacity);
-    const mask = capacity - 1;
-    const moved = new Int32Array(old.used.length).fill(-1);
-    for (let slot = 0; slot < old.used.length; slot++) {
-      if (old.used[slot] !== 1) continue;
-      let target = (old.hashA[slot] as number) & mask;
-      while (this.slotUsed[target] === 1) target = (target + 1) & mask;
-      this.slotUsed[target] = 1;
-      this.slotHashA[target] = old.hashA[slot] as number;
-      this.slotHashB[target] = old.hashB[slot] as number;
-      this.slotKey[target] = old.key[slot] as number;
-      this.slotHead[target] = old.head[slot] as number;
-      this.slotSize[target] = old.size[slot] as number;
-      moved[slot] = target;
+    for (let e = 0; e < main.length; e++) keep(main.hash[e] as number, main.record[e] as number, main.generation[e] as number);
+    for (let e = 0; e < delta.hash.length; e++) keep(delta.hash[e] as number, delta.record[e] as number, delta.generation[e] as number);
+    this.main[k] = sortByHash(merged);
+    this.delta[k] = { hash: [], record: [], generation: [], positions: new Map() };
+  }
+
+  private hasStale(entries: Entries): boolean {
+    for (let e = 0; e < entries.length; e++) {
+      if (entries.generation[e] !== this.generation.get(entries.record[e] as number)) return true;
     }
-    for (let mem = 0; mem < this.memCount; mem++) {
-      const slot = this.memSlot[mem] as number;
-      if (slot >= 0) this.memSlot[mem] = moved[slot] as number;
-    }
+    return false;
   }
 
-  private addMembership(record: number, slot: number): void {
-    let mem = this.freeMem;
-    if (mem !== -1) this.freeMem = this.memNext[mem] as number;
-    else {
-      if (this.memCount === this.memRecord.length) this.growMemberships();
-      mem = this.memCount++;
-    }
-    const head = this.slotHead[slot] as number;
-    this.memRecord[mem] = record;
-    this.memSlot[mem] = slot;
-    this.memPrev[mem] = -1;
-    this.memNext[mem] = head;
-    if (head !== -1) this.memPrev[head] = mem;
-    this.slotHead[slot] = mem;
-    this.slotSize[slot] = (this.slotSize[slot] as number) + 1;
-    this.memNextOfRecord[mem] = this.recordFirstMem[record] as number;
-    this.recordFirstMem[record] = mem;
-  }
-
-  private unlinkMembership(mem: number): void {
-    const slot = this.memSlot[mem] as number;
-    const prev = this.memPrev[mem] as number;
-    const next = this.memNext[mem] as number;
-    if (prev === -1) this.slotHead[slot] = next;
-    else this.memNext[prev] = next;
-    if (next !== -1) this.memPrev[next] = prev;
-    this.slotSize[slot] = (this.slotSize[slot] as number) - 1;
-    this.memSlot[mem] = -1;
-    this.memNext[mem] = this.freeMem;
-    this.freeMem = mem;
-  }
-
-  private growMemberships(): void {
-    const grow = (array: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> => {
-      const bigger = new Int32Array(array.length * 2);
-      bigger.set(array);
-      return bigger;
-    };
-    this.memRecord = grow(this.memRecord);
-    this.memSlot = grow(this.memSlot);
-    this.memNext = grow(this.memNext);
-    this.memPrev = grow(this.memPrev);
-    this.memNextOfRecord = grow(this.memNextOfRecord);
-  }
-
-  private ensureRecord(record: number): void {
-    if (record < this.recordFirstMem.length) return;
-    let capacity = this.recordFirstMem.length;
-    while (capacity <= record) capacity *= 2;
-    const bigger = new Int32Array(capacity).fill(-1);
-    bigger.set(this.recordFirstMem);
-    this.recordFirstMem = bigger;
+  private describe(records: PreparedRecords, key: BlockingKeyDefinition, k: number, hash: number, members: readonly number[]): OversizedBlock {
+    const values: string[] = [];
+    key.values(records, members[0] as number, values);
+    const value = values.find((v) => hashKeyValue(k, v) === hash) ?? '';
+    return { key: key.name, value, size: members.length };
   }
 }
 
-export interface CandidatePairs {
-  pairs: PairBuffer;
-  oversizedBlocks: OversizedBlock[];
+function grown(entries: Entries): Entries {
+  const capacity = Math.max(16, entries.hash.length * 2);
+  const bigger: Entries = {
+    hash: new Uint32Array(capacity),
+    record: new Int32Array(capacity),
+    generation: new Int32Array(capacity),
+    length: entries.length,
+  };
+  bigger.hash.set(entries.hash);
+  bigger.record.set(entries.record);
+  bigger.generation.set(entries.generation);
+  return bigger;
 }
 
-/** All candidate pairs of an index: the union over keys, each pair once (left < right). */
-export function allCandidatePairs(index: BlockIndex, records: PreparedRecords): CandidatePairs {
-  const pairs = new PairBuffer(Math.max(1024, records.size * 4));
-  const stamp = new Int32Array(records.size).fill(-1);
-  const partners: number[] = [];
-  const oversized = new Set<number>();
-  for (let record = 0; record < records.size; record++) {
-    partners.length = 0;
-    index.partnersOf(record, true, stamp, record, partners, oversized);
-    for (const partner of partners) pairs.push(record, partner);
-  }
-  return { pairs, oversizedBlocks: index.describeOversized(records, oversized) };
+function sortBlocks(blocks: OversizedBlock[]): OversizedBlock[] {
+  return blocks.sort((a, b) => b.size - a.size || a.key.localeCompare(b.key) || a.value.localeCompare(b.value));
 }
 
 /**
  * Candidate pairs that involve at least one of `changed` (record indices): what an incremental
- * run must (re)score. Pairs between two changed records are emitted once.
+ * run must (re)score. Each pair once, as (lower index, higher index).
  */
-export function candidatePairsFor(index: BlockIndex, records: PreparedRecords, changed: readonly number[]): CandidatePairs {
+export function candidatePairsFor(
+  index: BlockIndex,
+  records: PreparedRecords,
+  changed: readonly number[],
+): { pairs: PairBuffer; oversizedBlocks: OversizedBlock[] } {
   const pairs = new PairBuffer();
   const stamp = new Int32Array(records.size).fill(-1);
   const isChanged = new Uint8Array(records.size);
-  for (const record of changed) isChanged[record] = 1;
+  const unique = [...new Set(changed)];
+  for (const record of unique) isChanged[record] = 1;
   const partners: number[] = [];
-  const oversized = new Set<number>();
-  let call = 0;
-  for (const record of changed) {
+  const oversized: OversizedBlock[] = [];
+  unique.forEach((record, call) => {
     partners.length = 0;
-    index.partnersOf(record, false, stamp, call++, partners, oversized);
+    index.partnersOf(records, record, stamp, call, partners, oversized);
     for (const partner of partners) {
       if (isChanged[partner] === 1 && partner < record) continue; // emitted from the other side
       pairs.push(Math.min(record, partner), Math.max(record, partner));
     }
-  }
-  return { pairs, oversizedBlocks: index.describeOversized(records, oversized) };
+  });
+  const seen = new Set<string>();
+  const oversizedBlocks = sortBlocks(oversized).filter((block) => {
+    const key = `${block.key}\u0000${block.value}`;
+    return seen.has(key) ? false : (seen.add(key), true);
+  });
+  return { pairs, oversizedBlocks };
 }

@@ -60,7 +60,7 @@ export function clusterLinks<E extends LinkEdge>(
     return root;
   };
 
-  const ordered = [...edges].sort((x, y) => compareEdges(x, y, ids));
+  const ordered = orderEdges(edges, ids);
   const refused: RefusedLink<E>[] = [];
   for (const edge of ordered) {
     const localA = local.get(edge.a);
@@ -71,7 +71,13 @@ export function clusterLinks<E extends LinkEdge>(
     if (rootA === rootB) continue;
     const groupA = groups[rootA] as number[];
     const groupB = groups[rootB] as number[];
-    const weakest = weakestCrossPair(groupA, groupB, scorePair, options.minPairScore);
+    // Two single records: the only cross pair is the link itself.
+    const weakest =
+      groupA.length === 1 && groupB.length === 1
+        ? edge.score < options.minPairScore
+          ? { a: edge.a, b: edge.b, score: edge.score }
+          : undefined
+        : weakestCrossPair(groupA, groupB, scorePair, options.minPairScore);
     if (groupA.length + groupB.length > options.maxClusterSize || weakest !== undefined) {
       refused.push({
         edge,
@@ -114,12 +120,37 @@ function weakestCrossPair(
   return weakest;
 }
 
-function compareEdges(x: LinkEdge, y: LinkEdge, ids: readonly string[]): number {
-  if (x.byRule !== y.byRule) return x.byRule ? -1 : 1;
-  if (x.score !== y.score) return y.score - x.score;
-  const [x1, x2] = orderedIds(x, ids);
-  const [y1, y2] = orderedIds(y, ids);
-  return compareIds(x1, y1) || compareIds(x2, y2);
+/**
+ * Strongest first: rule links, then by score; ties (common: equal patterns score equally) by
+ * a hash of the two record ids, then by the ids themselves, so that the order never depends
+ * on internal indices.
+ */
+function orderEdges<E extends LinkEdge>(edges: readonly E[], ids: readonly string[]): E[] {
+  const tie = new Float64Array(edges.length);
+  edges.forEach((edge, i) => {
+    const [first, second] = orderedIds(edge, ids);
+    tie[i] = (stringHash(first) * 0x200000 + (stringHash(second) & 0x1fffff));
+  });
+  const order = Array.from({ length: edges.length }, (_, i) => i);
+  order.sort((i, j) => {
+    const x = edges[i] as E;
+    const y = edges[j] as E;
+    if (x.byRule !== y.byRule) return x.byRule ? -1 : 1;
+    if (x.score !== y.score) return y.score - x.score;
+    const tieX = tie[i] as number;
+    const tieY = tie[j] as number;
+    if (tieX !== tieY) return tieX - tieY;
+    const [x1, x2] = orderedIds(x, ids);
+    const [y1, y2] = orderedIds(y, ids);
+    return compareIds(x1, y1) || compareIds(x2, y2);
+  });
+  return order.map((i) => edges[i] as E);
+}
+
+function stringHash(value: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < value.length; i++) hash = Math.imul(hash ^ value.charCodeAt(i), 0x01000193);
+  return hash >>> 0;
 }
 
 function orderedIds(edge: LinkEdge, ids: readonly string[]): [string, string] {

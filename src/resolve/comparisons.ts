@@ -1,8 +1,9 @@
-import { CODE_LEVELS, compareCodeLists, compareCodes, compareExact, EXACT_LEVELS } from './comparators/codes';
-import { compareDateValues, DATE_LEVELS } from './comparators/dates';
+import { CODE_LEVELS, CodeLevel, compareCodeLists, compareCodes, EXACT_LEVELS, ExactLevel } from './comparators/codes';
+import { compareDateValues, DATE_LEVELS, DateLevel } from './comparators/dates';
 import { compareEmails, EMAIL_LEVELS } from './comparators/email';
-import { compareNameValues, NAME_LEVELS } from './comparators/names';
-import { compareText, TEXT_LEVELS } from './comparators/text';
+import { compareNameValues, NAME_LEVELS, NameLevel } from './comparators/names';
+import { ADDRESS_LINE_LEVELS, compareAddressLines, compareText, TEXT_LEVELS, TextLevel } from './comparators/text';
+import type { InternedColumn } from './columns';
 import type { PreparedRecords } from './prepared-records';
 
 export interface ComparisonSettings {
@@ -29,17 +30,20 @@ const givenName: ComparisonDefinition = {
   //          null  exact  equiv  swap   vClose close  initial different
   defaultM: [0, 0.8, 0.03, 0.03, 0.06, 0.03, 0.01, 0.04],
   defaultU: [0, 0.01, 0.002, 0.0005, 0.01, 0.05, 0.01, 0.9175],
-  compare: (r, a, b) =>
-    compareNameValues(
-      r.given[a] as string,
-      r.givenLatin[a] as string,
-      r.familyLatin[a] as string,
+  compare: (r, a, b) => {
+    const code = r.given.code(a);
+    if (code !== 0 && code === r.given.code(b)) return NameLevel.Exact;
+    return compareNameValues(
+      r.given.get(a),
+      r.givenLatin.get(a),
+      r.familyLatin.get(a),
       r.givenNicknames[a] as readonly number[],
-      r.given[b] as string,
-      r.givenLatin[b] as string,
-      r.familyLatin[b] as string,
+      r.given.get(b),
+      r.givenLatin.get(b),
+      r.familyLatin.get(b),
       r.givenNicknames[b] as readonly number[],
-    ),
+    );
+  },
 };
 
 const NO_NICKNAMES: readonly number[] = [];
@@ -49,17 +53,20 @@ const familyName: ComparisonDefinition = {
   levels: NAME_LEVELS,
   defaultM: [0, 0.8, 0.01, 0.03, 0.08, 0.03, 0.001, 0.05],
   defaultU: [0, 0.005, 0.0005, 0.0005, 0.01, 0.04, 0.001, 0.943],
-  compare: (r, a, b) =>
-    compareNameValues(
-      r.family[a] as string,
-      r.familyLatin[a] as string,
-      r.givenLatin[a] as string,
+  compare: (r, a, b) => {
+    const code = r.family.code(a);
+    if (code !== 0 && code === r.family.code(b)) return NameLevel.Exact;
+    return compareNameValues(
+      r.family.get(a),
+      r.familyLatin.get(a),
+      r.givenLatin.get(a),
       NO_NICKNAMES,
-      r.family[b] as string,
-      r.familyLatin[b] as string,
-      r.givenLatin[b] as string,
+      r.family.get(b),
+      r.familyLatin.get(b),
+      r.givenLatin.get(b),
       NO_NICKNAMES,
-    ),
+    );
+  },
 };
 
 const birthDate: ComparisonDefinition = {
@@ -68,18 +75,21 @@ const birthDate: ComparisonDefinition = {
   //          null  exact  dmSwap oneTypo sameYear within different
   defaultM: [0, 0.85, 0.02, 0.08, 0.01, 0.02, 0.02],
   defaultU: [0, 0.0001, 0.00001, 0.0005, 0.01, 0.1, 0.88939],
-  compare: (r, a, b, settings) =>
-    compareDateValues(
-      r.birthDigits[a] as string,
-      r.birthYear[a] as number,
-      r.birthMonth[a] as number,
-      r.birthDay[a] as number,
-      r.birthDigits[b] as string,
-      r.birthYear[b] as number,
-      r.birthMonth[b] as number,
-      r.birthDay[b] as number,
+  compare: (r, a, b, settings) => {
+    const code = r.birthDigits.code(a);
+    if (code !== 0 && code === r.birthDigits.code(b)) return DateLevel.Exact;
+    return compareDateValues(
+      r.birthDigits.get(a),
+      r.birthYear.get(a),
+      r.birthMonth.get(a),
+      r.birthDay.get(a),
+      r.birthDigits.get(b),
+      r.birthYear.get(b),
+      r.birthMonth.get(b),
+      r.birthDay.get(b),
       settings.birthYearTolerance,
-    ),
+    );
+  },
 };
 
 const nationalId: ComparisonDefinition = {
@@ -117,17 +127,17 @@ const streetNumber: ComparisonDefinition = {
   levels: CODE_LEVELS,
   defaultM: [0, 0.85, 0.05, 0.1],
   defaultU: [0, 0.02, 0.03, 0.95],
-  compare: (r, a, b) => compareCodes(r.streetNumber[a] as string, r.streetNumber[b] as string),
+  compare: (r, a, b) => compareInternedCodes(r.streetNumber, a, b),
 };
 
 const addressLine1: ComparisonDefinition = {
   name: 'addressLine1',
-  levels: TEXT_LEVELS,
+  levels: ADDRESS_LINE_LEVELS,
   //          null  exact vClose close crossed different
   defaultM: [0, 0.75, 0.1, 0.03, 0.03, 0.09],
   defaultU: [0, 0.001, 0.002, 0.02, 0.0005, 0.9765],
   compare: (r, a, b) =>
-    compareText(
+    compareAddressLines(
       r.addressLine1[a] as string,
       r.addressLine1[b] as string,
       r.addressLine2[a] as string,
@@ -137,11 +147,11 @@ const addressLine1: ComparisonDefinition = {
 
 const addressLine2: ComparisonDefinition = {
   name: 'addressLine2',
-  levels: TEXT_LEVELS,
+  levels: ADDRESS_LINE_LEVELS,
   defaultM: [0, 0.7, 0.1, 0.03, 0.03, 0.14],
   defaultU: [0, 0.002, 0.003, 0.02, 0.0005, 0.9745],
   compare: (r, a, b) =>
-    compareText(
+    compareAddressLines(
       r.addressLine2[a] as string,
       r.addressLine2[b] as string,
       r.addressLine1[a] as string,
@@ -152,10 +162,13 @@ const addressLine2: ComparisonDefinition = {
 const city: ComparisonDefinition = {
   name: 'city',
   levels: TEXT_LEVELS,
-  // A city is never "crossed" (no paired field): that level keeps m = u, weight 0.
-  defaultM: [0, 0.8, 0.1, 0.03, 0.000001, 0.07],
-  defaultU: [0, 0.003, 0.003, 0.02, 0.000001, 0.974],
-  compare: (r, a, b) => compareText(r.city[a] as string, r.city[b] as string),
+  defaultM: [0, 0.8, 0.1, 0.03, 0.07],
+  defaultU: [0, 0.003, 0.003, 0.02, 0.974],
+  compare: (r, a, b) => {
+    const code = r.city.code(a);
+    if (code !== 0 && code === r.city.code(b)) return TextLevel.Exact;
+    return compareText(r.city.get(a), r.city.get(b));
+  },
 };
 
 const postalCode: ComparisonDefinition = {
@@ -163,7 +176,7 @@ const postalCode: ComparisonDefinition = {
   levels: CODE_LEVELS,
   defaultM: [0, 0.85, 0.07, 0.08],
   defaultU: [0, 0.001, 0.01, 0.989],
-  compare: (r, a, b) => compareCodes(r.postalCode[a] as string, r.postalCode[b] as string),
+  compare: (r, a, b) => compareInternedCodes(r.postalCode, a, b),
 };
 
 const region: ComparisonDefinition = {
@@ -171,7 +184,7 @@ const region: ComparisonDefinition = {
   levels: EXACT_LEVELS,
   defaultM: [0, 0.95, 0.05],
   defaultU: [0, 0.2, 0.8],
-  compare: (r, a, b) => compareExact(r.region[a] as string, r.region[b] as string),
+  compare: (r, a, b) => compareInternedExact(r.region, a, b),
 };
 
 const country: ComparisonDefinition = {
@@ -179,8 +192,24 @@ const country: ComparisonDefinition = {
   levels: EXACT_LEVELS,
   defaultM: [0, 0.98, 0.02],
   defaultU: [0, 0.5, 0.5],
-  compare: (r, a, b) => compareExact(r.country[a] as string, r.country[b] as string),
+  compare: (r, a, b) => compareInternedExact(r.country, a, b),
 };
+
+/** Short codes stored interned: equal codes are an exact match without touching the strings. */
+function compareInternedCodes(column: InternedColumn, a: number, b: number): number {
+  const codeA = column.code(a);
+  const codeB = column.code(b);
+  if (codeA === 0 || codeB === 0) return CodeLevel.Null;
+  if (codeA === codeB) return CodeLevel.Exact;
+  return compareCodes(column.dictionary[codeA] as string, column.dictionary[codeB] as string);
+}
+
+function compareInternedExact(column: InternedColumn, a: number, b: number): number {
+  const codeA = column.code(a);
+  const codeB = column.code(b);
+  if (codeA === 0 || codeB === 0) return ExactLevel.Null;
+  return codeA === codeB ? ExactLevel.Exact : ExactLevel.Different;
+}
 
 /** Every comparison the engine knows, by name. */
 export const COMPARISONS: Readonly<Record<string, ComparisonDefinition>> = {

@@ -10,3 +10,13 @@ export type { ResolveConfig, ConfigOverrides } from './config';
 export { matchExplanation, probabilityOfScore, decide, defaultParameters, ScoringModel } from './scoring';
 export { COMPARISONS } from './comparisons';
 export { BLOCKING_KEYS } from './blocking-keys';
+export { surviveCluster, DEFAULT_SURVIVORSHIP, SINGLE_VALUED_FIELDS, MULTI_VALUED_FIELDS } from './survivorship';
+export type {
+  SurvivorshipConfig,
+  SurvivorshipRule,
+  SurvivedRecord,
+  GoldenValues,
+  SourcedValue,
+  LineageEntry,
+  GoldenField,
+} from './survivorship';

@@ -1,4 +1,4 @@
-import { allCandidatePairs, BlockIndex, candidatePairsFor } from './blocking';
+import { BlockIndex } from './blocking';
 import { blockingKeysByName } from './blocking-keys';
 import { clusterLinks, type LinkEdge, type RefusedLink } from './clustering';
 import { type ComparisonDefinition, comparisonsByName } from './comparisons';
@@ -70,6 +70,8 @@ export class IdentityResolver {
   private readonly clusterOf: number[] = [];
   private readonly clusterMembers = new Map<number, number[]>();
   private nextCluster = 0;
+  private stamp = new Int32Array(0);
+  private nextStamp = 0;
 
   constructor(config: ConfigOverrides | ResolveConfig = {}, parameters?: ModelParameters) {
     this.config = resolveConfig(config);
@@ -88,8 +90,8 @@ export class IdentityResolver {
     const started = performance.now();
     for (const record of records) this.records.upsert(record);
     const prepared = performance.now();
-    for (let i = 0; i < this.records.size; i++) this.index.index(this.records, i);
-    const { pairs, oversizedBlocks } = allCandidatePairs(this.index, this.records);
+    this.index.build(this.records);
+    const { pairs, oversizedBlocks } = this.index.allPairs(this.records);
     const blocked = performance.now();
 
     const levelCounts = this.comparisons.map((comparison) => comparison.levels.length);
@@ -105,8 +107,14 @@ export class IdentityResolver {
     this.setParameters(parameters ?? this.train(patterns, pairs.length));
     const trained = performance.now();
 
+    // One judgement and one (shared, read-only) levels array per pattern, not per pair.
     const judgements: Judgement[] = [];
-    for (let id = 0; id < patterns.size; id++) judgements.push(this.judge.judge(patterns.levelsOf(id, levels)));
+    const levelsOfPattern: number[][] = [];
+    for (let id = 0; id < patterns.size; id++) {
+      const patternLevels = patterns.levelsOf(id, []) as number[];
+      levelsOfPattern.push(patternLevels);
+      judgements.push(this.judge.judge(patternLevels));
+    }
     const edges: Edge[] = [];
     const reviews: ScoredPair[] = [];
     for (let p = 0; p < pairs.length; p++) {
@@ -115,7 +123,7 @@ export class IdentityResolver {
       if (judgement.decision === 'none') continue;
       const a = pairs.left[p] as number;
       const b = pairs.right[p] as number;
-      const pair = this.toScoredPair(a, b, judgement, Array.from(patterns.levelsOf(id, levels)));
+      const pair = this.toScoredPair(a, b, judgement, levelsOfPattern[id] as number[]);
       if (judgement.decision === 'review') reviews.push(pair);
       else edges.push({ a, b, score: judgement.score, byRule: judgement.rule !== undefined, pair });
     }
@@ -179,18 +187,21 @@ export class IdentityResolver {
     const reviews: ScoredPair[] = [];
     const oversized = new Map<string, OversizedBlock>();
     const levels = new Uint8Array(this.comparisons.length);
+    const partners: number[] = [];
+    const oversizedHere: OversizedBlock[] = [];
     let scoredPairs = 0;
     for (let head = 0; head < queue.length; head++) {
       const record = queue[head] as number;
-      const { pairs, oversizedBlocks } = candidatePairsFor(this.index, this.records, [record]);
-      for (const block of oversizedBlocks) oversized.set(`${block.key}\u0000${block.value}`, block);
-      for (let p = 0; p < pairs.length; p++) {
-        const a = pairs.left[p] as number;
-        const b = pairs.right[p] as number;
-        const partner = a === record ? b : a;
+      partners.length = 0;
+      oversizedHere.length = 0;
+      this.index.partnersOf(this.records, record, this.stampFor(), this.nextStamp++, partners, oversizedHere);
+      for (const block of oversizedHere) oversized.set(`${block.key}\u0000${block.value}`, block);
+      for (const partner of partners) {
         // A pair between two visited records was scored from whichever was dequeued first.
         const partnerPosition = visited.get(partner);
         if (partnerPosition !== undefined && partnerPosition < head) continue;
+        const a = Math.min(record, partner);
+        const b = Math.max(record, partner);
         scoredPairs++;
         this.model.levelsInto(this.records, a, b, levels);
         const judgement = this.judge.judge(levels);
@@ -225,6 +236,15 @@ export class IdentityResolver {
 
   explain(pair: ScoredPair): MatchExplanation {
     return matchExplanation(pair, this.model.parameters);
+  }
+
+  /** Scratch array for de-duplicating partners, one slot per record. */
+  private stampFor(): Int32Array {
+    if (this.stamp.length < this.records.size) {
+      this.stamp = new Int32Array(Math.max(1024, this.records.size * 2)).fill(-1);
+      this.nextStamp = 0;
+    }
+    return this.stamp;
   }
 
   private train(patterns: PatternTable, candidatePairs: number): ModelParameters {

@@ -9,15 +9,22 @@ const COMBINING_MARKS = /\p{M}+/gu;
 
 export function foldForComparison(value: string | undefined): string {
   if (value === undefined || value === '') return '';
-  // Fast path for plain ASCII, which is nearly all input: one pass, no regular expressions.
-  let out = '';
-  for (let i = 0; i < value.length; i++) {
+  // Already folded (the usual case after normalization): return it as is, no allocation.
+  let i = 0;
+  for (; i < value.length; i++) {
     const c = value.charCodeAt(i);
-    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) out += value[i];
-    else if (c >= 65 && c <= 90) out += String.fromCharCode(c + 32);
+    if (!((c >= 97 && c <= 122) || (c >= 48 && c <= 57))) break;
+  }
+  if (i === value.length) return value;
+  // Plain ASCII with upper case, spaces or punctuation: one pass over char codes.
+  const codes: number[] = [];
+  for (let k = 0; k < value.length; k++) {
+    const c = value.charCodeAt(k);
+    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) codes.push(c);
+    else if (c >= 65 && c <= 90) codes.push(c + 32);
     else if (c >= 128) return foldUnicode(value);
   }
-  return out;
+  return String.fromCharCode(...codes);
 }
 
 function foldUnicode(value: string): string {

@@ -8,7 +8,9 @@ import { AuthenticationError } from '../access/authenticate';
 import { guardSchema } from '../access/shield';
 import type { GraphQLContext } from '../graphql/context';
 import { createLoaders } from '../graphql/loaders';
+import type { ProjectConfig } from '../config/sources';
 import type { Logger } from '../logging';
+import { ingestPushedRecords } from '../pipeline/ingest-push';
 import type { Database } from '../store/database';
 import { createRepositories } from '../store/repositories';
 import { graphiqlHtml, loadGraphiqlAssets } from './graphiql-page';
@@ -18,6 +20,8 @@ export interface ServerOptions {
   /** The unguarded schema; field rules and masking from `access` are applied here. */
   schema: GraphQLSchema;
   access: AccessControl;
+  /** Sources config; its `push` sources accept the ingestRecords mutation. */
+  config?: ProjectConfig;
   logger: Logger;
   port: number;
   host?: string;
@@ -70,6 +74,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   await apollo.start();
   const assets = loadGraphiqlAssets();
   const repos = createRepositories(db.knex);
+  const ingest: GraphQLContext['ingest'] = async (sourceName, records) => {
+    const source = options.config?.sources.find((s) => s.name === sourceName);
+    if (source?.kind !== 'push') return undefined;
+    return ingestPushedRecords(db, source, records, logger);
+  };
 
   const handleGraphql = async (req: http.IncomingMessage, res: http.ServerResponse, url: URL): Promise<void> => {
     const headers = new HeaderMap();
@@ -96,7 +105,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       context: async () => {
         try {
           const principal = await access.authenticate((name) => headers.get(name));
-          return { repos, principal, loaders: createLoaders(repos, principal) };
+          return { repos, principal, ingest, loaders: createLoaders(repos, principal) };
         } catch (error) {
           if (!(error instanceof AuthenticationError)) throw error;
           logger.info({ reason: error.reason }, 'credentials refused');

@@ -34,6 +34,8 @@ export interface UpsertOutcome {
   unchanged: number;
   /** Ids of records whose content is new or changed: what resolution must look at. */
   touchedIds: number[];
+  /** What happened to each record, by external id. */
+  statusOf: Map<string, 'inserted' | 'updated' | 'unchanged'>;
 }
 
 const columns = [
@@ -75,7 +77,7 @@ export class SourceRecordRepository {
    * content hash is unchanged is not written at all, so re-running a sync changes nothing.
    */
   async upsertBatch(source: string, records: LoadRecord[], syncRunId: number, trx: Knex = this.knex): Promise<UpsertOutcome> {
-    const outcome: UpsertOutcome = { inserted: 0, updated: 0, unchanged: 0, touchedIds: [] };
+    const outcome: UpsertOutcome = { inserted: 0, updated: 0, unchanged: 0, touchedIds: [], statusOf: new Map() };
     if (records.length === 0) return outcome;
     const existing = new Map<string, { id: number; hash: string; status: string }>();
     for (let i = 0; i < records.length; i += 1000) {
@@ -104,12 +106,15 @@ export class SourceRecordRepository {
       };
       if (!found) {
         fresh.push({ source, external_id: record.externalId, created_at: now, ...payload });
+        outcome.statusOf.set(record.externalId, 'inserted');
       } else if (found.hash !== record.contentHash || found.status !== 'active') {
         await trx('source_records').where({ id: found.id }).update(payload);
         outcome.updated += 1;
         outcome.touchedIds.push(found.id);
+        outcome.statusOf.set(record.externalId, 'updated');
       } else {
         outcome.unchanged += 1;
+        outcome.statusOf.set(record.externalId, 'unchanged');
       }
     }
     if (fresh.length > 0) {

@@ -11,7 +11,23 @@ type Row = Record<(typeof ROLES)[number], Expected>;
 const everyone = (value: Expected): Row => ({ admin: value, steward: value, support: value, analyst: value, service: value });
 const stewardsOnly: Row = { admin: 'allow', steward: 'allow', support: 'deny', analyst: 'deny', service: 'deny' };
 
+const ingesters: Row = { admin: 'allow', steward: 'allow', support: 'deny', analyst: 'deny', service: 'allow' };
+
 export const PERMISSION_MATRIX: Record<string, Row> = {
+  'Mutation.ingestRecords': ingesters,
+  'IngestResult.syncRunId': ingesters,
+  'IngestResult.read': ingesters,
+  'IngestResult.inserted': ingesters,
+  'IngestResult.updated': ingesters,
+  'IngestResult.unchanged': ingesters,
+  'IngestResult.quarantined': ingesters,
+  'IngestResult.duplicates': ingesters,
+  'IngestResult.records': ingesters,
+  'IngestedRecord.index': ingesters,
+  'IngestedRecord.externalId': ingesters,
+  'IngestedRecord.status': ingesters,
+  'IngestedRecord.reasonCode': ingesters,
+  'IngestedRecord.message': ingesters,
   'Query.customer': everyone('allow'),
   'Query.customers': everyone('allow'),
   'Customer.id': everyone('allow'),

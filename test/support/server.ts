@@ -2,6 +2,7 @@ import { createAccessControl } from '../../src/access/access-control';
 import { signToken } from '../../src/access/tokens';
 import type { RowScope } from '../../src/access/principal';
 import { loadEnv } from '../../src/config/env';
+import type { ProjectConfig } from '../../src/config/sources';
 import { buildCustomerGraphSchema } from '../../src/graphql/schema';
 import { silentLogger } from '../../src/logging';
 import { startServer, type RunningServer } from '../../src/server/http-server';
@@ -16,11 +17,11 @@ export interface TestServer extends RunningServer {
 }
 
 /** The real HTTP server on a free loopback port, with real authentication. */
-export async function startTestServer(db: Database, options: { anonymousRole?: string | null } = {}): Promise<TestServer> {
+export async function startTestServer(db: Database, options: { anonymousRole?: string | null; config?: ProjectConfig } = {}): Promise<TestServer> {
   const env = loadEnv({ JWT_SECRET: TEST_JWT_SECRET, DATA_DIR: '/nonexistent' });
   const access = createAccessControl(env, createRepositories(db.knex), { anonymousRole: options.anonymousRole ?? null });
   const schema = await buildCustomerGraphSchema();
-  const server = await startServer({ db, schema, access, logger: silentLogger(), port: 0, host: '127.0.0.1' });
+  const server = await startServer({ db, schema, access, config: options.config, logger: silentLogger(), port: 0, host: '127.0.0.1' });
   return {
     ...server,
     bearer: async (role, scope) => ({ authorization: `Bearer ${await signToken(access.tokens, { role, scope, ttl: '10m' })}` }),

@@ -14,8 +14,11 @@ export function registerServeCommand(program: Command): void {
     .command('serve')
     .description('Start the GraphQL server (GraphiQL at /graphql).')
     .option('--demo', 'load the bundled demo data when the database is empty')
-    .action(async (options: { demo?: boolean }) => {
+    .option('-c, --config <file>', 'sources config (its push sources accept ingestRecords); default $CUSTOMER_GRAPH_CONFIG, or the demo config with --demo')
+    .action(async (options: { demo?: boolean; config?: string }) => {
       const { env, logger, db } = await openRuntime();
+      const configFile = options.config ?? env.CUSTOMER_GRAPH_CONFIG ?? (options.demo ? demoConfigPath() : undefined);
+      const config = configFile ? loadProjectConfig(configFile) : undefined;
       if (options.demo) {
         const repos = createRepositories(db.knex);
         if ((await repos.sources.list()).length === 0) {
@@ -30,7 +33,7 @@ export function registerServeCommand(program: Command): void {
       const anonymousRole = requestedAnonymous !== undefined ? requestedAnonymous : options.demo ? 'steward' : null;
       const access = createAccessControl(env, createRepositories(db.knex), { anonymousRole });
       const schema = await buildCustomerGraphSchema();
-      const server = await startServer({ db, schema, access, logger, port: env.PORT, host: env.HOST, development: env.NODE_ENV === 'development' });
+      const server = await startServer({ db, schema, access, config, logger, port: env.PORT, host: env.HOST, development: env.NODE_ENV === 'development' });
       const lines = [
         '',
         `customer-graph is serving ${db.description}`,

@@ -1,14 +1,13 @@
-import { jaroWinklerAtLeast } from './jaro-winkler';
+import { withinOneTypo } from './edit-distance';
 
 /**
  * Levels of an email comparison over each record's list of addresses: a shared address;
  * the same local part at another provider (jsmith@gmail vs jsmith@yahoo); a local part one
- * typo away; or nothing in common.
+ * keying error away (jsmiht); or nothing in common.
  */
 export const EMAIL_LEVELS = ['null', 'exact', 'sameLocalPart', 'similarLocalPart', 'different'] as const;
 export const EmailLevel = { Null: 0, Exact: 1, SameLocalPart: 2, SimilarLocalPart: 3, Different: 4 } as const;
 
-const SIMILAR_LOCAL_PART = 0.92;
 /** Very short local parts ("jo", "info") say little even when equal. */
 const MIN_LOCAL_PART = 4;
 
@@ -26,7 +25,7 @@ export function compareEmails(
     for (const y of localsB) {
       if (y.length < MIN_LOCAL_PART) continue;
       if (x === y) return EmailLevel.SameLocalPart;
-      if (best === EmailLevel.Different && jaroWinklerAtLeast(x, y, SIMILAR_LOCAL_PART) >= SIMILAR_LOCAL_PART) best = EmailLevel.SimilarLocalPart;
+      if (best === EmailLevel.Different && withinOneTypo(x, y)) best = EmailLevel.SimilarLocalPart;
     }
   }
   return best;

@@ -2,8 +2,8 @@
  * Jaro–Winkler similarity (Winkler 1990): the Jaro similarity of two strings, boosted for a
  * common prefix of up to four characters, because typos are rarer at the start of names.
  *
- * The match flags live in module-level scratch buffers that grow on demand, so scoring
- * millions of candidate pairs does not allocate per call.
+ * Scoring visits millions of pairs, so nothing is allocated per call: the "matched" flags
+ * live in module-level buffers and are invalidated by bumping a stamp instead of clearing.
  */
 
 const PREFIX_SCALE = 0.1;
@@ -11,12 +11,23 @@ const MAX_PREFIX = 4;
 /** Winkler only boosts pairs that are already fairly similar. */
 const BOOST_THRESHOLD = 0.7;
 
-let matchedA = new Uint8Array(64);
-let matchedB = new Uint8Array(64);
+let flagsA = new Int32Array(256);
+let flagsB = new Int32Array(256);
+let stamp = 0;
 
-function ensureScratch(length: number): void {
-  if (matchedA.length < length) matchedA = new Uint8Array(length * 2);
-  if (matchedB.length < length) matchedB = new Uint8Array(length * 2);
+function nextStamp(lenA: number, lenB: number): number {
+  if (lenA > flagsA.length || lenB > flagsB.length) {
+    const capacity = Math.max(lenA, lenB) * 2;
+    flagsA = new Int32Array(capacity);
+    flagsB = new Int32Array(capacity);
+    stamp = 0;
+  }
+  if (stamp === 0x7fffffff) {
+    flagsA.fill(0);
+    flagsB.fill(0);
+    stamp = 0;
+  }
+  return ++stamp;
 }
 
 /** Jaro similarity in [0, 1]; two empty strings are identical (1), one empty string scores 0. */
@@ -25,20 +36,20 @@ export function jaro(a: string, b: string): number {
   const lenA = a.length;
   const lenB = b.length;
   if (lenA === 0 || lenB === 0) return 0;
-  ensureScratch(Math.max(lenA, lenB));
-  matchedA.fill(0, 0, lenA);
-  matchedB.fill(0, 0, lenB);
-  const window = Math.max(0, (Math.max(lenA, lenB) >> 1) - 1);
+  const mark = nextStamp(lenA, lenB);
+  const matchedA = flagsA;
+  const matchedB = flagsB;
+  const window = Math.max(0, ((lenA > lenB ? lenA : lenB) >> 1) - 1);
 
   let matches = 0;
   for (let i = 0; i < lenA; i++) {
-    const from = Math.max(0, i - window);
-    const to = Math.min(lenB - 1, i + window);
+    const from = i > window ? i - window : 0;
+    const to = i + window < lenB - 1 ? i + window : lenB - 1;
     const code = a.charCodeAt(i);
     for (let j = from; j <= to; j++) {
-      if (matchedB[j] === 0 && b.charCodeAt(j) === code) {
-        matchedA[i] = 1;
-        matchedB[j] = 1;
+      if (matchedB[j] !== mark && b.charCodeAt(j) === code) {
+        matchedA[i] = mark;
+        matchedB[j] = mark;
         matches++;
         break;
       }
@@ -50,58 +61,52 @@ export function jaro(a: string, b: string): number {
   let transpositions = 0;
   let k = 0;
   for (let i = 0; i < lenA; i++) {
-    if (matchedA[i] === 0) continue;
-    while (matchedB[k] === 0) k++;
+    if (matchedA[i] !== mark) continue;
+    while (matchedB[k] !== mark) k++;
     if (a.charCodeAt(i) !== b.charCodeAt(k)) transpositions++;
     k++;
   }
-  const m = matches;
-  return (m / lenA + m / lenB + (m - transpositions / 2) / m) / 3;
+  return (matches / lenA + matches / lenB + (matches - transpositions / 2) / matches) / 3;
 }
 
 /** Jaro–Winkler similarity in [0, 1]. */
 export function jaroWinkler(a: string, b: string): number {
   const similarity = jaro(a, b);
   if (similarity <= BOOST_THRESHOLD) return similarity;
+  return similarity + commonPrefix(a, b) * PREFIX_SCALE * (1 - similarity);
+}
+
+function commonPrefix(a: string, b: string): number {
   const limit = Math.min(MAX_PREFIX, a.length, b.length);
   let prefix = 0;
   while (prefix < limit && a.charCodeAt(prefix) === b.charCodeAt(prefix)) prefix++;
-  return similarity + prefix * PREFIX_SCALE * (1 - similarity);
+  return prefix;
 }
-
-const presentInA = new Uint8Array(128);
-const presentInB = new Uint8Array(128);
 
 /**
  * Jaro–Winkler when it can reach `floor`, otherwise 0. Comparators only ask "≥ threshold?",
- * and most pairs of different names fail that on characters alone: a character with no
- * counterpart anywhere in the other string can never match, which bounds the Jaro
- * similarity from above. That bound costs one pass over each string instead of the windowed
- * search, and lets most random pairs skip the full computation.
+ * and most pairs of different values fail that on their characters alone: a character with
+ * no counterpart anywhere in the other string can never match, which bounds the Jaro
+ * similarity from above. The bound uses 32-bit character masks (collisions only loosen it),
+ * costs two passes over each string, and lets most unrelated pairs skip the full computation.
  */
 export function jaroWinklerAtLeast(a: string, b: string, floor: number): number {
   if (a === b) return 1;
   const lenA = a.length;
   const lenB = b.length;
   if (lenA === 0 || lenB === 0) return 0;
-  // Characters of each string that occur somewhere in the other (by 7-bit code, so the
-  // bound stays an over-estimate for non-ASCII text).
-  for (let i = 0; i < lenA; i++) presentInA[a.charCodeAt(i) & 127] = 1;
-  for (let j = 0; j < lenB; j++) presentInB[b.charCodeAt(j) & 127] = 1;
+  let maskA = 0;
+  let maskB = 0;
+  for (let i = 0; i < lenA; i++) maskA |= 1 << (a.charCodeAt(i) & 31);
+  for (let j = 0; j < lenB; j++) maskB |= 1 << (b.charCodeAt(j) & 31);
   let sharedA = 0;
-  for (let i = 0; i < lenA; i++) sharedA += presentInB[a.charCodeAt(i) & 127] as number;
+  for (let i = 0; i < lenA; i++) if ((maskB & (1 << (a.charCodeAt(i) & 31))) !== 0) sharedA++;
   let sharedB = 0;
-  for (let j = 0; j < lenB; j++) sharedB += presentInA[b.charCodeAt(j) & 127] as number;
-  for (let i = 0; i < lenA; i++) presentInA[a.charCodeAt(i) & 127] = 0;
-  for (let j = 0; j < lenB; j++) presentInB[b.charCodeAt(j) & 127] = 0;
-  const maxMatches = Math.min(sharedA, sharedB);
+  for (let j = 0; j < lenB; j++) if ((maskA & (1 << (b.charCodeAt(j) & 31))) !== 0) sharedB++;
+  const maxMatches = sharedA < sharedB ? sharedA : sharedB;
   if (maxMatches === 0) return 0;
-  const limit = Math.min(MAX_PREFIX, lenA, lenB);
-  let prefix = 0;
-  while (prefix < limit && a.charCodeAt(prefix) === b.charCodeAt(prefix)) prefix++;
   const jaroBound = (maxMatches / lenA + maxMatches / lenB + 1) / 3;
-  const boost = prefix * PREFIX_SCALE;
-  const winklerBound = jaroBound > BOOST_THRESHOLD ? jaroBound + boost * (1 - jaroBound) : jaroBound;
+  const winklerBound = jaroBound > BOOST_THRESHOLD ? jaroBound + commonPrefix(a, b) * PREFIX_SCALE * (1 - jaroBound) : jaroBound;
   if (winklerBound < floor) return 0;
   return jaroWinkler(a, b);
 }
