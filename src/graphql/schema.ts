@@ -4,11 +4,12 @@ import { buildSchema } from 'type-graphql';
 import { CustomerConnectionResolver } from './resolvers/customer-connection-resolver';
 import { CustomerResolver } from './resolvers/customer-resolver';
 import { IngestResolver } from './resolvers/ingest-resolver';
+import { OperationsResolver } from './resolvers/operations-resolver';
 
 /** Builds the executable schema from the type-graphql classes. */
 export async function buildCustomerGraphSchema(): Promise<GraphQLSchema> {
   return buildSchema({
-    resolvers: [CustomerResolver, CustomerConnectionResolver, IngestResolver],
+    resolvers: [CustomerResolver, CustomerConnectionResolver, IngestResolver, OperationsResolver],
     validate: false,
     emitSchemaFile: false,
   });

@@ -89,13 +89,16 @@ export class CustomerRepository {
     return undefined;
   }
 
-  /** Keyset page over live customers ordered by id: stable under concurrent inserts. */
-  async page(first: number, afterId?: string, scope?: RowScope): Promise<CustomerPage> {
+  /** Keyset rows over live customers ordered by id, `first + 1` of them: stable under concurrent inserts. */
+  async pageRows(first: number, afterId?: string, scope?: RowScope): Promise<Customer[]> {
     const query = this.live(scope).select('customers.*').orderBy('customers.id').limit(first + 1);
     if (afterId !== undefined) query.where('customers.id', '>', afterId);
-    const rows = await query;
-    const customers = rows.slice(0, first).map(toCustomer);
-    return { customers, hasNextPage: rows.length > first };
+    return (await query).map(toCustomer);
+  }
+
+  async page(first: number, afterId?: string, scope?: RowScope): Promise<CustomerPage> {
+    const rows = await this.pageRows(first, afterId, scope);
+    return { customers: rows.slice(0, first), hasNextPage: rows.length > first };
   }
 
   async countLive(scope?: RowScope): Promise<number> {

@@ -12,8 +12,15 @@ export interface QuarantineEntry {
   raw: string | null;
 }
 
+export interface QuarantineFilter {
+  source?: string;
+  reasonCode?: string;
+}
+
 export interface QuarantinedRow extends QuarantineEntry {
   id: number;
+  externalId: string | null;
+  field: string | null;
   createdAt: Date;
 }
 
@@ -38,9 +45,21 @@ export class QuarantineRepository {
     await insertRows(trx, 'quarantine', rows);
   }
 
-  async list(options: { source?: string; limit?: number } = {}): Promise<QuarantinedRow[]> {
-    const query = this.knex('quarantine').whereNull('resolved_at').orderBy('id').limit(options.limit ?? 1000);
-    if (options.source) query.where({ source: options.source });
+  private open(filter: QuarantineFilter): Knex.QueryBuilder {
+    const query = this.knex('quarantine').whereNull('resolved_at');
+    if (filter.source) query.where({ source: filter.source });
+    if (filter.reasonCode) query.where({ reason_code: filter.reasonCode });
+    return query;
+  }
+
+  async count(filter: QuarantineFilter = {}): Promise<number> {
+    return Number((await this.open(filter).count<{ n: number }[]>({ n: '*' }).first())?.n ?? 0);
+  }
+
+  /** Open entries, oldest first, keyset on id. */
+  async list(options: QuarantineFilter & { limit?: number; afterId?: number } = {}): Promise<QuarantinedRow[]> {
+    const query = this.open(options).orderBy('id').limit(options.limit ?? 1000);
+    if (options.afterId !== undefined) query.where('id', '>', options.afterId);
     const rows = await query;
     return rows.map((row: Record<string, unknown>) => ({
       id: Number(row.id),

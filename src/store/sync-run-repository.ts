@@ -85,6 +85,20 @@ export class SyncRunRepository {
     return row ? toRun(row) : undefined;
   }
 
+  /** Newest first, keyset on id: `beforeId` continues a walk. Fetches one extra row to tell if more follow. */
+  async page(first: number, options: { source?: string; beforeId?: number } = {}): Promise<SyncRun[]> {
+    const query = this.knex('sync_runs').orderBy('id', 'desc').limit(first + 1);
+    if (options.source) query.where({ source: options.source });
+    if (options.beforeId !== undefined) query.where('id', '<', options.beforeId);
+    return (await query).map(toRun);
+  }
+
+  async count(source?: string): Promise<number> {
+    const query = this.knex('sync_runs').count<{ n: number }[]>({ n: '*' });
+    if (source) query.where({ source });
+    return Number((await query.first())?.n ?? 0);
+  }
+
   async listRecent(limit = 50, source?: string): Promise<SyncRun[]> {
     const query = this.knex('sync_runs').orderBy('id', 'desc').limit(limit);
     if (source) query.where({ source });

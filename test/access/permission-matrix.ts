@@ -11,9 +11,22 @@ type Row = Record<(typeof ROLES)[number], Expected>;
 const everyone = (value: Expected): Row => ({ admin: value, steward: value, support: value, analyst: value, service: value });
 const stewardsOnly: Row = { admin: 'allow', steward: 'allow', support: 'deny', analyst: 'deny', service: 'deny' };
 
+const operations = (type: string, fields: string[]): Record<string, Row> =>
+  Object.fromEntries(fields.map((field) => [`${type}.${field}`, stewardsOnly]));
+const CONNECTION_FIELDS = ['edges', 'pageInfo', 'totalCount'];
+const EDGE_FIELDS = ['cursor', 'node'];
+
 const ingesters: Row = { admin: 'allow', steward: 'allow', support: 'deny', analyst: 'deny', service: 'allow' };
 
 export const PERMISSION_MATRIX: Record<string, Row> = {
+  'Query.syncRuns': stewardsOnly,
+  'Query.quarantine': stewardsOnly,
+  ...operations('SyncRun', ['id', 'source', 'status', 'dryRun', 'startedAt', 'finishedAt', 'read', 'inserted', 'updated', 'unchanged', 'quarantined', 'duplicates', 'deleted', 'error']),
+  ...operations('SyncRunConnection', CONNECTION_FIELDS),
+  ...operations('SyncRunEdge', EDGE_FIELDS),
+  ...operations('QuarantineEntry', ['id', 'source', 'syncRunId', 'location', 'externalId', 'field', 'reasonCode', 'message', 'raw', 'createdAt']),
+  ...operations('QuarantineEntryConnection', CONNECTION_FIELDS),
+  ...operations('QuarantineEntryEdge', EDGE_FIELDS),
   'Mutation.ingestRecords': ingesters,
   'IngestResult.syncRunId': ingesters,
   'IngestResult.read': ingesters,
