@@ -29,8 +29,8 @@ export function loadGraphiqlAssets(): Map<string, StaticAsset> {
   return assets;
 }
 
-const DEFAULT_QUERY = `# Welcome to customer-graph.
-# Golden customers, each resolved from the records of several sources.
+const DEFAULT_QUERY = `# Welcome to customer-graph: golden customers,
+# each resolved from the records of several sources.
 # Press the run button (or Ctrl-Enter) to try it.
 {
   customers(first: 5) {
