@@ -31,6 +31,8 @@ export interface CompiledFormat {
   match: FormatMatcher;
   /** `digits`: matches only digit strings (`yyyyMMdd`, `x`); `separated`: never matches them; `any`: unknown. */
   shape: 'digits' | 'separated' | 'any';
+  /** Characters every match contains (`/`, `.`, `年`): a text lacking one is skipped without running the matcher. */
+  literals: string;
 }
 
 const NATIVE_TOKENS: Readonly<Record<string, { pattern: string; field: keyof WallTime }>> = {
@@ -58,7 +60,8 @@ export function compiledFormat(format: string): CompiledFormat {
   if (entry === undefined) {
     const native = compileNative(format);
     const shape = native === undefined ? 'any' : /^[A-Za-z]+$/.test(format) ? 'digits' : 'separated';
-    entry = { match: native ?? compileWithLuxon(format), shape };
+    const literals = native === undefined ? '' : [...new Set(format.replace(/[A-Za-z]/g, ''))].join('');
+    entry = { match: native ?? compileWithLuxon(format), shape, literals };
     compiled.set(format, entry);
   }
   return entry;

@@ -38,11 +38,17 @@ function parseTemporal(text: string, settings: DateSettings): Parse {
   for (const format of settings.formats ?? DEFAULT_DATE_FORMATS) {
     const compiled = compiledFormat(format);
     if (compiled.shape !== 'any' && (compiled.shape === 'digits') !== digitsOnly) continue;
+    if (!containsAll(text, compiled.literals)) continue;
     const parsed = compiled.match(text);
     if (parsed === 'impossible') return reject('IMPOSSIBLE_DATE', `date "${text}" does not exist in the calendar`);
     if (parsed !== undefined) return parsed;
   }
   return parseDayMonthOrder(text, settings.dayFirst);
+}
+
+function containsAll(text: string, characters: string): boolean {
+  for (let i = 0; i < characters.length; i++) if (text.indexOf(characters[i]!) < 0) return false;
+  return true;
 }
 
 function isDigitString(text: string): boolean {

@@ -1,6 +1,6 @@
 import type Decimal from 'decimal.js';
 import { isCurrencyCode, minorUnits } from './currency';
-import { MoneyDecimal, parseAmount, toAmountString, type Money } from './money';
+import { amountString, isPlainDecimal, MoneyDecimal, toAmountString, type Money } from './money';
 import { accept, reject, type Normalized } from './result';
 
 /**
@@ -30,9 +30,13 @@ export function convertMoney(
 ): Normalized<Money> {
   if (!isCurrencyCode(from)) return reject('UNKNOWN_CURRENCY', `currency "${from}" is not an ISO 4217 code`);
   if (!isCurrencyCode(to)) return reject('UNKNOWN_CURRENCY', `currency "${to}" is not an ISO 4217 code`);
-  const value = parseAmount(amount);
-  if (value === undefined) return reject('BAD_AMOUNT', `amount "${String(amount)}" is not a plain decimal number`);
-  if (from === to) return accept({ amount: toAmountString(value, to), currency: to });
+  if (typeof amount === 'string' && !isPlainDecimal(amount)) {
+    return reject('BAD_AMOUNT', `amount "${amount}" is not a plain decimal number`);
+  }
+  if (from === to) {
+    return accept({ amount: typeof amount === 'string' ? amountString(amount, to) : toAmountString(amount, to), currency: to });
+  }
+  const value = new MoneyDecimal(amount);
 
   const fromRate = rateOf(from, date, rates);
   if (fromRate === undefined) return missingRate(from, date);

@@ -77,6 +77,12 @@ export function parseMoney(raw: string, options: MoneyOptions = {}): Normalized<
   return accept({ amount: padAmount(number, negative, currency), currency }, corrections);
 }
 
+/** A plain decimal string (`-12.5`) as an amount of `currency` (`-12.50`), by text alone. */
+export function amountString(plain: string, currency: string): string {
+  const negative = plain.charCodeAt(0) === 45;
+  return padAmount(negative ? plain.slice(1) : plain, negative, currency);
+}
+
 /**
  * `canonicalNumber` output → amount string, by text alone: parsing needs no
  * arithmetic, and skipping Decimal here keeps the hot path cheap. Leading zeros go,
@@ -168,9 +174,9 @@ export function toAmountString(value: Decimal, currency: string): string {
   return v.toFixed(Math.max(minorUnits(currency), v.decimalPlaces()));
 }
 
-export function parseAmount(amount: string | Decimal): Decimal | undefined {
-  if (typeof amount !== 'string') return new MoneyDecimal(amount);
-  return CANONICAL_NUMBER.test(amount) ? new MoneyDecimal(amount) : undefined;
+/** `-1234.50`: what amounts look like at module boundaries (no exponent, no grouping). */
+export function isPlainDecimal(amount: string): boolean {
+  return CANONICAL_NUMBER.test(amount);
 }
 
 export type MoneyStyle = 'en' | 'de' | 'code-prefix' | 'code-suffix';

@@ -26,6 +26,8 @@ const MAX_NATIONAL_NUMBER_LENGTH = 17;
 const MIN_NATIONAL_NUMBER_LENGTH = 2;
 
 export interface ParsedPhone {
+  /** The digits as written, for telling formatting from changed digits. */
+  digits: string;
   callingCode: string;
   nationalNumber: string;
   region: string | undefined;
@@ -38,9 +40,9 @@ export function parsePhoneFast(text: string, defaultRegion: string | undefined):
   const digits = text.replace(NON_DIGITS, '');
   if (digits.length < 3) return 'fallback';
   const region = defaultRegion !== undefined && isSupportedRegion(defaultRegion) ? defaultRegion : undefined;
-  if (text.charCodeAt(0) === 43 /* + */) return international(digits);
-  if (region === undefined) return undefined;
-  return national(digits, region);
+  const parsed = text.charCodeAt(0) === 43 /* + */ ? international(digits) : region === undefined ? undefined : national(digits, region);
+  if (parsed !== undefined && parsed !== 'fallback') parsed.digits = digits;
+  return parsed;
 }
 
 function international(digits: string): ParsedPhone | undefined | 'fallback' {
@@ -89,7 +91,7 @@ function finish(callingCode: string, number: string, plan: RegionPlan, region: s
   if (nationalNumber.length < MIN_NATIONAL_NUMBER_LENGTH || nationalNumber.length > MAX_NATIONAL_NUMBER_LENGTH) return undefined;
   const typePlan = region !== undefined ? regionPlan(region) : mainPlan(callingCode);
   if (typePlan === undefined) return undefined;
-  return { callingCode, nationalNumber, region, type: numberType(nationalNumber, typePlan) };
+  return { digits: '', callingCode, nationalNumber, region, type: numberType(nationalNumber, typePlan) };
 }
 
 function mainPlan(callingCode: string): RegionPlan | undefined {

@@ -1,7 +1,7 @@
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
 import { isSupportedRegion, type PhoneType } from './phone-numbering-plan';
 import { parsePhoneFast } from './phone-parse';
-import { accept, correction, reject, withCorrections, type Correction, type Normalized } from './result';
+import { accept, correction, reject, withCorrections, type Normalized } from './result';
 import { prepareText } from './text';
 
 export type { PhoneType } from './phone-numbering-plan';
@@ -31,6 +31,7 @@ export function normalizePhone(raw: string, options: PhoneOptions = {}): Normali
   let value: PhoneValue | undefined;
   let nationalNumber = '';
   let callingCode = '';
+  let writtenDigits: string | undefined;
   const fast = parsePhoneFast(text, defaultRegion);
   if (fast === 'fallback') {
     const region = defaultRegion !== undefined && isSupportedRegion(defaultRegion) ? (defaultRegion as CountryCode) : undefined;
@@ -48,6 +49,7 @@ export function normalizePhone(raw: string, options: PhoneOptions = {}): Normali
     if (fast.region !== undefined) value.region = fast.region;
     nationalNumber = fast.nationalNumber;
     callingCode = fast.callingCode;
+    writtenDigits = fast.digits;
   }
   if (value === undefined) {
     return reject(
@@ -57,7 +59,9 @@ export function normalizePhone(raw: string, options: PhoneOptions = {}): Normali
         : 'phone number is not a valid number for its region',
     );
   }
-  return accept(value, withCorrections(corrections, digitChanges(raw, text, callingCode, nationalNumber, value.e164)));
+  writtenDigits ??= digitsBeforeExtension(text);
+  const digitsChanged = writtenDigits !== nationalNumber && writtenDigits !== callingCode + nationalNumber;
+  return accept(value, digitsChanged ? withCorrections(corrections, [correction('PHONE_REFORMATTED', raw, value.e164)]) : corrections);
 }
 
 /**
@@ -65,10 +69,7 @@ export function normalizePhone(raw: string, options: PhoneOptions = {}): Normali
  * code to a national number. Removing digits the writer typed (a trunk `0`, an
  * international `00`, a carrier code) is recorded so the raw form stays visible.
  */
-function digitChanges(raw: string, text: string, callingCode: string, nationalNumber: string, e164: string): readonly Correction[] {
-  let digits = text.replace(NON_DIGITS, '');
+function digitsBeforeExtension(text: string): string {
   const extensionAt = text.search(/[^0-9 ().\/+-]/);
-  if (extensionAt >= 0) digits = text.slice(0, extensionAt).replace(NON_DIGITS, '');
-  if (digits === callingCode + nationalNumber || digits === nationalNumber) return [];
-  return [correction('PHONE_REFORMATTED', raw, e164)];
+  return (extensionAt >= 0 ? text.slice(0, extensionAt) : text).replace(NON_DIGITS, '');
 }

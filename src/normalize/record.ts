@@ -13,7 +13,7 @@ import { correction, type Correction, type Normalized } from './result';
 import {
   CANONICAL_FIELDS, DEFAULT_NORMALIZE_SETTINGS, type CanonicalField, type OutputField, type SourceNormalizeSettings,
 } from './settings';
-import { isPlaceholder, normalizeText } from './text';
+import { isPlaceholder, mayBePlaceholder, normalizeText } from './text';
 
 export type CustomerFields = Partial<Record<OutputField, string>>;
 
@@ -138,9 +138,11 @@ const CANONICAL: ReadonlySet<string> = new Set(CANONICAL_FIELDS);
 /** The raw value of a field, or undefined when it is empty or a placeholder such as "N/A". */
 function present(run: Run, field: CanonicalField): string | undefined {
   const raw = run.input[field];
-  if (raw === undefined || raw === null || raw.length === 0) return undefined;
-  // Long values with visible ends cannot be blank or placeholders.
-  if (raw.length > 16 && isVisibleAscii(raw.charCodeAt(0)) && isVisibleAscii(raw.charCodeAt(raw.length - 1))) return raw;
+  if (raw === undefined) return undefined;
+  // Only values that start with what a placeholder starts with need the full text treatment.
+  const first = firstVisible(raw);
+  if (first < 0) return undefined;
+  if (raw.length - first > 40 || !mayBePlaceholder(raw.charCodeAt(first))) return raw;
   const text = normalizeText(raw);
   if (text === '') return undefined;
   if (isPlaceholder(text)) {
@@ -150,8 +152,15 @@ function present(run: Run, field: CanonicalField): string | undefined {
   return raw;
 }
 
-function isVisibleAscii(code: number): boolean {
-  return code > 32 && code < 127;
+/** Index of the first character that is not whitespace or invisible, or -1 for a blank value. */
+function firstVisible(raw: string): number {
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    if (c > 32 && c < 127) return i;
+    if (c <= 32 || c === 0x7f || c === 0xa0 || c === 0x3000 || c === 0xfeff || (c >= 0x2000 && c <= 0x200d) || c === 0x2060) continue;
+    return i;
+  }
+  return -1;
 }
 
 /** Records corrections or the rejection (honouring onInvalid); true when the value was accepted. */

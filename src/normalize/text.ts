@@ -8,39 +8,64 @@ const NEEDS_COLLAPSE = /\s\s|[^\S ]|^\s|\s$/;
 const HAN = /\p{Script=Han}/u;
 const LETTER = /\p{L}/u;
 
-const CLEAN_ASCII = 0;
-const ASCII_WITH_EXTRA_SPACES = 1;
-const NEEDS_UNICODE = 2;
+const CLEAN = 0;
+const EXTRA_SPACES = 1;
+const NEEDS_NFKC = 2;
 
 /**
- * One pass over the characters: clean printable ASCII (nothing to do), ASCII with
- * leading, trailing or doubled spaces, or anything that needs the Unicode path.
+ * BMP characters that NFKC leaves alone and that cannot combine with a neighbour
+ * (no combining marks, no conjoining jamo): Latin, Greek, Cyrillic, kana, Hangul
+ * syllables, currency signs and CJK ideographs. Text made only of these skips
+ * `normalize('NFKC')`, which is costly next to everything else done per field.
+ */
+const NFKC_STABLE = buildStableTable();
+
+function buildStableTable(): Uint8Array {
+  const table = new Uint8Array(0x10000);
+  for (let c = 0x21; c <= 0x7e; c++) table[c] = 1;
+  const checked: Array<[number, number]> = [[0xa1, 0x24f], [0x370, 0x4ff], [0x2010, 0x2027], [0x20a0, 0x20cf], [0x3001, 0x30ff], [0xff01, 0xffef]];
+  for (const [from, to] of checked) {
+    for (let c = from; c <= to; c++) {
+      const ch = String.fromCharCode(c);
+      if (ch.normalize('NFKC') === ch && !/\p{M}/u.test(ch)) table[c] = 1;
+    }
+  }
+  // Unified ideographs (and extension A) and precomposed Hangul syllables have no decompositions at all.
+  table.fill(1, 0x3400, 0x4dc0);
+  table.fill(1, 0x4e00, 0xa000);
+  table.fill(1, 0xac00, 0xd7a4);
+  return table;
+}
+
+/**
+ * One pass over the characters: clean text (nothing to do), text with leading,
+ * trailing or doubled spaces, or text that needs NFKC and the full clean-up.
  * Cheaper than regular expressions on the short strings fields hold.
  */
 function scan(s: string): number {
-  let state = CLEAN_ASCII;
+  let state = CLEAN;
   let previousSpace = true;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    if (c > 126 || c < 32) return NEEDS_UNICODE;
     if (c === 32) {
-      if (previousSpace) state = ASCII_WITH_EXTRA_SPACES;
+      if (previousSpace) state = EXTRA_SPACES;
       previousSpace = true;
-    } else {
-      previousSpace = false;
+      continue;
     }
+    if (NFKC_STABLE[c] !== 1) return NEEDS_NFKC;
+    previousSpace = false;
   }
-  return previousSpace && s.length > 0 ? ASCII_WITH_EXTRA_SPACES : state;
+  return previousSpace && s.length > 0 ? EXTRA_SPACES : state;
 }
 
 /**
  * NFKC, invisible characters removed, whitespace trimmed and collapsed to single spaces.
- * Pure ASCII input skips the Unicode work, which is the common case on the hot path.
+ * Text already in that form (the common case) is returned as it is.
  */
 export function normalizeText(raw: string): string {
   const state = scan(raw);
-  if (state === CLEAN_ASCII) return raw;
-  if (state === ASCII_WITH_EXTRA_SPACES) return raw.replace(WHITESPACE_RUN, ' ').trim();
+  if (state === CLEAN) return raw;
+  if (state === EXTRA_SPACES) return raw.replace(WHITESPACE_RUN, ' ').trim();
   return collapse(raw.normalize('NFKC'));
 }
 
@@ -61,8 +86,8 @@ export interface PreparedText {
  */
 export function prepareText(raw: string, field?: string): PreparedText {
   const state = scan(raw);
-  if (state === CLEAN_ASCII) return { text: raw, corrections: NO_CORRECTIONS };
-  if (state === ASCII_WITH_EXTRA_SPACES) return { text: raw.replace(WHITESPACE_RUN, ' ').trim(), corrections: NO_CORRECTIONS };
+  if (state === CLEAN) return { text: raw, corrections: NO_CORRECTIONS };
+  if (state === EXTRA_SPACES) return { text: raw.replace(WHITESPACE_RUN, ' ').trim(), corrections: NO_CORRECTIONS };
   const nfkc = raw.normalize('NFKC');
   const text = collapse(nfkc);
   // Most non-ASCII text (Han, accented Latin) is already in NFKC form: nothing to record.
@@ -78,6 +103,12 @@ const PLACEHOLDERS = new Set([
 /** First characters of the placeholders, so most values are ruled out without lowercasing. */
 const PLACEHOLDER_STARTS = new Set([...PLACEHOLDERS].flatMap((p) => [p.charCodeAt(0), p.toUpperCase().charCodeAt(0)]));
 
+/** False when a value starting with this character code cannot be a placeholder. */
+export function mayBePlaceholder(firstCharCode: number): boolean {
+  // Full-width forms of the ASCII placeholders start in U+FF00-FFEF.
+  return PLACEHOLDER_STARTS.has(firstCharCode) || (firstCharCode >= 0xff00 && firstCharCode <= 0xffef);
+}
+
 /** Values sources use to mean "empty". `NA` is not here: it is a real surname. */
 export function isPlaceholder(text: string): boolean {
   return text.length <= 13 && PLACEHOLDER_STARTS.has(text.charCodeAt(0)) && PLACEHOLDERS.has(text.toLowerCase());
@@ -88,7 +119,8 @@ export function isBlank(raw: string | undefined | null): boolean {
 }
 
 export function isAscii(s: string): boolean {
-  return scan(s) !== NEEDS_UNICODE;
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 127) return false;
+  return true;
 }
 
 export function containsHan(s: string): boolean {
