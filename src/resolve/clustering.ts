@@ -71,13 +71,12 @@ export function clusterLinks<E extends LinkEdge>(
     if (rootA === rootB) continue;
     const groupA = groups[rootA] as number[];
     const groupB = groups[rootB] as number[];
-    // Two single records: the only cross pair is the link itself.
+    // The link's own pair is judged by its link (a rule may link a pair that scores low);
+    // the guard is about the pairs the link would bring together indirectly.
     const weakest =
       groupA.length === 1 && groupB.length === 1
-        ? edge.score < options.minPairScore
-          ? { a: edge.a, b: edge.b, score: edge.score }
-          : undefined
-        : weakestCrossPair(groupA, groupB, scorePair, options.minPairScore);
+        ? undefined
+        : weakestCrossPair(groupA, groupB, (x, y) => (isLinkPair(edge, x, y) ? edge.score : scorePair(x, y)), options.minPairScore, edge);
     if (groupA.length + groupB.length > options.maxClusterSize || weakest !== undefined) {
       refused.push({
         edge,
@@ -109,10 +108,12 @@ function weakestCrossPair(
   groupB: readonly number[],
   scorePair: (a: number, b: number) => number,
   floor: number,
+  link: LinkEdge,
 ): { a: number; b: number; score: number } | undefined {
   let weakest: { a: number; b: number; score: number } | undefined;
   for (const a of groupA) {
     for (const b of groupB) {
+      if (isLinkPair(link, a, b)) continue;
       const score = scorePair(a, b);
       if (score < floor && (weakest === undefined || score < weakest.score)) weakest = { a, b, score };
     }
@@ -157,6 +158,10 @@ function orderedIds(edge: LinkEdge, ids: readonly string[]): [string, string] {
   const a = ids[edge.a] as string;
   const b = ids[edge.b] as string;
   return compareIds(a, b) <= 0 ? [a, b] : [b, a];
+}
+
+function isLinkPair(link: LinkEdge, x: number, y: number): boolean {
+  return (link.a === x && link.b === y) || (link.a === y && link.b === x);
 }
 
 function compareIds(a: string, b: string): number {

@@ -27,9 +27,9 @@ export interface ComparisonDefinition {
 const givenName: ComparisonDefinition = {
   name: 'givenName',
   levels: NAME_LEVELS,
-  //          null  exact  equiv  swap   vClose close  initial different
-  defaultM: [0, 0.8, 0.03, 0.03, 0.06, 0.03, 0.01, 0.04],
-  defaultU: [0, 0.01, 0.002, 0.0005, 0.01, 0.05, 0.01, 0.9175],
+  //          null  exact  equiv  vClose swap   close  initial different
+  defaultM: [0, 0.8, 0.03, 0.06, 0.03, 0.03, 0.01, 0.04],
+  defaultU: [0, 0.01, 0.002, 0.01, 0.0005, 0.05, 0.01, 0.9175],
   compare: (r, a, b) => {
     const code = r.given.code(a);
     if (code !== 0 && code === r.given.code(b)) return NameLevel.Exact;
@@ -51,8 +51,8 @@ const NO_NICKNAMES: readonly number[] = [];
 const familyName: ComparisonDefinition = {
   name: 'familyName',
   levels: NAME_LEVELS,
-  defaultM: [0, 0.8, 0.01, 0.03, 0.08, 0.03, 0.001, 0.05],
-  defaultU: [0, 0.005, 0.0005, 0.0005, 0.01, 0.04, 0.001, 0.943],
+  defaultM: [0, 0.8, 0.01, 0.08, 0.03, 0.03, 0.001, 0.05],
+  defaultU: [0, 0.005, 0.0005, 0.01, 0.0005, 0.04, 0.001, 0.943],
   compare: (r, a, b) => {
     const code = r.family.code(a);
     if (code !== 0 && code === r.family.code(b)) return NameLevel.Exact;

@@ -7,7 +7,7 @@ import { type Judgement, PairJudge } from './decisions';
 import { PatternTable } from './patterns';
 import { PreparedRecords } from './prepared-records';
 import { matchExplanation, ScoringModel } from './scoring';
-import { estimateU, expectationMaximisation, initialLambda, toParameters } from './training';
+import { estimateU, expectationMaximisation, initialLambda, removeMatchesFromU, toParameters } from './training';
 import type { ClusterSplit, MatchExplanation, MatchRecord, ModelParameters, OversizedBlock, ScoredPair } from './types';
 
 export interface ResolveStatistics {
@@ -249,14 +249,20 @@ export class IdentityResolver {
 
   private train(patterns: PatternTable, candidatePairs: number): ModelParameters {
     const { training } = this.config;
-    const { u, sampled } = estimateU(this.records, this.comparisons, this.config.comparisonSettings, training.uSamplePairs, training.seed);
-    const em = expectationMaximisation(patterns, this.comparisons, u, training, initialLambda(patterns, this.comparisons, u));
+    const observed = estimateU(this.records, this.comparisons, this.config.comparisonSettings, training.uSamplePairs, training.seed);
     // EM's λ is the match rate among candidate pairs, which were chosen for agreeing on
     // blocking keys; scoring them with it would count that agreement twice. The prior is the
     // match rate among all pairs (nearly every match is a candidate).
     const n = this.records.size;
     const allPairs = Math.max(1, (n * (n - 1)) / 2);
-    const lambda = Math.min(0.5, Math.max(1e-12, (em.lambda * candidatePairs) / allPairs));
+    const priorOf = (candidateRate: number): number => Math.min(0.5, Math.max(1e-12, (candidateRate * candidatePairs) / allPairs));
+    // Two rounds: EM with u as sampled, then again with the matches taken out of u.
+    const sampled = observed.sampled;
+    let u = observed.u;
+    let em = expectationMaximisation(patterns, this.comparisons, u, training, initialLambda(patterns, this.comparisons, u));
+    u = removeMatchesFromU(observed.u, em.m, priorOf(em.lambda), sampled);
+    em = expectationMaximisation(patterns, this.comparisons, u, training, em.lambda);
+    const lambda = priorOf(em.lambda);
     return toParameters(this.comparisons, em.m, u, lambda, {
       uSampledPairs: sampled,
       emIterations: em.iterations,

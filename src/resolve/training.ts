@@ -152,6 +152,29 @@ function sampleRecords(records: PreparedRecords, samplePairs: number, seed: numb
   return subset;
 }
 
+/**
+ * Removes the matches from u. Random pairs include a share λ of matches, so what was
+ * observed is λ·m + (1-λ)·u, not u: on small or duplicate-heavy data that inflates u for
+ * agreement levels (an exact national id looks 1000 times commoner among non-matches than it
+ * is). With m and λ from EM, solve for u; keep half a sampled pair as the floor.
+ */
+export function removeMatchesFromU(
+  observed: readonly (readonly number[])[],
+  m: readonly (readonly number[])[],
+  lambda: number,
+  sampled: number,
+): number[][] {
+  const floor = 0.5 / Math.max(1, sampled);
+  return observed.map((row, c) => {
+    const corrected = row.map((value, level) =>
+      level === 0 ? 1 : Math.max(floor, (value - lambda * ((m[c] as readonly number[])[level] as number)) / (1 - lambda)),
+    );
+    let total = 0;
+    for (let level = 1; level < corrected.length; level++) total += corrected[level] as number;
+    return corrected.map((value, level) => (level === 0 ? 1 : value / total));
+  });
+}
+
 /** Assembles plain, serialisable parameters from the estimates. */
 export function toParameters(
   comparisons: readonly ComparisonDefinition[],

@@ -6,15 +6,15 @@ import { sharesFamily } from './nicknames';
  * no evidence either way. Given and family names use the same scale; "initial" only occurs
  * for given names ("J" vs "John").
  */
-export const NAME_LEVELS = ['null', 'exact', 'equivalent', 'swapped', 'veryClose', 'close', 'initial', 'different'] as const;
+export const NAME_LEVELS = ['null', 'exact', 'equivalent', 'veryClose', 'swapped', 'close', 'initial', 'different'] as const;
 export const NameLevel = {
   Null: 0,
   Exact: 1,
   /** Same person's name in another form: nickname (Bob/Robert) or Han vs pinyin. */
   Equivalent: 2,
+  VeryClose: 3,
   /** The name sits in the other record's other name field (given and family swapped). */
-  Swapped: 3,
-  VeryClose: 4,
+  Swapped: 4,
   Close: 5,
   Initial: 6,
   Different: 7,
@@ -57,19 +57,23 @@ export function compareNameValues(
   if (ownA === ownB) return NameLevel.Exact;
   if (latinA === latinB) return NameLevel.Equivalent;
   if (nicknamesA.length > 0 && nicknamesB.length > 0 && sharesFamily(nicknamesA, nicknamesB)) return NameLevel.Equivalent;
-  if (isSwapped(latinA, otherB) || isSwapped(otherA, latinB)) return NameLevel.Swapped;
   const similarity = jaroWinklerAtLeast(latinA, latinB, CLOSE_NAME);
   if (similarity >= VERY_CLOSE_NAME) return NameLevel.VeryClose;
+  if (isSwapped(latinA, otherB) || isSwapped(otherA, latinB)) return NameLevel.Swapped;
   if (similarity >= CLOSE_NAME) return NameLevel.Close;
   if (isInitialOf(latinA, latinB) || isInitialOf(latinB, latinA)) return NameLevel.Initial;
   return NameLevel.Different;
 }
 
-/** A name typed into the other field, possibly with a typo on the way. */
+/**
+ * A name typed into the other field, possibly with a typo on the way. Checked for most
+ * pairs of different names, so cheap filters come first: a swapped name with a typo keeps
+ * its first letter and its length within two.
+ */
 function isSwapped(name: string, otherFieldOfOtherRecord: string): boolean {
   if (otherFieldOfOtherRecord === '' || name.length < 2) return false;
+  if (name.charCodeAt(0) !== otherFieldOfOtherRecord.charCodeAt(0)) return false;
   if (name === otherFieldOfOtherRecord) return true;
-  // Cheap filter before the similarity: a swapped name with one typo keeps its length ±1.
   if (Math.abs(name.length - otherFieldOfOtherRecord.length) > 2) return false;
   return jaroWinklerAtLeast(name, otherFieldOfOtherRecord, VERY_CLOSE_NAME) >= VERY_CLOSE_NAME;
 }

@@ -38,7 +38,7 @@ export function compareAddressLines(a: string, b: string, crossA: string, crossB
 }
 
 function isCrossed(value: string, otherLine: string): boolean {
-  if (otherLine === '') return false;
+  if (otherLine === '' || value.charCodeAt(0) !== otherLine.charCodeAt(0)) return false;
   if (value === otherLine) return true;
   if (Math.abs(value.length - otherLine.length) > 3) return false;
   return jaroWinklerAtLeast(value, otherLine, VERY_CLOSE_TEXT) >= VERY_CLOSE_TEXT;

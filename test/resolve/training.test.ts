@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import { type ComparisonDefinition, comparisonsByName } from '../../src/resolve/comparisons';
+import { resolveConfig } from '../../src/resolve/config';
+import { PatternTable } from '../../src/resolve/patterns';
+import { PreparedRecords } from '../../src/resolve/prepared-records';
+import { estimateU, expectationMaximisation } from '../../src/resolve/training';
+import { resolveRecords } from '../../src/resolve';
+import { personOf, seeded, syntheticPeople } from './fixtures';
+
+/** Three comparisons with 3 levels each (null, agree, disagree) and known parameters. */
+const toy: ComparisonDefinition[] = ['first', 'second', 'third'].map((name) => ({
+  name,
+  levels: ['null', 'agree', 'disagree'],
+  defaultM: [0, 0.6, 0.4],
+  defaultU: [0, 0.3, 0.7],
+  compare: () => 0,
+}));
+
+describe('expectation–maximisation', () => {
+  it('recovers m and λ from pairs drawn from a known model', () => {
+    const trueM = [0.95, 0.85, 0.75];
+    const trueU = [0.05, 0.1, 0.2];
+    const trueLambda = 0.3;
+    const random = seeded(7);
+    const patterns = new PatternTable([3, 3, 3]);
+    for (let pair = 0; pair < 20000; pair++) {
+      const match = random() < trueLambda;
+      const levels = [0, 1, 2].map((c) => (random() < (match ? trueM[c] : trueU[c])! ? 1 : 2));
+      patterns.add(levels);
+    }
+    const u = trueU.map((agree) => [1, agree, 1 - agree]);
+    const options = { ...resolveConfig().training, priorPairs: 1 };
+    const result = expectationMaximisation(patterns, toy, u, options, 0.5);
+    expect(result.converged).toBe(true);
+    expect(result.lambda).toBeCloseTo(trueLambda, 1);
+    result.m.forEach((row, c) => expect(row[1]).toBeCloseTo(trueM[c] as number, 1));
+  });
+
+  it('keeps levels the data never shows at a finite, default-leaning m', () => {
+    const patterns = new PatternTable([3, 3, 3]);
+    patterns.add([1, 1, 0], 500); // "third" is always missing
+    patterns.add([2, 2, 0], 500);
+    const u = toy.map(() => [1, 0.1, 0.9]);
+    const result = expectationMaximisation(patterns, toy, u, resolveConfig().training, 0.5);
+    expect(result.m[2]).toEqual([1, 0.6, 0.4]);
+  });
+});
+
+describe('u estimation', () => {
+  it('finds agreement rare among random pairs and never exactly zero', () => {
+    const records = PreparedRecords.from(syntheticPeople(200, 3));
+    const comparisons = comparisonsByName(['givenName', 'nationalId']);
+    const { u } = estimateU(records, comparisons, { birthYearTolerance: 5 }, 100_000, 1);
+    const [given, nationalId] = u as [number[], number[]];
+    expect(given[1]).toBeGreaterThan(0.02); // 20 given names: ~1 in 20 random pairs agree
+    expect(given[1]).toBeLessThan(0.15);
+    expect(nationalId[1]).toBeGreaterThan(0);
+    expect(nationalId[1]).toBeLessThan(0.01);
+    for (const row of u) expect(row.slice(1).reduce((sum, p) => sum + p, 0)).toBeCloseTo(1, 2);
+  });
+});
+
+/** Fewer random pairs for u keep the tests fast. */
+const FAST = { training: { uSamplePairs: 50_000 } };
+
+describe('trained model', () => {
+  it('learns that agreement is evidence for a match and disagreement against it', () => {
+    const result = resolveRecords(syntheticPeople(300, 11), FAST);
+    for (const comparison of result.parameters.comparisons) {
+      if (!['givenName', 'familyName', 'birthDate', 'nationalId'].includes(comparison.comparison)) continue;
+      const exact = comparison.levels[1] as { m: number; u: number };
+      const different = comparison.levels[comparison.levels.length - 1] as { m: number; u: number };
+      expect(Math.log2(exact.m / exact.u)).toBeGreaterThan(2);
+      expect(Math.log2(different.m / different.u)).toBeLessThan(-1);
+    }
+    expect(result.parameters.training.emConverged).toBe(true);
+  });
+
+  it('is plain, serialisable data', () => {
+    const result = resolveRecords(syntheticPeople(50, 2), FAST);
+    expect(JSON.parse(JSON.stringify(result.parameters))).toEqual(result.parameters);
+  });
+
+  it('resolves synthetic people nearly perfectly', () => {
+    const records = syntheticPeople(300, 5);
+    const { clusters } = resolveRecords(records, FAST);
+    const wrong = clusters.filter((cluster) => new Set(cluster.map(personOf)).size > 1);
+    expect(wrong).toEqual([]);
+    const persons = new Set(records.map((r) => personOf(r.id)));
+    expect(clusters.length).toBeLessThanOrEqual(persons.size * 1.03);
+  });
+});
