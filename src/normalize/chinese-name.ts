@@ -30,7 +30,8 @@ export interface HanName {
 }
 
 export function isHanName(text: string): boolean {
-  return HAN_ONLY.test(text);
+  // Han characters start at U+2E80: text starting below that (any Latin name) is ruled out at once.
+  return text.length > 0 && text.charCodeAt(0) >= 0x2e80 && HAN_ONLY.test(text);
 }
 
 export function splitHanName(text: string): HanName | undefined {

@@ -3,12 +3,11 @@ import { accept, correction, NO_CORRECTIONS, reject, withCorrections, type Corre
 import { prepareText } from './text';
 
 /** RFC 5321 dot-atom local part (quoted local parts are not accepted from customer data). */
-const LOCAL_PART = /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*$/;
+const ATOM_CHARS = new Uint8Array(128);
+for (const c of "abcdefghijklmnopqrstuvwxyz0123456789!#$%&'*+/=?^_`{|}~-") ATOM_CHARS[c.charCodeAt(0)] = 1;
 /** Hostname labels; Unicode letters allowed for internationalised domains. */
 const DOMAIN = /^(?:[\p{L}\p{N}](?:[\p{L}\p{N}-]{0,61}[\p{L}\p{N}])?\.)+(?:[\p{L}]{2,63}|xn--[a-z0-9-]{1,59})$/u;
-const ASCII_DOMAIN = /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?:[a-z]{2,63}|xn--[a-z0-9-]{1,59})$/;
-/** `Jane Doe <jane@example.com>`, `mailto:jane@example.com`, quotes and brackets around it. */
-const DECORATED = /^(?:mailto:|.*<)|>$|^["'(]|["')]$|[.;,]$/;
+const PUNYCODE_TLD = /^xn--[a-z0-9-]{1,59}$/;
 const ANGLE_ADDRESS = /<([^<>]+)>/;
 
 /** Trims, lowercases, repairs obvious decoration, fixes known domain typos, validates syntax. */
@@ -17,7 +16,7 @@ export function normalizeEmail(raw: string): Normalized<string> {
   let text = prepared.text.toLowerCase();
   let corrections: readonly Correction[] = prepared.corrections;
 
-  if (DECORATED.test(text) || text.includes(' ') || text.includes('..')) {
+  if (isDecorated(text)) {
     const repaired = repairDecoration(text);
     if (repaired !== text) {
       corrections = withCorrections(corrections, [correction('EMAIL_REPAIRED', raw, repaired)]);
@@ -30,7 +29,7 @@ export function normalizeEmail(raw: string): Normalized<string> {
   if (text.indexOf('@') !== at) return reject('INVALID_EMAIL', 'email address contains more than one "@"');
   const local = text.slice(0, at);
   let domain = text.slice(at + 1);
-  if (local.length > 64 || !LOCAL_PART.test(local)) {
+  if (local.length > 64 || !isDotAtom(local)) {
     return reject('INVALID_EMAIL', 'the part before "@" contains characters or dots not allowed in an email address');
   }
 
@@ -40,10 +39,21 @@ export function normalizeEmail(raw: string): Normalized<string> {
     const value = `${local}@${domain}`;
     corrections = withCorrections(corrections, [correction('EMAIL_DOMAIN_TYPO', raw, value)]);
   }
-  if (domain.length > 253 || !(ASCII_DOMAIN.test(domain) || DOMAIN.test(domain))) {
+  if (domain.length > 253 || !(isAsciiHostname(domain) || DOMAIN.test(domain))) {
     return reject('INVALID_EMAIL', 'the part after "@" is not a valid domain name');
   }
   return accept(`${local}@${domain}`, corrections === prepared.corrections && corrections.length === 0 ? NO_CORRECTIONS : corrections);
+}
+
+/** `Jane Doe <jane@example.com>`, `mailto:jane@example.com`, quotes, brackets, stray spaces or dots. */
+function isDecorated(text: string): boolean {
+  const first = text.charCodeAt(0);
+  const last = text.charCodeAt(text.length - 1);
+  return (
+    first === 34 || first === 39 || first === 40 || // " ' (
+    last === 34 || last === 39 || last === 41 || last === 62 || last === 46 || last === 59 || last === 44 || // " ' ) > . ; ,
+    text.startsWith('mailto:') || text.includes('<') || text.includes(' ') || text.includes('..')
+  );
 }
 
 function repairDecoration(text: string): string {
@@ -58,4 +68,46 @@ function repairDecoration(text: string): string {
   const at = s.lastIndexOf('@');
   if (at >= 0) s = s.slice(0, at + 1) + s.slice(at + 1).replace(/\.{2,}/g, '.');
   return s;
+}
+
+/** RFC 5321 dot-atom (lowercase): atoms of allowed characters separated by single dots. */
+function isDotAtom(local: string): boolean {
+  let atom = 0;
+  for (let i = 0; i < local.length; i++) {
+    const c = local.charCodeAt(i);
+    if (c === 46) {
+      if (atom === 0) return false;
+      atom = 0;
+    } else if (c < 128 && ATOM_CHARS[c] === 1) {
+      atom++;
+    } else {
+      return false;
+    }
+  }
+  return atom > 0;
+}
+
+/** Lowercase ASCII hostname: labels of 1-63 letters, digits and inner hyphens; a top-level domain of letters (or punycode). */
+function isAsciiHostname(domain: string): boolean {
+  let labels = 0;
+  let start = 0;
+  for (let i = 0; i <= domain.length; i++) {
+    const c = i < domain.length ? domain.charCodeAt(i) : 46;
+    if (c === 46) {
+      const length = i - start;
+      if (length < 1 || length > 63 || domain.charCodeAt(start) === 45 || domain.charCodeAt(i - 1) === 45) return false;
+      labels++;
+      start = i + 1;
+    } else if (!((c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 45)) {
+      return false;
+    }
+  }
+  if (labels < 2) return false;
+  const tld = domain.slice(domain.lastIndexOf('.') + 1);
+  if (tld.startsWith('xn--')) return PUNYCODE_TLD.test(tld);
+  for (let i = 0; i < tld.length; i++) {
+    const c = tld.charCodeAt(i);
+    if (c < 97 || c > 122) return false;
+  }
+  return tld.length >= 2;
 }

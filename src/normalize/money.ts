@@ -128,44 +128,72 @@ function pickCurrency(prefix: string, suffix: string, options: MoneyOptions): st
 
 /** Digits with separators → `1234.50`, or undefined when the grouping is not consistent. */
 export function canonicalNumber(written: string, decimalSeparator?: '.' | ','): string | undefined {
-  const s = written.replace(GROUP_CHARS, '');
-  const dot = s.lastIndexOf('.');
-  const comma = s.lastIndexOf(',');
-  let decimalAt = -1;
-  let group = '';
-  if (dot >= 0 && comma >= 0) {
-    decimalAt = Math.max(dot, comma);
-    group = dot > comma ? ',' : '.';
-    if (decimalSeparator !== undefined && s[decimalAt] !== decimalSeparator) return undefined;
-  } else if (dot >= 0 || comma >= 0) {
-    const sep = dot >= 0 ? '.' : ',';
-    const at = Math.max(dot, comma);
-    const repeated = s.indexOf(sep) !== at;
-    const decimal = decimalSeparator ?? (repeated ? undefined : sep === ',' ? (looksLikeThousands(s, at) ? undefined : ',') : '.');
-    if (decimal === sep && !repeated) decimalAt = at;
-    else if (decimal === sep) return undefined;
-    else group = sep;
+  let dots = 0;
+  let commas = 0;
+  let lastDot = -1;
+  let lastComma = -1;
+  for (let i = 0; i < written.length; i++) {
+    const c = written.charCodeAt(i);
+    if (c >= 48 && c <= 57) continue;
+    if (c === 46) {
+      dots++;
+      lastDot = i;
+    } else if (c === 44) {
+      commas++;
+      lastComma = i;
+    } else if (c === 32 || c === 39 || c === 0x2019 || c === 0xa0 || c === 0x202f || c === 0x2009) {
+      // Spaces and apostrophes only ever group digits: drop them and read again.
+      return canonicalNumber(written.replace(GROUP_CHARS, ''), decimalSeparator);
+    } else {
+      return undefined;
+    }
   }
-  const integer = decimalAt >= 0 ? s.slice(0, decimalAt) : s;
-  const fraction = decimalAt >= 0 ? s.slice(decimalAt + 1) : '';
-  if (decimalAt >= 0 && !/^\d+$/.test(fraction)) return undefined;
-  const digits = group === '' ? integer : ungroup(integer, group);
-  if (digits === undefined || !/^\d*$/.test(digits)) return undefined;
-  const whole = digits === '' ? '0' : digits;
-  return fraction === '' ? whole : `${whole}.${fraction}`;
+  let decimalAt = -1;
+  let group = 0;
+  if (dots > 0 && commas > 0) {
+    decimalAt = Math.max(lastDot, lastComma);
+    group = lastDot > lastComma ? 44 : 46;
+    if (decimalSeparator !== undefined && written[decimalAt] !== decimalSeparator) return undefined;
+    if ((group === 46 ? commas : dots) !== 1) return undefined;
+  } else if (dots + commas > 0) {
+    const separator = dots > 0 ? '.' : ',';
+    const at = dots > 0 ? lastDot : lastComma;
+    const repeated = dots + commas > 1;
+    const decimal =
+      decimalSeparator ?? (repeated ? undefined : separator === ',' ? (looksLikeThousands(written, at) ? undefined : ',') : '.');
+    if (decimal === separator && repeated) return undefined;
+    if (decimal === separator) decimalAt = at;
+    else group = separator.charCodeAt(0);
+  }
+  const integerEnd = decimalAt >= 0 ? decimalAt : written.length;
+  if (decimalAt === written.length - 1) return undefined;
+  const integer = group === 0 ? written.slice(0, integerEnd) : ungroup(written, integerEnd, group);
+  if (integer === undefined) return undefined;
+  const whole = integer === '' ? '0' : integer;
+  return decimalAt < 0 ? whole : `${whole}.${written.slice(decimalAt + 1)}`;
 }
 
 function looksLikeThousands(s: string, at: number): boolean {
-  const before = s.slice(0, at);
-  return s.length - at - 1 === 3 && before.length >= 1 && before.length <= 3 && before !== '0';
+  return s.length - at - 1 === 3 && at >= 1 && at <= 3 && !(at === 1 && s.charCodeAt(0) === 48);
 }
 
-function ungroup(integer: string, group: string): string | undefined {
-  const parts = integer.split(group);
-  const head = parts[0]!;
-  if (head.length < 1 || head.length > 3) return undefined;
-  for (let i = 1; i < parts.length; i++) if (parts[i]!.length !== 3) return undefined;
-  return parts.join('');
+/** Digits before `end` with every `group` separator removed, if the groups are 1-3 then exactly 3 digits. */
+function ungroup(s: string, end: number, group: number): string | undefined {
+  let digits = '';
+  let run = 0;
+  let groups = 0;
+  for (let i = 0; i < end; i++) {
+    const c = s.charCodeAt(i);
+    if (c === group) {
+      if (groups === 0 ? run < 1 || run > 3 : run !== 3) return undefined;
+      groups++;
+      run = 0;
+    } else {
+      digits += s[i];
+      run++;
+    }
+  }
+  return groups > 0 && run !== 3 ? undefined : digits;
 }
 
 /** Keeps every digit written, padded to the currency's minor units; zero is never negative. */

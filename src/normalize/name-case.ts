@@ -97,11 +97,15 @@ function capitalizeWord(lower: string): string {
 
 function capitalizeSimple(lower: string): string {
   if (lower.length === 0) return lower;
-  if (MC_PREFIX.test(lower)) return 'Mc' + upperFirst(lower.slice(2));
+  if (lower.charCodeAt(0) === 109 /* m */ && lower.charCodeAt(1) === 99 /* c */ && MC_PREFIX.test(lower)) {
+    return 'Mc' + upperFirst(lower.slice(2));
+  }
   return upperFirst(lower);
 }
 
 function upperFirst(s: string): string {
+  const c = s.charCodeAt(0);
+  if (c >= 97 && c <= 122) return String.fromCharCode(c - 32) + s.slice(1);
   const first = String.fromCodePoint(s.codePointAt(0)!);
   const upper = first.toUpperCase();
   // Letters whose capital is two letters (ß → SS) stay as they are: recasing must be repeatable.

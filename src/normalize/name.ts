@@ -21,9 +21,30 @@ export function normalizePersonName(raw: string, role: NameRole = 'full'): Norma
 
 function nameProblem(text: string): string | undefined {
   if (text === '') return 'name is empty';
-  if (!containsLetter(text)) return 'name contains no letters';
-  if (NOT_IN_NAMES.test(text)) return 'name contains digits or symbols that names do not have';
+  const ascii = asciiNameCheck(text);
+  if (ascii === NO_LETTERS || (ascii === NOT_ASCII && !containsLetter(text))) return 'name contains no letters';
+  if (ascii === FORBIDDEN || (ascii === NOT_ASCII && NOT_IN_NAMES.test(text))) return 'name contains digits or symbols that names do not have';
   return undefined;
+}
+
+const ASCII_NAME_OK = 0;
+const NO_LETTERS = 1;
+const FORBIDDEN = 2;
+const NOT_ASCII = 3;
+const FORBIDDEN_IN_NAMES = new Uint8Array(128);
+for (const c of '0123456789@<>{}[]\\|_=+#$%^*~') FORBIDDEN_IN_NAMES[c.charCodeAt(0)] = 1;
+
+/** The same checks as the regular expressions, for ASCII names, in one pass. */
+function asciiNameCheck(text: string): number {
+  let letters = 0;
+  let forbidden = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c > 127) return NOT_ASCII;
+    if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) letters++;
+    else if (FORBIDDEN_IN_NAMES[c] === 1) forbidden = true;
+  }
+  return letters === 0 ? NO_LETTERS : forbidden ? FORBIDDEN : ASCII_NAME_OK;
 }
 
 export interface PersonName {
@@ -72,7 +93,7 @@ function splitWrittenName(text: string): PersonName {
       return { fullName: `${givenName} ${familyName}`, givenName, familyName, order: 'family-first' };
     }
   }
-  const tokens = text.replace(/\s*,\s*/g, ' ').split(' ');
+  const tokens = (comma >= 0 ? text.replace(/\s*,\s*/g, ' ') : text).split(' ');
   if (tokens.length < 2) return { fullName: caseName(text, 'full'), order: 'unknown' };
 
   const capsIndex = markedFamilyIndex(tokens);

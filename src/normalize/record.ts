@@ -10,9 +10,7 @@ import { normalizePersonName, splitFullName } from './name';
 import { normalizePhone } from './phone';
 import type { ReasonCode } from './reasons';
 import { correction, type Correction, type Normalized } from './result';
-import {
-  CANONICAL_FIELDS, DEFAULT_NORMALIZE_SETTINGS, type CanonicalField, type OutputField, type SourceNormalizeSettings,
-} from './settings';
+import { DEFAULT_NORMALIZE_SETTINGS, type CanonicalField, type OutputField, type SourceNormalizeSettings } from './settings';
 import { isPlaceholder, mayBePlaceholder, normalizeText } from './text';
 
 export type CustomerFields = Partial<Record<OutputField, string>>;
@@ -126,14 +124,33 @@ function readCanonical(input: RawCustomerFields): CanonicalValues {
     city: undefined, region: undefined, postalCode: undefined, lifetimeValue: undefined, currency: undefined,
     signupAt: undefined, updatedAt: undefined,
   };
+  // A switch of named stores: several times faster than `values[key] = value` (a keyed store
+  // over many names), whatever shapes the input records come in.
   for (const key in input) {
-    const value = input[key];
-    if (typeof value === 'string' && CANONICAL.has(key)) values[key as CanonicalField] = value;
+    const v = input[key];
+    if (typeof v !== 'string') continue;
+    switch (key) {
+      case 'givenName': values.givenName = v; break;
+      case 'familyName': values.familyName = v; break;
+      case 'fullName': values.fullName = v; break;
+      case 'email': values.email = v; break;
+      case 'phone': values.phone = v; break;
+      case 'birthDate': values.birthDate = v; break;
+      case 'gender': values.gender = v; break;
+      case 'country': values.country = v; break;
+      case 'addressLine1': values.addressLine1 = v; break;
+      case 'addressLine2': values.addressLine2 = v; break;
+      case 'city': values.city = v; break;
+      case 'region': values.region = v; break;
+      case 'postalCode': values.postalCode = v; break;
+      case 'lifetimeValue': values.lifetimeValue = v; break;
+      case 'currency': values.currency = v; break;
+      case 'signupAt': values.signupAt = v; break;
+      case 'updatedAt': values.updatedAt = v; break;
+    }
   }
   return values;
 }
-
-const CANONICAL: ReadonlySet<string> = new Set(CANONICAL_FIELDS);
 
 /** The raw value of a field, or undefined when it is empty or a placeholder such as "N/A". */
 function present(run: Run, field: CanonicalField): string | undefined {
