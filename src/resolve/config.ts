@@ -22,6 +22,11 @@ export interface ResolveConfig {
     sameEmail: boolean;
     /** A shared phone links only together with a similar given name and a compatible family name. */
     samePhoneSimilarName: boolean;
+    /**
+     * A rule never links a pair whose score (log2 odds) is below this: an address reused by
+     * two people agrees on the email and disagrees on everything else.
+     */
+    minScore: number;
   };
   clustering: {
     /**
@@ -76,7 +81,7 @@ export const DEFAULT_CONFIG: ResolveConfig = {
     maxBlockSize: 200,
   },
   thresholds: { link: 0.99, review: 0.5 },
-  rules: { sameEmail: true, samePhoneSimilarName: true },
+  rules: { sameEmail: true, samePhoneSimilarName: true, minScore: -10 },
   clustering: { minPairScore: -10, maxClusterSize: 500 },
   training: { uSamplePairs: 1_000_000, emMaxIterations: 100, emTolerance: 1e-5, priorPairs: 5, seed: 42 },
 };

@@ -18,7 +18,9 @@ export interface Judgement {
  *
  * The rules are deliberately narrow. A shared email links unless the names disagree outright
  * (family inboxes exist). A shared phone is not proof on its own (households, switchboards):
- * it links only with a similar given name and a family name that does not disagree.
+ * it links only with a similar given name and a family name that does not disagree. And no
+ * rule links a pair that the model scores below `rules.minScore`: a reused address agrees on
+ * the email and on nothing else.
  */
 export class PairJudge {
   private readonly given: number;
@@ -40,7 +42,7 @@ export class PairJudge {
   judge(levels: ArrayLike<number>): Judgement {
     const score = this.model.scoreOfLevels(levels);
     const probability = probabilityOfScore(score);
-    const rule = this.ruleFor(levels);
+    const rule = score >= this.config.rules.minScore ? this.ruleFor(levels) : undefined;
     const decision: Decision = rule !== undefined ? 'link' : decide(probability, this.config.thresholds);
     return { score, probability, decision, rule };
   }

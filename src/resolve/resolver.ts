@@ -256,15 +256,13 @@ export class IdentityResolver {
     const n = this.records.size;
     const allPairs = Math.max(1, (n * (n - 1)) / 2);
     const priorOf = (candidateRate: number): number => Math.min(0.5, Math.max(1e-12, (candidateRate * candidatePairs) / allPairs));
-    // Two rounds: EM with u as sampled, then again with the matches taken out of u.
-    const sampled = observed.sampled;
-    let u = observed.u;
-    let em = expectationMaximisation(patterns, this.comparisons, u, training, initialLambda(patterns, this.comparisons, u));
-    u = removeMatchesFromU(observed.u, em.m, priorOf(em.lambda), sampled);
-    em = expectationMaximisation(patterns, this.comparisons, u, training, em.lambda);
+    // EM gives m and λ; scoring then uses u from the random pairs, with the few matches
+    // among those taken out.
+    const em = expectationMaximisation(patterns, this.comparisons, observed.u, training, initialLambda(patterns, this.comparisons, observed.u));
     const lambda = priorOf(em.lambda);
+    const u = removeMatchesFromU(observed.u, em.m, lambda, observed.sampled);
     return toParameters(this.comparisons, em.m, u, lambda, {
-      uSampledPairs: sampled,
+      uSampledPairs: observed.sampled,
       emIterations: em.iterations,
       emConverged: em.converged,
       candidatePairs,

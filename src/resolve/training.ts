@@ -60,16 +60,24 @@ export function estimateU(
 
 export interface EmResult {
   m: number[][];
+  /** Level frequencies among non-matching candidate pairs (only estimated when asked). */
+  candidateU: number[][];
   lambda: number;
   iterations: number;
   converged: boolean;
 }
 
 /**
- * Expectation–maximisation of m and λ over the candidate pairs' patterns, with u held fixed
- * (as Splink does: u from random pairs is reliable, m is what the data must reveal). The
- * comparison defaults act as a prior worth `priorPairs` pairs, so levels the data never shows
- * keep a sensible, finite m.
+ * Expectation–maximisation of m and λ over the candidate pairs' patterns.
+ *
+ * Candidate pairs are not random pairs: the non-matches among them were chosen for sharing
+ * a blocking key, so they agree on birth dates, names or postal codes far more often than
+ * random pairs do. Holding u at its random-pair value would make such agreement look like
+ * matching, and on large inputs, where blocked non-matches outnumber matches, EM would
+ * converge to "records that share a birth date" as its match class. So by default u is
+ * re-estimated here too, as the non-match distribution *among candidates* (starting from the
+ * random-pair u); only m and λ are kept. The comparison defaults act as a prior worth
+ * `priorPairs` pairs, so levels the data never shows keep a sensible, finite m.
  */
 export function expectationMaximisation(
   patterns: PatternTable,
@@ -77,12 +85,14 @@ export function expectationMaximisation(
   u: readonly (readonly number[])[],
   options: ResolveConfig['training'],
   startLambda: number,
+  estimateCandidateU = true,
 ): EmResult {
   const C = comparisons.length;
   const m = comparisons.map((comparison) => comparison.defaultM.map((value, level) => (level === 0 ? 1 : value)));
-  const logU = u.map((row) => row.map((value) => Math.log(value)));
+  const candidateU = u.map((row) => [...row]);
   const decoded = Array.from({ length: patterns.size }, (_, id) => patterns.levelsOf(id));
   const matchSums = comparisons.map((comparison) => new Float64Array(comparison.levels.length));
+  const nonMatchSums = comparisons.map((comparison) => new Float64Array(comparison.levels.length));
   let lambda = Math.min(1 - MIN_LAMBDA, Math.max(MIN_LAMBDA, startLambda));
   let iterations = 0;
   let converged = false;
@@ -90,7 +100,9 @@ export function expectationMaximisation(
   while (iterations < options.emMaxIterations && !converged) {
     iterations++;
     const logM = m.map((row) => row.map((value) => Math.log(value)));
+    const logU = candidateU.map((row) => row.map((value) => Math.log(value)));
     for (const sums of matchSums) sums.fill(0);
+    for (const sums of nonMatchSums) sums.fill(0);
     let expectedMatches = 0;
     let total = 0;
     for (let id = 0; id < patterns.size; id++) {
@@ -105,32 +117,33 @@ export function expectationMaximisation(
       expectedMatches += posterior;
       total += count;
       for (let c = 0; c < C; c++) {
-        const sums = matchSums[c] as Float64Array;
         const level = levels[c] as number;
+        const sums = matchSums[c] as Float64Array;
         sums[level] = (sums[level] as number) + posterior;
+        const others = nonMatchSums[c] as Float64Array;
+        others[level] = (others[level] as number) + (count - posterior);
       }
     }
     let largestChange = 0;
-    for (let c = 0; c < C; c++) {
-      const comparison = comparisons[c] as ComparisonDefinition;
-      const sums = matchSums[c] as Float64Array;
-      const row = m[c] as number[];
+    const update = (row: number[], sums: Float64Array, prior: readonly number[]): void => {
       let nonNull = 0;
       for (let level = 1; level < sums.length; level++) nonNull += sums[level] as number;
       for (let level = 1; level < sums.length; level++) {
-        const updated =
-          ((sums[level] as number) + options.priorPairs * (comparison.defaultM[level] as number)) /
-          (nonNull + options.priorPairs);
+        const updated = ((sums[level] as number) + options.priorPairs * (prior[level] as number)) / (nonNull + options.priorPairs);
         largestChange = Math.max(largestChange, Math.abs(updated - (row[level] as number)));
         row[level] = updated;
       }
+    };
+    for (let c = 0; c < C; c++) {
+      update(m[c] as number[], matchSums[c] as Float64Array, (comparisons[c] as ComparisonDefinition).defaultM);
+      if (estimateCandidateU) update(candidateU[c] as number[], nonMatchSums[c] as Float64Array, u[c] as readonly number[]);
     }
     const nextLambda = Math.min(1 - MIN_LAMBDA, Math.max(MIN_LAMBDA, total === 0 ? lambda : expectedMatches / total));
     largestChange = Math.max(largestChange, Math.abs(nextLambda - lambda));
     lambda = nextLambda;
     converged = largestChange < options.emTolerance;
   }
-  return { m, lambda, iterations, converged };
+  return { m, candidateU, lambda, iterations, converged };
 }
 
 /** All records when they give few enough pairs, else a seeded random subset, prepared compactly. */

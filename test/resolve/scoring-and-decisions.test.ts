@@ -97,3 +97,18 @@ describe('match explanation', () => {
     expect(explanation).toMatchObject({ left: 'a', right: 'b', score: 12.5, probability: 0.9998, decision: 'link' });
   });
 });
+
+describe('deterministic rules against the evidence', () => {
+  it('do not link a shared email when everything else disagrees', () => {
+    const judge = new PairJudge(model, resolveConfig({ rules: { minScore: -10 } }));
+    const prepared = PreparedRecords.from([
+      record('a', { givenName: 'ann', familyName: 'lee', birthDate: '1950-01-01', emails: ['ann.lee@x.com'] }),
+      record('b', { givenName: 'ann', familyName: 'lee', birthDate: '1990-06-30', emails: ['ann.lee@x.com'] }),
+    ]);
+    const levels: number[] = [];
+    model.levelsInto(prepared, 0, 1, levels);
+    const strict = new PairJudge(model, resolveConfig({ rules: { minScore: model.scoreOfLevels(levels) + 1 } }));
+    expect(judge.judge(levels).rule).toBe('sameEmail');
+    expect(strict.judge(levels).rule).toBeUndefined();
+  });
+});

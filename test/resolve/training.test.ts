@@ -30,10 +30,36 @@ describe('expectation–maximisation', () => {
     }
     const u = trueU.map((agree) => [1, agree, 1 - agree]);
     const options = { ...resolveConfig().training, priorPairs: 1 };
-    const result = expectationMaximisation(patterns, toy, u, options, 0.5);
+    const result = expectationMaximisation(patterns, toy, u, options, 0.5, false);
     expect(result.converged).toBe(true);
     expect(result.lambda).toBeCloseTo(trueLambda, 1);
     result.m.forEach((row, c) => expect(row[1]).toBeCloseTo(trueM[c] as number, 1));
+  });
+
+  it('is not fooled by blocked non-matches that all agree on the blocking field', () => {
+    // 1,000 matches; 20,000 non-matches that share the first field (they were blocked on it)
+    // and agree on the others only by chance, as random pairs do.
+    const fields = ['a', 'b', 'c', 'd', 'e'];
+    const binary: ComparisonDefinition[] = fields.map((name) => ({ ...toy[0]!, name }));
+    const trueM = [0.95, 0.9, 0.9, 0.85, 0.8];
+    const randomU = [0.01, 0.02, 0.02, 0.05, 0.1];
+    const random = seeded(11);
+    const patterns = new PatternTable(fields.map(() => 3));
+    for (let pair = 0; pair < 21000; pair++) {
+      const match = pair < 1000;
+      patterns.add(fields.map((_, c) => (!match && c === 0 ? 1 : random() < (match ? trueM[c] : randomU[c])! ? 1 : 2)));
+    }
+    const u = randomU.map((agree) => [1, agree, 1 - agree]);
+    const options = { ...resolveConfig().training, priorPairs: 1 };
+
+    const result = expectationMaximisation(patterns, binary, u, options, 0.1);
+    expect(result.lambda).toBeCloseTo(1000 / 21000, 2);
+    result.m.forEach((row, c) => expect(row[1]).toBeCloseTo(trueM[c] as number, 1));
+    expect(result.candidateU[0]![1]).toBeGreaterThan(0.99); // blocked non-matches always agree on it
+
+    // Holding u at its random-pair value instead mistakes "shares the blocking field" for a match.
+    const naive = expectationMaximisation(patterns, binary, u, options, 0.1, false);
+    expect(naive.lambda).toBeGreaterThan(0.5);
   });
 
   it('keeps levels the data never shows at a finite, default-leaning m', () => {
