@@ -83,6 +83,8 @@ export function surnamePinyin(family: string): string {
 }
 
 export function givenPinyin(given: string): string {
+  const simple = monophonicPinyin(given);
+  if (simple !== undefined) return simple;
   let cached = givenCache.get(given);
   if (cached === undefined) {
     cached = plainPinyin(given);
@@ -90,6 +92,36 @@ export function givenPinyin(given: string): string {
     givenCache.set(given, cached);
   }
   return cached;
+}
+
+/**
+ * Toneless reading of each character that has only one (明 ming, 小 xiao), or null
+ * for characters read differently in different words (乐 le/yue, 长 chang/zhang).
+ * At most one entry per distinct character, so the map stays small.
+ */
+const singleReading = new Map<string, string | null>();
+
+/**
+ * Pinyin of a name made only of single-reading characters, character by character:
+ * context cannot change such a reading, so this equals what pinyin-pro returns for
+ * the whole name, at a fraction of the cost. Undefined when context matters.
+ */
+function monophonicPinyin(text: string): string | undefined {
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    let reading = singleReading.get(ch);
+    if (reading === undefined) {
+      const code = ch.charCodeAt(0);
+      if (code >= 0xd800 && code <= 0xdfff) return undefined;
+      const readings = new Set(pinyin(ch, { toneType: 'none', type: 'array', multiple: true, v: true }));
+      reading = readings.size === 1 ? [...readings][0]!.toLowerCase() : null;
+      singleReading.set(ch, reading);
+    }
+    if (reading === null) return undefined;
+    out += reading;
+  }
+  return out;
 }
 
 function plainPinyin(text: string): string {
