@@ -7,8 +7,8 @@ export interface ResolvedCustomer {
   recordIds: number[];
   fields: GoldenFields;
   lineage: { field: string; sourceRecordId: number; rule: string }[];
-  /** Why the records are together, stored on each link. */
-  rule: string;
+  /** Why each record belongs here (the deciding rule and its best match score), stored on its link. */
+  linkOf(recordId: number): { rule: string; score: number | null };
 }
 
 export interface ResolutionPlan {
@@ -82,7 +82,8 @@ export class ResolutionRepository {
       for (const customer of plan.customers) {
         for (const recordId of customer.recordIds) {
           if (links.get(recordId) !== customer.customerId) {
-            relinked.push({ source_record_id: recordId, customer_id: customer.customerId, score: null, rule: customer.rule, created_at: now });
+            const { rule, score } = customer.linkOf(recordId);
+            relinked.push({ source_record_id: recordId, customer_id: customer.customerId, score, rule, created_at: now });
           }
         }
       }

@@ -32,3 +32,16 @@ export async function postGraphql<TData, TVariables>(
   const body = (await response.json()) as Omit<GraphQLResponse<TData>, 'status'>;
   return { status: response.status, ...body };
 }
+
+/** Every customer visible to the caller, walking the connection page by page. */
+export async function allCustomers(url: string, selection: string, headers: Record<string, string>): Promise<Record<string, any>[]> {
+  const nodes: Record<string, any>[] = [];
+  let after: string | null = null;
+  for (;;) {
+    const page: GraphQLResponse<any> = await postGraphql(url, `query($after: String) { customers(first: 100, after: $after) { edges { node { ${selection} } } pageInfo { hasNextPage endCursor } } }`, { after }, headers);
+    if (page.errors) throw new Error(JSON.stringify(page.errors));
+    nodes.push(...page.data.customers.edges.map((edge: { node: Record<string, any> }) => edge.node));
+    if (!page.data.customers.pageInfo.hasNextPage) return nodes;
+    after = page.data.customers.pageInfo.endCursor;
+  }
+}

@@ -1,0 +1,68 @@
+import type { MatchRecord } from '../resolve';
+import type { GoldenValues, LineageEntry } from '../resolve';
+import type { GoldenFields } from '../store/customer-repository';
+import type { StoredSourceRecord } from '../store/source-record-repository';
+
+const TEXT_FIELDS = [
+  'givenName',
+  'familyName',
+  'givenNamePinyin',
+  'familyNamePinyin',
+  'birthDate',
+  'addressLine1',
+  'addressLine2',
+  'city',
+  'region',
+  'postalCode',
+  'country',
+] as const;
+
+function text(value: unknown): string | undefined {
+  return typeof value === 'string' && value !== '' ? value : undefined;
+}
+
+function list(value: unknown): string[] {
+  if (Array.isArray(value)) return value.filter((v): v is string => typeof v === 'string' && v !== '');
+  const single = text(value);
+  return single ? [single] : [];
+}
+
+/** A stored source record as the matcher sees it: its normalized values, trust and recency. */
+export function toMatchRecord(record: StoredSourceRecord, trust: number): MatchRecord {
+  const n = record.normalized;
+  const match: MatchRecord = {
+    id: String(record.id),
+    source: record.source,
+    emails: list(n.emails ?? n.email),
+    phones: list(n.phones ?? n.phone),
+    updatedAt: record.updatedAt.toISOString(),
+    trust,
+  };
+  for (const field of TEXT_FIELDS) {
+    const value = text(n[field]);
+    if (value !== undefined) match[field] = value;
+  }
+  return match;
+}
+
+/** The golden columns from survivorship's values: multi-valued fields primary first. */
+export function toGoldenFields(golden: GoldenValues): GoldenFields {
+  const ordered = (values: GoldenValues['emails']): string[] =>
+    [...values].sort((a, b) => Number(b.primary) - Number(a.primary)).map((v) => v.value);
+  return {
+    givenName: golden.givenName ?? null,
+    familyName: golden.familyName ?? null,
+    emails: ordered(golden.emails),
+    phones: ordered(golden.phones),
+    birthDate: golden.birthDate ?? null,
+    country: golden.country ?? null,
+  };
+}
+
+/** Lineage rows for the stored golden fields (values a steward typed in have no source record). */
+export function toLineageRows(lineage: readonly LineageEntry[]): { field: string; sourceRecordId: number; rule: string }[] {
+  const stored = new Set<string>(['givenName', 'familyName', 'emails', 'phones', 'birthDate', 'country']);
+  return lineage
+    .filter((entry) => entry.recordId !== null && stored.has(entry.field))
+    .map((entry) => ({ field: entry.field, sourceRecordId: Number(entry.recordId), rule: entry.rule }));
+}
