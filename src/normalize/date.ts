@@ -137,8 +137,16 @@ function oldestBirthDate(today: string): string {
 
 /** Today's date in UTC as `YYYY-MM-DD`. */
 export function todayUtc(): string {
-  return new Date().toISOString().slice(0, 10);
+  // Asked once per record; the date only changes at midnight.
+  const now = Date.now();
+  if (now < todayStart || now >= todayStart + 86_400_000) {
+    todayStart = now - (now % 86_400_000);
+    today = new Date(todayStart).toISOString().slice(0, 10);
+  }
+  return today;
 }
+let todayStart = -Infinity;
+let today = '';
 
 /**
  * A birth date: a valid date that is neither in the future nor more than 120 years

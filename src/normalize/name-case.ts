@@ -83,7 +83,7 @@ export function letterCases(s: string): number {
 }
 
 function capitalizeWord(lower: string): string {
-  if (!PART_BREAK.test(lower)) return capitalizeSimple(lower);
+  if (!hasPartBreak(lower)) return capitalizeSimple(lower);
   const parts = lower.split(PART_BREAK);
   let out = '';
   for (let i = 0; i < parts.length; i++) {
@@ -93,6 +93,14 @@ function capitalizeWord(lower: string): string {
     out += afterApostrophe && part.length < 2 ? part : capitalizeSimple(part);
   }
   return out;
+}
+
+function hasPartBreak(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 45 || c === 46 || c === 39 || c === 0x2019) return true;
+  }
+  return false;
 }
 
 function capitalizeSimple(lower: string): string {

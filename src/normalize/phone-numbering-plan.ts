@@ -87,8 +87,15 @@ function leading(pattern: string): RegExp {
   return new RegExp('^(?:' + pattern + ')');
 }
 
+const supportedRegions = new Map<string, boolean>();
+
 export function isSupportedRegion(region: string): boolean {
-  return metadata.hasCountry(region);
+  let supported = supportedRegions.get(region);
+  if (supported === undefined) {
+    supported = metadata.hasCountry(region);
+    supportedRegions.set(region, supported);
+  }
+  return supported;
 }
 
 /** The compiled plan of a region, built on first use. */
@@ -133,12 +140,20 @@ function compile(region: string, p: NumberingPlanApi): RegionPlan {
 }
 
 /** Regions sharing a calling code, main region first; undefined for unknown or non-geographic codes. */
+// Calling-code answers asked on every number, computed once from the metadata.
+const regionsByCallingCode = new Map<string, readonly string[]>();
+const nonGeographicCallingCodes = new Set<string>(Object.keys(metadata.nonGeographic() ?? {}));
+for (const callingCode of Object.keys((metadataJson as { country_calling_codes: Record<string, unknown> }).country_calling_codes)) {
+  const regions = metadata.getCountryCodesForCallingCode(callingCode);
+  if (regions !== undefined) regionsByCallingCode.set(callingCode, regions);
+}
+
 export function regionsForCallingCode(callingCode: string): readonly string[] | undefined {
-  return metadata.getCountryCodesForCallingCode(callingCode);
+  return regionsByCallingCode.get(callingCode);
 }
 
 export function isNonGeographicCallingCode(callingCode: string): boolean {
-  return metadata.nonGeographic()?.[callingCode] !== undefined;
+  return nonGeographicCallingCodes.has(callingCode);
 }
 
 function isType(nationalNumber: string, rule: TypeRule | undefined | null): boolean {

@@ -5,7 +5,7 @@ import { normalizeBirthDate, normalizeDateTime, todayUtc, type DateSettings } fr
 import { normalizeEmail } from './email';
 import { convertMoney, type FxRateProvider } from './fx';
 import { normalizeGender } from './gender';
-import { parseMoney } from './money';
+import { parseMoney, type MoneyOptions } from './money';
 import { normalizePersonName, splitFullName } from './name';
 import { normalizePhone } from './phone';
 import type { ReasonCode } from './reasons';
@@ -32,7 +32,6 @@ export type RawCustomerFields = Readonly<Partial<Record<string, string | undefin
 
 /** Per-call working state, so the field helpers below stay small. */
 interface Run {
-  input: CanonicalValues;
   settings: SourceNormalizeSettings;
   fields: CustomerFields;
   corrections: Correction[];
@@ -49,64 +48,129 @@ export function normalizeCustomerFields(
   settings: SourceNormalizeSettings = DEFAULT_NORMALIZE_SETTINGS,
   rates?: FxRateProvider,
 ): NormalizedRecord {
-  const run: Run = { input: readCanonical(input), settings, fields: {}, corrections: [], rejections: [] };
+  const v = readCanonical(input);
+  const fields: CustomerFields = {};
+  const run: Run = { settings, fields, corrections: [], rejections: [] };
   const today = settings.today ?? todayUtc();
-  const dates: DateSettings = { formats: settings.dateFormats, timezone: settings.timezone };
-  if (settings.dayFirst !== undefined) dates.dayFirst = settings.dayFirst;
-
-  const country = present(run, 'country');
-  if (country !== undefined) apply(run, 'country', country, normalizeCountry(country));
-  const recordCountry = run.fields.country ?? settings.defaultCountry;
-
-  normalizeNames(run);
-
-  const email = present(run, 'email');
-  if (email !== undefined) apply(run, 'email', email, normalizeEmail(email));
-
-  const phone = present(run, 'phone');
-  if (phone !== undefined) {
-    // A national number is read in the customer's country first, then in the source's
-    // (a Chinese CRM writes Chinese mobiles without +86 even for customers abroad).
-    const first = settings.phoneRegion ?? recordCountry;
-    let r = normalizePhone(phone, first === undefined ? {} : { defaultRegion: first });
-    const second = settings.phoneRegion === undefined ? settings.defaultCountry : undefined;
-    if (!r.ok && second !== undefined && second !== first) {
-      const retry = normalizePhone(phone, { defaultRegion: second });
-      if (retry.ok) r = retry;
-    }
-    if (accepted(run, 'phone', phone, r)) {
-      run.fields.phone = r.value.e164;
-      run.fields.phoneType = r.value.type;
-      if (r.value.extension !== undefined) run.fields.phoneExtension = r.value.extension;
-    }
+  const dates = dateSettingsOf(settings);
+  // Fields are read and written by name (not `fields[field]`): named property access
+  // stays monomorphic, which matters at hundreds of thousands of records per second.
+  let raw = present(run, 'country', v.country);
+  if (raw !== undefined) {
+    const r = normalizeCountry(raw);
+    if (accepted(run, 'country', raw, r)) fields.country = r.value;
   }
+  const recordCountry = fields.country ?? settings.defaultCountry;
 
-  const birthDate = present(run, 'birthDate');
-  if (birthDate !== undefined) apply(run, 'birthDate', birthDate, normalizeBirthDate(birthDate, dates, today));
-  for (const field of ['signupAt', 'updatedAt'] as const) {
-    const raw = present(run, field);
-    if (raw !== undefined) apply(run, field, raw, normalizeDateTime(raw, dates));
+  normalizeNames(run, v);
+
+  raw = present(run, 'email', v.email);
+  if (raw !== undefined) {
+    const r = normalizeEmail(raw);
+    if (accepted(run, 'email', raw, r)) fields.email = r.value;
   }
-  const gender = present(run, 'gender');
-  if (gender !== undefined) apply(run, 'gender', gender, normalizeGender(gender));
+  raw = present(run, 'phone', v.phone);
+  if (raw !== undefined) normalizePhoneField(run, raw, recordCountry);
 
-  for (const field of ['addressLine1', 'addressLine2', 'city'] as const) {
-    const raw = present(run, field);
-    if (raw !== undefined) apply(run, field, raw, normalizeAddressLine(raw));
+  raw = present(run, 'birthDate', v.birthDate);
+  if (raw !== undefined) {
+    const r = normalizeBirthDate(raw, dates, today);
+    if (accepted(run, 'birthDate', raw, r)) fields.birthDate = r.value;
   }
-  const region = present(run, 'region');
-  if (region !== undefined) apply(run, 'region', region, normalizeRegion(region, recordCountry));
-  const postalCode = present(run, 'postalCode');
-  if (postalCode !== undefined) apply(run, 'postalCode', postalCode, normalizePostalCode(postalCode, recordCountry));
-
-  normalizeLifetimeValue(run, rates, settings.fxDate ?? today);
+  raw = present(run, 'signupAt', v.signupAt);
+  if (raw !== undefined) {
+    const r = normalizeDateTime(raw, dates);
+    if (accepted(run, 'signupAt', raw, r)) fields.signupAt = r.value;
+  }
+  raw = present(run, 'updatedAt', v.updatedAt);
+  if (raw !== undefined) {
+    const r = normalizeDateTime(raw, dates);
+    if (accepted(run, 'updatedAt', raw, r)) fields.updatedAt = r.value;
+  }
+  raw = present(run, 'gender', v.gender);
+  if (raw !== undefined) {
+    const r = normalizeGender(raw);
+    if (accepted(run, 'gender', raw, r)) fields.gender = r.value;
+  }
+  normalizeAddressFields(run, v, recordCountry);
+  normalizeLifetimeValue(run, v, rates, settings.fxDate ?? today);
 
   for (const field of settings.required) {
-    if (run.fields[field] === undefined && !run.rejections.some((r) => r.field === field)) {
+    if (fields[field] === undefined && !run.rejections.some((r) => r.field === field)) {
       run.rejections.push({ field, code: 'MISSING_REQUIRED', message: `required field ${field} is empty` });
     }
   }
-  return { fields: run.fields, corrections: run.corrections, rejections: run.rejections };
+  return { fields, corrections: run.corrections, rejections: run.rejections };
+}
+
+/** Date settings derived once per source settings object, not once per record. */
+const dateSettingsCache = new WeakMap<SourceNormalizeSettings, DateSettings>();
+function dateSettingsOf(settings: SourceNormalizeSettings): DateSettings {
+  let dates = dateSettingsCache.get(settings);
+  if (dates === undefined) {
+    dates = { formats: settings.dateFormats, timezone: settings.timezone };
+    if (settings.dayFirst !== undefined) dates.dayFirst = settings.dayFirst;
+    dateSettingsCache.set(settings, dates);
+  }
+  return dates;
+}
+
+const phoneOptions = new Map<string, { defaultRegion: string }>();
+function phoneOptionsFor(region: string | undefined): { defaultRegion?: string } {
+  if (region === undefined) return {};
+  let options = phoneOptions.get(region);
+  if (options === undefined) {
+    options = { defaultRegion: region };
+    phoneOptions.set(region, options);
+  }
+  return options;
+}
+
+function normalizePhoneField(run: Run, raw: string, recordCountry: string | undefined): void {
+  const { settings, fields } = run;
+  // A national number is read in the customer's country first, then in the source's
+  // (a Chinese CRM writes Chinese mobiles without +86 even for customers abroad).
+  const first = settings.phoneRegion ?? recordCountry;
+  let r = normalizePhone(raw, phoneOptionsFor(first));
+  const second = settings.phoneRegion === undefined ? settings.defaultCountry : undefined;
+  if (!r.ok && second !== undefined && second !== first) {
+    const retry = normalizePhone(raw, phoneOptionsFor(second));
+    if (retry.ok) r = retry;
+  }
+  if (accepted(run, 'phone', raw, r)) {
+    fields.phone = r.value.e164;
+    fields.phoneType = r.value.type;
+    if (r.value.extension !== undefined) fields.phoneExtension = r.value.extension;
+  }
+}
+
+function normalizeAddressFields(run: Run, v: CanonicalValues, recordCountry: string | undefined): void {
+  const { fields } = run;
+  let raw = present(run, 'addressLine1', v.addressLine1);
+  if (raw !== undefined) {
+    const r = normalizeAddressLine(raw);
+    if (accepted(run, 'addressLine1', raw, r)) fields.addressLine1 = r.value;
+  }
+  raw = present(run, 'addressLine2', v.addressLine2);
+  if (raw !== undefined) {
+    const r = normalizeAddressLine(raw);
+    if (accepted(run, 'addressLine2', raw, r)) fields.addressLine2 = r.value;
+  }
+  raw = present(run, 'city', v.city);
+  if (raw !== undefined) {
+    const r = normalizeAddressLine(raw);
+    if (accepted(run, 'city', raw, r)) fields.city = r.value;
+  }
+  raw = present(run, 'region', v.region);
+  if (raw !== undefined) {
+    const r = normalizeRegion(raw, recordCountry);
+    if (accepted(run, 'region', raw, r)) fields.region = r.value;
+  }
+  raw = present(run, 'postalCode', v.postalCode);
+  if (raw !== undefined) {
+    const r = normalizePostalCode(raw, recordCountry);
+    if (accepted(run, 'postalCode', raw, r)) fields.postalCode = r.value;
+  }
 }
 
 type CanonicalValues = Record<CanonicalField, string | undefined>;
@@ -153,8 +217,7 @@ function readCanonical(input: RawCustomerFields): CanonicalValues {
 }
 
 /** The raw value of a field, or undefined when it is empty or a placeholder such as "N/A". */
-function present(run: Run, field: CanonicalField): string | undefined {
-  const raw = run.input[field];
+function present(run: Run, field: CanonicalField, raw: string | undefined): string | undefined {
   if (raw === undefined) return undefined;
   // Only values that start with what a placeholder starts with need the full text treatment.
   const first = firstVisible(raw);
@@ -183,7 +246,11 @@ function firstVisible(raw: string): number {
 /** Records corrections or the rejection (honouring onInvalid); true when the value was accepted. */
 function accepted<T>(run: Run, field: CanonicalField, raw: string, result: Normalized<T>): result is Extract<Normalized<T>, { ok: true }> {
   if (result.ok) {
-    for (const c of result.corrections) run.corrections.push(c.field === undefined ? { ...c, field } : c);
+    const corrections = result.corrections;
+    for (let i = 0; i < corrections.length; i++) {
+      const c = corrections[i]!;
+      run.corrections.push(c.field === undefined ? { ...c, field } : c);
+    }
     return true;
   }
   if ((run.settings.onInvalid[field] ?? run.settings.defaultOnInvalid) === 'drop') {
@@ -194,18 +261,21 @@ function accepted<T>(run: Run, field: CanonicalField, raw: string, result: Norma
   return false;
 }
 
-function apply(run: Run, field: CanonicalField, raw: string, result: Normalized<string>): void {
-  if (accepted(run, field, raw, result)) run.fields[field] = result.value;
-}
 
-function normalizeNames(run: Run): void {
+function normalizeNames(run: Run, v: CanonicalValues): void {
   const { fields } = run;
-  const given = present(run, 'givenName');
-  if (given !== undefined) apply(run, 'givenName', given, normalizePersonName(given, 'given'));
-  const family = present(run, 'familyName');
-  if (family !== undefined) apply(run, 'familyName', family, normalizePersonName(family, 'family'));
+  const given = present(run, 'givenName', v.givenName);
+  if (given !== undefined) {
+    const r = normalizePersonName(given, 'given');
+    if (accepted(run, 'givenName', given, r)) fields.givenName = r.value;
+  }
+  const family = present(run, 'familyName', v.familyName);
+  if (family !== undefined) {
+    const r = normalizePersonName(family, 'family');
+    if (accepted(run, 'familyName', family, r)) fields.familyName = r.value;
+  }
 
-  const full = present(run, 'fullName');
+  const full = present(run, 'fullName', v.fullName);
   if (full !== undefined) {
     const split = splitFullName(full);
     if (accepted(run, 'fullName', full, split)) {
@@ -232,13 +302,23 @@ function normalizeNames(run: Run): void {
   if (g !== undefined && isHanName(g)) fields.givenNamePinyin = givenPinyin(g);
 }
 
-function normalizeLifetimeValue(run: Run, rates: FxRateProvider | undefined, fxDate: string): void {
-  const raw = present(run, 'lifetimeValue');
-  const currencyRaw = present(run, 'currency');
+const moneyOptionsCache = new WeakMap<SourceNormalizeSettings, MoneyOptions>();
+function moneyOptionsOf(settings: SourceNormalizeSettings): MoneyOptions {
+  let options = moneyOptionsCache.get(settings);
+  if (options === undefined) {
+    options = { defaultCurrency: settings.currency, decimalSeparator: settings.decimalSeparator };
+    moneyOptionsCache.set(settings, options);
+  }
+  return options;
+}
+
+function normalizeLifetimeValue(run: Run, v: CanonicalValues, rates: FxRateProvider | undefined, fxDate: string): void {
+  const raw = present(run, 'lifetimeValue', v.lifetimeValue);
+  const currencyRaw = present(run, 'currency', v.currency);
   if (raw === undefined) return;
   const { settings } = run;
-  const money = parseMoney(raw, {
-    currency: currencyRaw === undefined ? undefined : normalizeText(currencyRaw).toUpperCase(),
+  const money = parseMoney(raw, currencyRaw === undefined ? moneyOptionsOf(settings) : {
+    currency: normalizeText(currencyRaw).toUpperCase(),
     defaultCurrency: settings.currency,
     decimalSeparator: settings.decimalSeparator,
   });

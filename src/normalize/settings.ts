@@ -19,7 +19,9 @@ export type OnInvalid = 'quarantine' | 'drop';
 
 /**
  * Per-source normalization settings: a plain shape (the config layer validates it).
- * Missing properties take the values of DEFAULT_NORMALIZE_SETTINGS.
+ * Missing properties take the values of DEFAULT_NORMALIZE_SETTINGS. Treat a settings
+ * object as immutable once records have been normalized with it: values derived from
+ * it are cached per object.
  */
 export interface SourceNormalizeSettings {
   /** ISO 3166-1 alpha-2 country of the source's customers: default address country and phone region. */
