@@ -16,7 +16,8 @@ import { InMemoryFxRates, type FxRateProvider } from '../src/normalize/fx';
 import { normalizeCustomerFields, type RawCustomerFields } from '../src/normalize/record';
 import { resolveNormalizeSettings, type SourceNormalizeSettings } from '../src/normalize/settings';
 
-const BATCH = Number(process.env.NORMALIZE_BENCH_BATCH ?? 10_000);
+// Records are normalized in batches of the size a sync run loads at once.
+const BATCH = Number(process.env.NORMALIZE_BENCH_BATCH ?? 1_000);
 const MIN_SECONDS = Number(process.env.NORMALIZE_BENCH_SECONDS ?? 3);
 
 let seed = 0x5eed;

@@ -35,18 +35,21 @@ export interface CompiledFormat {
   literals: string;
 }
 
-const NATIVE_TOKENS: Readonly<Record<string, { pattern: string; field: keyof WallTime }>> = {
-  yyyy: { pattern: '(\\d{4})', field: 'year' },
-  MM: { pattern: '(\\d{2})', field: 'month' },
-  M: { pattern: '(\\d{1,2})', field: 'month' },
-  dd: { pattern: '(\\d{2})', field: 'day' },
-  d: { pattern: '(\\d{1,2})', field: 'day' },
-  HH: { pattern: '(\\d{2})', field: 'hour' },
-  H: { pattern: '(\\d{1,2})', field: 'hour' },
-  mm: { pattern: '(\\d{2})', field: 'minute' },
-  ss: { pattern: '(\\d{2})', field: 'second' },
-  SSS: { pattern: '(\\d{3})', field: 'millisecond' },
+/** Numeric tokens read natively: the calendar field (index into WallTime order) and digit counts. */
+const NATIVE_TOKENS: Readonly<Record<string, { field: number; min: number; max: number }>> = {
+  yyyy: { field: 0, min: 4, max: 4 },
+  MM: { field: 1, min: 2, max: 2 },
+  M: { field: 1, min: 1, max: 2 },
+  dd: { field: 2, min: 2, max: 2 },
+  d: { field: 2, min: 1, max: 2 },
+  HH: { field: 3, min: 2, max: 2 },
+  H: { field: 3, min: 1, max: 2 },
+  mm: { field: 4, min: 2, max: 2 },
+  ss: { field: 5, min: 2, max: 2 },
+  SSS: { field: 6, min: 3, max: 3 },
 };
+
+type Step = { literal: string; field: -1; min: 0; max: 0 } | { literal: ''; field: number; min: number; max: number };
 
 // Epoch values shorter than this are far more likely to be something else (a year, yyyyMMdd).
 const EPOCH_MILLIS = /^-?\d{10,15}$/;
@@ -71,27 +74,54 @@ function compileNative(format: string): FormatMatcher | undefined {
   if (format === 'x') return epochMatcher(EPOCH_MILLIS, 1);
   if (format === 'X') return epochMatcher(EPOCH_SECONDS, 1000);
   if (format.includes("'")) return undefined;
-  const fields: Array<keyof WallTime> = [];
-  let source = '^';
+  const steps: Step[] = [];
   let last = 0;
   for (const match of format.matchAll(TOKEN_RUN)) {
     const token = NATIVE_TOKENS[match[0]];
     if (token === undefined) return undefined;
-    source += escapeRegExp(format.slice(last, match.index)) + token.pattern;
-    fields.push(token.field);
+    if (match.index > last) steps.push({ literal: format.slice(last, match.index), field: -1, min: 0, max: 0 });
+    steps.push({ literal: '', ...token });
     last = match.index + match[0].length;
   }
-  source += escapeRegExp(format.slice(last)) + '$';
-  if (!fields.includes('year') || !fields.includes('month') || !fields.includes('day')) return undefined;
-  const hasTime = fields.includes('hour');
-  const re = new RegExp(source);
-  return (text) => {
-    const m = re.exec(text);
-    if (m === null) return undefined;
-    const wall: WallTime = { year: 0, month: 0, day: 0, hour: 0, minute: 0, second: 0, millisecond: 0 };
-    for (let i = 0; i < fields.length; i++) wall[fields[i]!] = Number(m[i + 1]);
-    return isValidWallTime(wall) ? { kind: 'wall', wall, hasTime, offsetMinutes: undefined } : 'impossible';
+  if (last < format.length) steps.push({ literal: format.slice(last), field: -1, min: 0, max: 0 });
+  const fields = steps.map((step) => step.field);
+  if (!fields.includes(0) || !fields.includes(1) || !fields.includes(2)) return undefined;
+  // Reading digits greedily is exact unless a variable-width field runs straight into another field.
+  for (let i = 0; i + 1 < steps.length; i++) {
+    if (steps[i]!.min !== steps[i]!.max && steps[i + 1]!.field >= 0) return undefined;
+  }
+  const hasTime = fields.includes(3);
+  return (text) => matchSteps(text, steps, hasTime);
+}
+
+/** Walks the format over the text without regular expressions or intermediate arrays. */
+function matchSteps(text: string, steps: readonly Step[], hasTime: boolean): ParsedTemporal | 'impossible' | undefined {
+  const parts = [0, 0, 0, 0, 0, 0, 0];
+  let pos = 0;
+  for (let s = 0; s < steps.length; s++) {
+    const step = steps[s]!;
+    if (step.field < 0) {
+      if (!text.startsWith(step.literal, pos)) return undefined;
+      pos += step.literal.length;
+      continue;
+    }
+    let value = 0;
+    let count = 0;
+    while (count < step.max && pos < text.length) {
+      const c = text.charCodeAt(pos);
+      if (c < 48 || c > 57) break;
+      value = value * 10 + (c - 48);
+      count++;
+      pos++;
+    }
+    if (count < step.min) return undefined;
+    parts[step.field] = value;
+  }
+  if (pos !== text.length) return undefined;
+  const wall: WallTime = {
+    year: parts[0]!, month: parts[1]!, day: parts[2]!, hour: parts[3]!, minute: parts[4]!, second: parts[5]!, millisecond: parts[6]!,
   };
+  return isValidWallTime(wall) ? { kind: 'wall', wall, hasTime, offsetMinutes: undefined } : 'impossible';
 }
 
 function epochMatcher(shape: RegExp, unitMs: number): FormatMatcher {
@@ -117,10 +147,6 @@ function compileWithLuxon(format: string): FormatMatcher {
     };
     return { kind: 'wall', wall, hasTime, offsetMinutes: carriesZone ? dt.offset : undefined };
   };
-}
-
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 export function daysInMonth(year: number, month: number): number {

@@ -27,25 +27,22 @@ export function normalizeEmail(raw: string): Normalized<string> {
   const at = text.lastIndexOf('@');
   if (at <= 0 || at === text.length - 1) return reject('INVALID_EMAIL', 'email address needs exactly one "@" with text on both sides');
   if (text.indexOf('@') !== at) return reject('INVALID_EMAIL', 'email address contains more than one "@"');
-  const local = text.slice(0, at);
-  let domain = text.slice(at + 1);
-  if (local.length > 64 || !isDotAtom(local)) {
+  if (at > 64 || !isDotAtom(text, at)) {
     return reject('INVALID_EMAIL', 'the part before "@" contains characters or dots not allowed in an email address');
   }
-
+  let domain = text.slice(at + 1);
   const fixed = EMAIL_DOMAIN_TYPOS.get(domain);
   if (fixed !== undefined) {
     domain = fixed;
-    const value = `${local}@${domain}`;
-    corrections = withCorrections(corrections, [correction('EMAIL_DOMAIN_TYPO', raw, value)]);
+    text = text.slice(0, at + 1) + domain;
+    corrections = withCorrections(corrections, [correction('EMAIL_DOMAIN_TYPO', raw, text)]);
   }
   if (domain.length > 253 || !(isAsciiHostname(domain) || DOMAIN.test(domain))) {
     return reject('INVALID_EMAIL', 'the part after "@" is not a valid domain name');
   }
-  return accept(`${local}@${domain}`, corrections === prepared.corrections && corrections.length === 0 ? NO_CORRECTIONS : corrections);
+  return accept(text, corrections);
 }
 
-/** `Jane Doe <jane@example.com>`, `mailto:jane@example.com`, quotes, brackets, stray spaces or dots. */
 function isDecorated(text: string): boolean {
   const first = text.charCodeAt(0);
   const last = text.charCodeAt(text.length - 1);
@@ -70,11 +67,11 @@ function repairDecoration(text: string): string {
   return s;
 }
 
-/** RFC 5321 dot-atom (lowercase): atoms of allowed characters separated by single dots. */
-function isDotAtom(local: string): boolean {
+/** RFC 5321 dot-atom (lowercase) in `text` before `end`: atoms of allowed characters separated by single dots. */
+function isDotAtom(text: string, end: number): boolean {
   let atom = 0;
-  for (let i = 0; i < local.length; i++) {
-    const c = local.charCodeAt(i);
+  for (let i = 0; i < end; i++) {
+    const c = text.charCodeAt(i);
     if (c === 46) {
       if (atom === 0) return false;
       atom = 0;

@@ -163,7 +163,22 @@ function isType(nationalNumber: string, rule: TypeRule | undefined | null): bool
 }
 
 /** The type of a national number in a plan; undefined means the number is not valid there. */
+// The region search for shared calling codes and the final classification often ask
+// the same question twice in a row; the last answer is kept.
+let lastNumber = '';
+let lastPlan: RegionPlan | undefined;
+let lastType: PhoneType | undefined;
+
 export function numberType(nationalNumber: string, plan: RegionPlan): PhoneType | undefined {
+  if (nationalNumber === lastNumber && plan === lastPlan) return lastType;
+  const type = classify(nationalNumber, plan);
+  lastNumber = nationalNumber;
+  lastPlan = plan;
+  lastType = type;
+  return type;
+}
+
+function classify(nationalNumber: string, plan: RegionPlan): PhoneType | undefined {
   if (!plan.nationalNumber.test(nationalNumber)) return undefined;
   if (isType(nationalNumber, plan.fixedLine)) {
     if (plan.mobile === undefined || plan.mobile === null || isType(nationalNumber, plan.mobile)) return 'FIXED_LINE_OR_MOBILE';

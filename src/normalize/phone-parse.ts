@@ -19,9 +19,6 @@ import {
  * calling codes) return `'fallback'` and go to the library itself.
  */
 
-/** Digits, separators, and an optional leading plus: nothing that can hide an extension. */
-const SIMPLE_NUMBER = /^\+?[0-9 ().\/-]+$/;
-const NON_DIGITS = /\D/g;
 const MAX_NATIONAL_NUMBER_LENGTH = 17;
 const MIN_NATIONAL_NUMBER_LENGTH = 2;
 
@@ -36,13 +33,36 @@ export interface ParsedPhone {
 
 /** `undefined`: not a phone number; `'fallback'`: outside the fast path's shapes. */
 export function parsePhoneFast(text: string, defaultRegion: string | undefined): ParsedPhone | undefined | 'fallback' {
-  if (text.length > 250 || !SIMPLE_NUMBER.test(text)) return 'fallback';
-  const digits = text.replace(NON_DIGITS, '');
-  if (digits.length < 3) return 'fallback';
+  if (text.length > 250) return 'fallback';
+  const digits = simpleDigits(text);
+  if (digits === undefined || digits.length < 3) return 'fallback';
   const region = defaultRegion !== undefined && isSupportedRegion(defaultRegion) ? defaultRegion : undefined;
   const parsed = text.charCodeAt(0) === 43 /* + */ ? international(digits) : region === undefined ? undefined : national(digits, region);
   if (parsed !== undefined && parsed !== 'fallback') parsed.digits = digits;
   return parsed;
+}
+
+/**
+ * The digits of a number written with digits, spaces, `().-/` and an optional leading
+ * plus, and nothing else (nothing that can hide an extension); undefined otherwise.
+ */
+function simpleDigits(text: string): string | undefined {
+  let digits = '';
+  let runStart = -1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      if (runStart < 0) runStart = i;
+      continue;
+    }
+    if (runStart >= 0) {
+      digits += text.slice(runStart, i);
+      runStart = -1;
+    }
+    if (c === 32 || c === 40 || c === 41 || c === 45 || c === 46 || c === 47 || (c === 43 && i === 0)) continue;
+    return undefined;
+  }
+  return runStart === 0 ? text : runStart > 0 ? digits + text.slice(runStart) : digits;
 }
 
 function international(digits: string): ParsedPhone | undefined | 'fallback' {

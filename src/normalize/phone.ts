@@ -26,7 +26,7 @@ const NON_DIGITS = /\D/g;
 export function normalizePhone(raw: string, options: PhoneOptions = {}): Normalized<PhoneValue> {
   const { text, corrections } = prepareText(raw);
   if (text === '') return reject('INVALID_PHONE', 'phone number is empty');
-  const defaultRegion = options.defaultRegion?.toUpperCase();
+  const defaultRegion = options.defaultRegion === undefined ? undefined : upperRegion(options.defaultRegion);
 
   let value: PhoneValue | undefined;
   let nationalNumber = '';
@@ -60,8 +60,16 @@ export function normalizePhone(raw: string, options: PhoneOptions = {}): Normali
     );
   }
   writtenDigits ??= digitsBeforeExtension(text);
-  const digitsChanged = writtenDigits !== nationalNumber && writtenDigits !== callingCode + nationalNumber;
+  const digitsChanged =
+    writtenDigits !== nationalNumber &&
+    !(writtenDigits.length === callingCode.length + nationalNumber.length && writtenDigits.startsWith(callingCode) && writtenDigits.endsWith(nationalNumber));
   return accept(value, digitsChanged ? withCorrections(corrections, [correction('PHONE_REFORMATTED', raw, value.e164)]) : corrections);
+}
+
+function upperRegion(region: string): string {
+  const a = region.charCodeAt(0);
+  const b = region.charCodeAt(1);
+  return region.length === 2 && a >= 65 && a <= 90 && b >= 65 && b <= 90 ? region : region.toUpperCase();
 }
 
 /**
