@@ -1,40 +1,60 @@
+import type { KeySink } from './key-sinks';
 import type { PreparedRecords } from './prepared-records';
 
 /**
  * A blocking key: records that share a value of it become candidate pairs. Keys are chosen so
- * that a true match with typical corruptions still shares at least one of them, while the
- * blocks stay small. `values` pushes zero or more values (a record has several emails).
+ * that a true match with typical corruptions still shares at least one of them, while blocks
+ * stay small as the population grows (a key like "soundex of the family name + birth year"
+ * alone would put every Smith born in 1970 in one block). A key describes each of its values
+ * (zero or more per record) as parts fed to a sink, which hashes or renders them.
  */
 export interface BlockingKeyDefinition {
   readonly name: string;
-  values(records: PreparedRecords, index: number, out: string[]): void;
+  emit(records: PreparedRecords, index: number, sink: KeySink): void;
 }
 
-const pushIf = (out: string[], value: string): void => {
-  if (value !== '') out.push(value);
-};
+function emitText(sink: KeySink, value: string): void {
+  if (value === '') return;
+  sink.begin();
+  sink.text(value);
+  sink.end();
+}
+
+function emitDateInitial(sink: KeySink, birth: number, initial: number): void {
+  if (Number.isNaN(initial)) return; // no such name
+  sink.begin();
+  sink.int(birth);
+  sink.char(initial);
+  sink.end();
+}
 
 export const BLOCKING_KEYS: Readonly<Record<string, BlockingKeyDefinition>> = {
   email: {
     name: 'email',
-    values: (r, i, out) => {
-      for (const value of r.emails[i] as readonly string[]) out.push(value);
+    emit: (r, i, sink) => {
+      for (const value of r.emails[i] as readonly string[]) emitText(sink, value);
     },
   },
   phone: {
     name: 'phone',
-    values: (r, i, out) => {
-      for (const value of r.phones[i] as readonly string[]) out.push(value);
+    emit: (r, i, sink) => {
+      for (const value of r.phones[i] as readonly string[]) emitText(sink, value);
     },
   },
   nationalId: {
     name: 'nationalId',
-    values: (r, i, out) => pushIf(out, r.nationalId[i] as string),
+    emit: (r, i, sink) => emitText(sink, r.nationalId[i] as string),
   },
   /** Birth date alone: fine for small data, but its blocks grow with the population. */
   birthDate: {
     name: 'birthDate',
-    values: (r, i, out) => pushIf(out, r.birthDigits.get(i)),
+    emit: (r, i, sink) => {
+      const birth = r.birthDate.get(i);
+      if (birth === 0) return;
+      sink.begin();
+      sink.int(birth);
+      sink.end();
+    },
   },
   /**
    * Birth date with a name initial, once with the given name's and once with the family
@@ -43,36 +63,44 @@ export const BLOCKING_KEYS: Readonly<Record<string, BlockingKeyDefinition>> = {
    */
   birthDateInitial: {
     name: 'birthDateInitial',
-    values: (r, i, out) => {
-      const birth = r.birthDigits.get(i);
-      if (birth === '') return;
-      const given = r.givenLatin.get(i).charAt(0);
-      const family = r.familyLatin.get(i).charAt(0);
-      if (given !== '') out.push(`${birth}${given}`);
-      if (family !== '' && family !== given) out.push(`${birth}${family}`);
+    emit: (r, i, sink) => {
+      const birth = r.birthDate.get(i);
+      if (birth === 0) return;
+      const given = r.givenLatin.get(i).charCodeAt(0);
+      const family = r.familyLatin.get(i).charCodeAt(0);
+      emitDateInitial(sink, birth, given);
+      if (family !== given) emitDateInitial(sink, birth, family);
     },
   },
   /**
    * Sounds-alike family name, birth year and given initial: survives typos in the family
-   * name and in the birth day or month. (Soundex and year alone make blocks that grow with
-   * the population: every Smith born in 1970.)
+   * name and in the birth day or month.
    */
   familySoundexBirthYear: {
     name: 'familySoundexBirthYear',
-    values: (r, i, out) => {
+    emit: (r, i, sink) => {
       const code = r.familySoundex.get(i);
-      const year = r.birthYear.get(i);
-      const initial = r.givenLatin.get(i).charAt(0);
-      if (code !== '' && year !== 0) out.push(`${code}${year}${initial}`);
+      const birth = r.birthDate.get(i);
+      if (code === 0 || birth === 0) return;
+      sink.begin();
+      sink.int(code);
+      sink.int(Math.floor(birth / 10000));
+      const initial = r.givenLatin.get(i).charCodeAt(0);
+      if (!Number.isNaN(initial)) sink.char(initial);
+      sink.end();
     },
   },
   /** First three letters of the given name within a postal code: survives family-name changes. */
   givenPrefixPostalCode: {
     name: 'givenPrefixPostalCode',
-    values: (r, i, out) => {
+    emit: (r, i, sink) => {
       const given = r.givenLatin.get(i);
       const postal = r.postalCode.get(i);
-      if (given !== '' && postal !== '') out.push(`${given.slice(0, 3)}|${postal}`);
+      if (given === '' || postal === '') return;
+      sink.begin();
+      for (let k = 0; k < 3 && k < given.length; k++) sink.char(given.charCodeAt(k));
+      sink.text(postal);
+      sink.end();
     },
   },
   /**
@@ -82,38 +110,54 @@ export const BLOCKING_KEYS: Readonly<Record<string, BlockingKeyDefinition>> = {
    */
   fullName: {
     name: 'fullName',
-    values: (r, i, out) => {
+    emit: (r, i, sink) => {
       const given = r.givenLatin.get(i);
       const family = r.familyLatin.get(i);
       if (given === '' || family === '') return;
-      out.push(given < family ? `${given}|${family}` : `${family}|${given}`);
+      sink.begin();
+      sink.text(given < family ? given : family);
+      sink.text(given < family ? family : given);
+      sink.end();
     },
   },
   /** House number within a postal code: survives corrupted names and dates. */
   streetNumberPostalCode: {
     name: 'streetNumberPostalCode',
-    values: (r, i, out) => {
+    emit: (r, i, sink) => {
       const number = r.streetNumber.get(i);
       const postal = r.postalCode.get(i);
-      if (number !== '' && postal !== '') out.push(`${number}|${postal}`);
+      if (number === '' || postal === '') return;
+      sink.begin();
+      sink.text(number);
+      sink.text(postal);
+      sink.end();
     },
   },
   streetPostalCode: {
     name: 'streetPostalCode',
-    values: (r, i, out) => {
+    emit: (r, i, sink) => {
       const street = r.addressLine1[i] as string;
       const postal = r.postalCode.get(i);
-      if (street !== '' && postal !== '') out.push(`${street}|${postal}`);
+      if (street === '' || postal === '') return;
+      sink.begin();
+      sink.text(street);
+      sink.text(postal);
+      sink.end();
     },
   },
   /** Latin (pinyin) full name with the birth date: Han and pinyin spellings of one person meet. */
   latinNameBirthDate: {
     name: 'latinNameBirthDate',
-    values: (r, i, out) => {
+    emit: (r, i, sink) => {
       const given = r.givenLatin.get(i);
       const family = r.familyLatin.get(i);
-      const birth = r.birthDigits.get(i);
-      if (given !== '' && family !== '' && birth !== '') out.push(`${family}|${given}|${birth}`);
+      const birth = r.birthDate.get(i);
+      if (given === '' || family === '' || birth === 0) return;
+      sink.begin();
+      sink.text(family);
+      sink.text(given);
+      sink.int(birth);
+      sink.end();
     },
   },
 };

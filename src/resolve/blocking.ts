@@ -2,7 +2,8 @@ import type { BlockingKeyDefinition } from './blocking-keys';
 import { GrowableInt32 } from './columns';
 import { PairBuffer } from './pair-buffer';
 import type { PreparedRecords } from './prepared-records';
-import { type Entries, emptyEntries, hashKeyValue, lowerBound, sortByHash } from './sorted-entries';
+import { HashSink, TextSink } from './key-sinks';
+import { type Entries, emptyEntries, lowerBound, sortByHash } from './sorted-entries';
 import type { OversizedBlock } from './types';
 
 /**
@@ -24,7 +25,7 @@ export class BlockIndex {
   private main: Entries[];
   private delta: { hash: number[]; record: number[]; generation: number[]; positions: Map<number, number[]> }[];
   private readonly generation = new GrowableInt32();
-  private readonly values: string[] = [];
+  private readonly sink = new HashSink();
 
   constructor(
     readonly keys: readonly BlockingKeyDefinition[],
@@ -40,12 +41,13 @@ export class BlockIndex {
     for (let record = 0; record < n; record++) this.generation.set(record, 1);
     this.keys.forEach((key, k) => {
       let entries: Entries = { hash: new Uint32Array(n), record: new Int32Array(n), generation: new Int32Array(n), length: 0 };
+      const sink = this.sink;
       for (let record = 0; record < n; record++) {
-        this.values.length = 0;
-        key.values(records, record, this.values);
-        for (const value of this.values) {
+        sink.reset(k);
+        key.emit(records, record, sink);
+        for (const hash of sink.hashes) {
           if (entries.length === entries.hash.length) entries = grown(entries);
-          entries.hash[entries.length] = hashKeyValue(k, value);
+          entries.hash[entries.length] = hash;
           entries.record[entries.length] = record;
           entries.generation[entries.length] = 1;
           entries.length++;
@@ -61,11 +63,10 @@ export class BlockIndex {
     const generation = this.generation.get(record) + 1;
     this.generation.set(record, generation);
     this.keys.forEach((key, k) => {
-      this.values.length = 0;
-      key.values(records, record, this.values);
+      this.sink.reset(k);
+      key.emit(records, record, this.sink);
       const delta = this.delta[k] as BlockIndex['delta'][number];
-      for (const value of this.values) {
-        const hash = hashKeyValue(k, value);
+      for (const hash of this.sink.hashes) {
         const positions = delta.positions.get(hash);
         if (positions === undefined) delta.positions.set(hash, [delta.hash.length]);
         else positions.push(delta.hash.length);
@@ -145,11 +146,9 @@ export class BlockIndex {
   ): void {
     const members: number[] = [];
     this.keys.forEach((key, k) => {
-      this.values.length = 0;
-      key.values(records, record, this.values);
-      const values = [...this.values];
-      for (const value of values) {
-        const hash = hashKeyValue(k, value);
+      this.sink.reset(k);
+      key.emit(records, record, this.sink);
+      for (const hash of [...this.sink.hashes]) {
         members.length = 0;
         const entries = this.main[k] as Entries;
         for (let e = lowerBound(entries, hash); e < entries.length && entries.hash[e] === hash; e++) {
@@ -203,9 +202,12 @@ export class BlockIndex {
   }
 
   private describe(records: PreparedRecords, key: BlockingKeyDefinition, k: number, hash: number, members: readonly number[]): OversizedBlock {
-    const values: string[] = [];
-    key.values(records, members[0] as number, values);
-    const value = values.find((v) => hashKeyValue(k, v) === hash) ?? '';
+    // Render the member's values and pick the one with this hash (same parts, same order).
+    const hashes = new HashSink(k);
+    const texts = new TextSink();
+    key.emit(records, members[0] as number, hashes);
+    key.emit(records, members[0] as number, texts);
+    const value = texts.values[hashes.hashes.indexOf(hash)] ?? '';
     return { key: key.name, value, size: members.length };
   }
 }

@@ -33,7 +33,7 @@ export interface RefusedLink<E extends LinkEdge> {
 }
 
 export interface Clustering<E extends LinkEdge> {
-  /** Clusters of the given records (singletons included), members in ascending id order. */
+  /** Clusters of the given records (singletons included), members in no particular order. */
   clusters: number[][];
   refused: RefusedLink<E>[];
 }
@@ -45,60 +45,69 @@ export function clusterLinks<E extends LinkEdge>(
   scorePair: (a: number, b: number) => number,
   options: ClusterOptions,
 ): Clustering<E> {
-  const local = new Map<number, number>();
-  members.forEach((record, position) => local.set(record, position));
-  const parent = Int32Array.from(members, (_, position) => position);
-  const groups: (number[] | undefined)[] = members.map((record) => [record]);
+  // Records are addressed by their position in `members`; a full run passes 0..n-1.
+  const identity = members.length > 0 && members[0] === 0 && members[members.length - 1] === members.length - 1;
+  const local = identity ? undefined : new Map<number, number>();
+  if (local !== undefined) members.forEach((record, position) => local.set(record, position));
+  const positionOf = (record: number): number => {
+    const position = local === undefined ? record : local.get(record);
+    if (position === undefined || position >= members.length) throw new Error('link to a record outside the clustered set');
+    return position;
+  };
+
+  // Union-find with each group's members in a linked list (no array per record).
+  const count = members.length;
+  const parent = new Int32Array(count);
+  const size = new Int32Array(count).fill(1);
+  const next = new Int32Array(count).fill(-1);
+  const last = new Int32Array(count);
+  for (let i = 0; i < count; i++) {
+    parent[i] = i;
+    last[i] = i;
+  }
   const find = (x: number): number => {
     let root = x;
     while (parent[root] !== root) root = parent[root] as number;
     while (parent[x] !== root) {
-      const next = parent[x] as number;
+      const up = parent[x] as number;
       parent[x] = root;
-      x = next;
+      x = up;
     }
     return root;
   };
+  const groupOf = (root: number): number[] => {
+    const group: number[] = [];
+    for (let p = root; p !== -1; p = next[p] as number) group.push(members[p] as number);
+    return group;
+  };
 
-  const ordered = orderEdges(edges, ids);
   const refused: RefusedLink<E>[] = [];
-  for (const edge of ordered) {
-    const localA = local.get(edge.a);
-    const localB = local.get(edge.b);
-    if (localA === undefined || localB === undefined) throw new Error('link to a record outside the clustered set');
-    const rootA = find(localA);
-    const rootB = find(localB);
+  for (const edge of orderEdges(edges, ids)) {
+    const rootA = find(positionOf(edge.a));
+    const rootB = find(positionOf(edge.b));
     if (rootA === rootB) continue;
-    const groupA = groups[rootA] as number[];
-    const groupB = groups[rootB] as number[];
+    const sizeA = size[rootA] as number;
+    const sizeB = size[rootB] as number;
     // The link's own pair is judged by its link (a rule may link a pair that scores low);
     // the guard is about the pairs the link would bring together indirectly.
     const weakest =
-      groupA.length === 1 && groupB.length === 1
+      sizeA === 1 && sizeB === 1
         ? undefined
-        : weakestCrossPair(groupA, groupB, (x, y) => (isLinkPair(edge, x, y) ? edge.score : scorePair(x, y)), options.minPairScore, edge);
-    if (groupA.length + groupB.length > options.maxClusterSize || weakest !== undefined) {
-      refused.push({
-        edge,
-        sides: [[...groupA], [...groupB]],
-        weakest: weakest ?? { a: edge.a, b: edge.b, score: edge.score },
-      });
+        : weakestCrossPair(groupOf(rootA), groupOf(rootB), scorePair, options.minPairScore, edge);
+    if (sizeA + sizeB > options.maxClusterSize || weakest !== undefined) {
+      refused.push({ edge, sides: [groupOf(rootA), groupOf(rootB)], weakest: weakest ?? { a: edge.a, b: edge.b, score: edge.score } });
       continue;
     }
-    // Union by size: the larger group absorbs the smaller one.
-    const [big, small] = groupA.length >= groupB.length ? [rootA, rootB] : [rootB, rootA];
+    // Union by size; the smaller list is appended to the larger one.
+    const [big, small] = sizeA >= sizeB ? [rootA, rootB] : [rootB, rootA];
     parent[small] = big;
-    for (const record of groups[small] as number[]) (groups[big] as number[]).push(record);
-    groups[small] = undefined;
+    size[big] = sizeA + sizeB;
+    next[last[big] as number] = small;
+    last[big] = last[small] as number;
   }
 
   const clusters: number[][] = [];
-  for (let position = 0; position < members.length; position++) {
-    const group = groups[position];
-    if (parent[position] === position && group !== undefined) {
-      clusters.push(group.sort((x, y) => compareIds(ids[x] as string, ids[y] as string)));
-    }
-  }
+  for (let position = 0; position < count; position++) if (parent[position] === position) clusters.push(groupOf(position));
   return { clusters, refused };
 }
 
@@ -127,10 +136,19 @@ function weakestCrossPair(
  * on internal indices.
  */
 function orderEdges<E extends LinkEdge>(edges: readonly E[], ids: readonly string[]): E[] {
+  const hashOf = new Map<number, number>();
+  const idHash = (record: number): number => {
+    let hash = hashOf.get(record);
+    if (hash === undefined) {
+      hash = stringHash(ids[record] as string);
+      hashOf.set(record, hash);
+    }
+    return hash;
+  };
   const tie = new Float64Array(edges.length);
   edges.forEach((edge, i) => {
-    const [first, second] = orderedIds(edge, ids);
-    tie[i] = (stringHash(first) * 0x200000 + (stringHash(second) & 0x1fffff));
+    const [first, second] = compareIds(ids[edge.a] as string, ids[edge.b] as string) <= 0 ? [edge.a, edge.b] : [edge.b, edge.a];
+    tie[i] = idHash(first) * 0x200000 + (idHash(second) & 0x1fffff);
   });
   const order = Array.from({ length: edges.length }, (_, i) => i);
   order.sort((i, j) => {

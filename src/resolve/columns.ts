@@ -1,8 +1,10 @@
+import { jaroWinklerAtLeast } from './comparators/jaro-winkler';
+
 /**
  * Compact columns for the prepared records. A million records must fit in modest memory and
- * be compared fast, so repeated values (names, cities, postal codes, dates) are interned:
- * each record stores a 4-byte code into a shared dictionary, equality is a code comparison,
- * and the strings themselves exist once.
+ * be compared fast, so repeated values (names, cities, postal codes) are interned: each
+ * record stores a 4-byte code into a shared dictionary, equality is a code comparison, and
+ * the strings themselves exist once.
  */
 
 export class GrowableInt32 {
@@ -24,19 +26,39 @@ export class GrowableInt32 {
   }
 }
 
-/** Interned strings: code 0 is the empty (missing) value. */
-export class InternedColumn {
-  readonly codes = new GrowableInt32();
-  readonly dictionary: string[] = [''];
+/** Strings ↔ codes; code 0 is the empty (missing) value. */
+export class Dictionary {
+  readonly values: string[] = [''];
   private readonly codeOf = new Map<string, number>([['', 0]]);
 
-  set(index: number, value: string): void {
+  intern(value: string): number {
     let code = this.codeOf.get(value);
     if (code === undefined) {
-      code = this.dictionary.length;
-      this.dictionary.push(value);
+      code = this.values.length;
+      this.values.push(value);
       this.codeOf.set(value, code);
     }
+    return code;
+  }
+
+  valueOf(code: number): string {
+    return this.values[code] as string;
+  }
+}
+
+/** One field of every record, as codes into a (possibly shared) dictionary. */
+export class InternedColumn {
+  readonly codes = new GrowableInt32();
+
+  constructor(readonly dictionary = new Dictionary()) {}
+
+  set(index: number, value: string): number {
+    const code = this.dictionary.intern(value);
+    this.codes.set(index, code);
+    return code;
+  }
+
+  setCode(index: number, code: number): void {
     this.codes.set(index, code);
   }
 
@@ -45,6 +67,39 @@ export class InternedColumn {
   }
 
   get(index: number): string {
-    return this.dictionary[this.codes.values[index] as number] as string;
+    return this.dictionary.values[this.codes.values[index] as number] as string;
+  }
+}
+
+/**
+ * Jaro–Winkler between dictionary entries, remembered per pair of codes. Names and cities
+ * repeat across a population, so the same pairs come up again and again. Direct-mapped: a
+ * colliding pair simply replaces the older one. Values below `floor` are stored as 0.
+ */
+export class SimilarityCache {
+  private readonly keys: Float64Array;
+  private readonly similarities: Float64Array;
+  private readonly mask: number;
+
+  constructor(
+    private readonly dictionary: Dictionary,
+    private readonly floor: number,
+    bits = 16,
+  ) {
+    this.keys = new Float64Array(1 << bits).fill(-1);
+    this.similarities = new Float64Array(1 << bits);
+    this.mask = (1 << bits) - 1;
+  }
+
+  similarity(codeA: number, codeB: number): number {
+    const low = codeA < codeB ? codeA : codeB;
+    const high = codeA < codeB ? codeB : codeA;
+    const key = low * 0x4000000 + high;
+    const slot = (Math.imul(low, 0x9e3779b1) ^ Math.imul(high, 0x85ebca6b)) & this.mask;
+    if (this.keys[slot] === key) return this.similarities[slot] as number;
+    const value = jaroWinklerAtLeast(this.dictionary.valueOf(low), this.dictionary.valueOf(high), this.floor);
+    this.keys[slot] = key;
+    this.similarities[slot] = value;
+    return value;
   }
 }

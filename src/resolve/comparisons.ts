@@ -1,8 +1,10 @@
 import { CODE_LEVELS, CodeLevel, compareCodeLists, compareCodes, EXACT_LEVELS, ExactLevel } from './comparators/codes';
-import { compareDateValues, DATE_LEVELS, DateLevel } from './comparators/dates';
-import { compareEmails, EMAIL_LEVELS } from './comparators/email';
-import { compareNameValues, NAME_LEVELS, NameLevel } from './comparators/names';
-import { ADDRESS_LINE_LEVELS, compareAddressLines, compareText, TEXT_LEVELS, TextLevel } from './comparators/text';
+import { compareDates, DATE_LEVELS } from './comparators/dates';
+import { compareEmails, EMAIL_LEVELS, EmailLevel, MIN_LOCAL_PART } from './comparators/email';
+import { withinOneTypo } from './comparators/edit-distance';
+import { PHONE_FILTER_MIN_LENGTH } from './contact-columns';
+import { compareNames, NAME_LEVELS } from './comparators/names';
+import { ADDRESS_LINE_LEVELS, compareAddressLines, TEXT_LEVELS, TextLevel, textLevelOf } from './comparators/text';
 import type { InternedColumn } from './columns';
 import type { PreparedRecords } from './prepared-records';
 
@@ -30,43 +32,17 @@ const givenName: ComparisonDefinition = {
   //          null  exact  equiv  vClose swap   close  initial different
   defaultM: [0, 0.8, 0.03, 0.06, 0.03, 0.03, 0.01, 0.04],
   defaultU: [0, 0.01, 0.002, 0.01, 0.0005, 0.05, 0.01, 0.9175],
-  compare: (r, a, b) => {
-    const code = r.given.code(a);
-    if (code !== 0 && code === r.given.code(b)) return NameLevel.Exact;
-    return compareNameValues(
-      r.given.get(a),
-      r.givenLatin.get(a),
-      r.familyLatin.get(a),
-      r.givenNicknames[a] as readonly number[],
-      r.given.get(b),
-      r.givenLatin.get(b),
-      r.familyLatin.get(b),
-      r.givenNicknames[b] as readonly number[],
-    );
-  },
+  compare: (r, a, b) =>
+    compareNames({ own: r.given, latin: r.givenLatin, other: r.familyLatin, nicknames: r.givenNicknames, similarity: r.nameSimilarity }, a, b),
 };
-
-const NO_NICKNAMES: readonly number[] = [];
 
 const familyName: ComparisonDefinition = {
   name: 'familyName',
   levels: NAME_LEVELS,
   defaultM: [0, 0.8, 0.01, 0.08, 0.03, 0.03, 0.001, 0.05],
   defaultU: [0, 0.005, 0.0005, 0.01, 0.0005, 0.04, 0.001, 0.943],
-  compare: (r, a, b) => {
-    const code = r.family.code(a);
-    if (code !== 0 && code === r.family.code(b)) return NameLevel.Exact;
-    return compareNameValues(
-      r.family.get(a),
-      r.familyLatin.get(a),
-      r.givenLatin.get(a),
-      NO_NICKNAMES,
-      r.family.get(b),
-      r.familyLatin.get(b),
-      r.givenLatin.get(b),
-      NO_NICKNAMES,
-    );
-  },
+  compare: (r, a, b) =>
+    compareNames({ own: r.family, latin: r.familyLatin, other: r.givenLatin, nicknames: undefined, similarity: r.nameSimilarity }, a, b),
 };
 
 const birthDate: ComparisonDefinition = {
@@ -75,21 +51,7 @@ const birthDate: ComparisonDefinition = {
   //          null  exact  dmSwap oneTypo sameYear within different
   defaultM: [0, 0.85, 0.02, 0.08, 0.01, 0.02, 0.02],
   defaultU: [0, 0.0001, 0.00001, 0.0005, 0.01, 0.1, 0.88939],
-  compare: (r, a, b, settings) => {
-    const code = r.birthDigits.code(a);
-    if (code !== 0 && code === r.birthDigits.code(b)) return DateLevel.Exact;
-    return compareDateValues(
-      r.birthDigits.get(a),
-      r.birthYear.get(a),
-      r.birthMonth.get(a),
-      r.birthDay.get(a),
-      r.birthDigits.get(b),
-      r.birthYear.get(b),
-      r.birthMonth.get(b),
-      r.birthDay.get(b),
-      settings.birthYearTolerance,
-    );
-  },
+  compare: (r, a, b, settings) => compareDates(r.birthDate.get(a), r.birthDate.get(b), settings.birthYearTolerance),
 };
 
 const nationalId: ComparisonDefinition = {
@@ -105,13 +67,33 @@ const email: ComparisonDefinition = {
   levels: EMAIL_LEVELS,
   defaultM: [0, 0.7, 0.05, 0.05, 0.2],
   defaultU: [0, 0.000001, 0.00001, 0.0001, 0.999889],
-  compare: (r, a, b) =>
-    compareEmails(
-      r.emails[a] as readonly string[],
-      r.emailLocalParts[a] as readonly string[],
-      r.emails[b] as readonly string[],
-      r.emailLocalParts[b] as readonly string[],
-    ),
+  compare: (r, a, b) => {
+    const contacts = r.contacts;
+    const countA = contacts.emailCount.get(a);
+    const countB = contacts.emailCount.get(b);
+    if (countA === 0 || countB === 0) return EmailLevel.Null;
+    if (countA > 1 || countB > 1) {
+      return compareEmails(
+        r.emails[a] as readonly string[],
+        r.emailLocalParts[a] as readonly string[],
+        r.emails[b] as readonly string[],
+        r.emailLocalParts[b] as readonly string[],
+      );
+    }
+    // One address each: decide from the fingerprints where possible.
+    if (contacts.emailHash.get(a) === contacts.emailHash.get(b) && r.emails[a]?.[0] === r.emails[b]?.[0]) return EmailLevel.Exact;
+    const lengthA = contacts.localLength.get(a);
+    const lengthB = contacts.localLength.get(b);
+    if (lengthA < MIN_LOCAL_PART || lengthB < MIN_LOCAL_PART || Math.abs(lengthA - lengthB) > 1) return EmailLevel.Different;
+    const localA = r.emailLocalParts[a]?.[0] as string;
+    const localB = r.emailLocalParts[b]?.[0] as string;
+    if (contacts.localHash.get(a) === contacts.localHash.get(b) && localA === localB) return EmailLevel.SameLocalPart;
+    const endsA = contacts.localEnds.get(a);
+    const endsB = contacts.localEnds.get(b);
+    // A single typo keeps the first or the last character (local parts have at least 4).
+    if (endsA >>> 16 !== endsB >>> 16 && (endsA & 0xffff) !== (endsB & 0xffff)) return EmailLevel.Different;
+    return withinOneTypo(localA, localB) ? EmailLevel.SimilarLocalPart : EmailLevel.Different;
+  },
 };
 
 const phone: ComparisonDefinition = {
@@ -119,7 +101,28 @@ const phone: ComparisonDefinition = {
   levels: CODE_LEVELS,
   defaultM: [0, 0.7, 0.05, 0.25],
   defaultU: [0, 0.000001, 0.00001, 0.999989],
-  compare: (r, a, b) => compareCodeLists(r.phones[a] as readonly string[], r.phones[b] as readonly string[]),
+  compare: (r, a, b) => {
+    const contacts = r.contacts;
+    const countA = contacts.phoneCount.get(a);
+    const countB = contacts.phoneCount.get(b);
+    if (countA === 0 || countB === 0) return CodeLevel.Null;
+    if (countA > 1 || countB > 1) return compareCodeLists(r.phones[a] as readonly string[], r.phones[b] as readonly string[]);
+    const phoneA = r.phones[a]?.[0] as string;
+    const phoneB = r.phones[b]?.[0] as string;
+    if (contacts.phoneHash.get(a) === contacts.phoneHash.get(b) && phoneA === phoneB) return CodeLevel.Exact;
+    const lengthA = contacts.phoneLength.get(a);
+    const lengthB = contacts.phoneLength.get(b);
+    if (Math.abs(lengthA - lengthB) > 1) return CodeLevel.Different;
+    if (
+      lengthA >= PHONE_FILTER_MIN_LENGTH &&
+      lengthB >= PHONE_FILTER_MIN_LENGTH &&
+      contacts.phoneHead.get(a) !== contacts.phoneHead.get(b) &&
+      contacts.phoneTail.get(a) !== contacts.phoneTail.get(b)
+    ) {
+      return CodeLevel.Different;
+    }
+    return compareCodes(phoneA, phoneB);
+  },
 };
 
 const streetNumber: ComparisonDefinition = {
@@ -165,9 +168,11 @@ const city: ComparisonDefinition = {
   defaultM: [0, 0.8, 0.1, 0.03, 0.07],
   defaultU: [0, 0.003, 0.003, 0.02, 0.974],
   compare: (r, a, b) => {
-    const code = r.city.code(a);
-    if (code !== 0 && code === r.city.code(b)) return TextLevel.Exact;
-    return compareText(r.city.get(a), r.city.get(b));
+    const codeA = r.city.code(a);
+    const codeB = r.city.code(b);
+    if (codeA === 0 || codeB === 0) return TextLevel.Null;
+    if (codeA === codeB) return TextLevel.Exact;
+    return textLevelOf(r.citySimilarity.similarity(codeA, codeB));
   },
 };
 
@@ -201,7 +206,7 @@ function compareInternedCodes(column: InternedColumn, a: number, b: number): num
   const codeB = column.code(b);
   if (codeA === 0 || codeB === 0) return CodeLevel.Null;
   if (codeA === codeB) return CodeLevel.Exact;
-  return compareCodes(column.dictionary[codeA] as string, column.dictionary[codeB] as string);
+  return compareCodes(column.dictionary.valueOf(codeA), column.dictionary.valueOf(codeB));
 }
 
 function compareInternedExact(column: InternedColumn, a: number, b: number): number {

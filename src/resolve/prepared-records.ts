@@ -1,6 +1,9 @@
-import { InternedColumn, GrowableInt32 } from './columns';
+import { Dictionary, GrowableInt32, InternedColumn, SimilarityCache } from './columns';
+import { CLOSE_NAME } from './comparators/names';
+import { CLOSE_TEXT } from './comparators/text';
+import { ContactColumns } from './contact-columns';
 import { nicknameFamilies } from './comparators/nicknames';
-import { soundex } from './comparators/soundex';
+import { soundexCode } from './comparators/soundex';
 import { foldForComparison } from './text';
 import type { MatchRecord } from './types';
 
@@ -20,30 +23,33 @@ export class PreparedRecords {
   readonly ids: string[] = [];
   private readonly indexById = new Map<string, number>();
 
+  /** One dictionary for every name column: a swapped name is then a code comparison. */
+  readonly names = new Dictionary();
   /** Folded given and family names as written (may be Han). */
-  readonly given = new InternedColumn();
-  readonly family = new InternedColumn();
+  readonly given = new InternedColumn(this.names);
+  readonly family = new InternedColumn(this.names);
   /** Latin form: the pinyin when present, else the folded name. Han and pinyin meet here. */
-  readonly givenLatin = new InternedColumn();
-  readonly familyLatin = new InternedColumn();
+  readonly givenLatin = new InternedColumn(this.names);
+  readonly familyLatin = new InternedColumn(this.names);
+  readonly nameSimilarity = new SimilarityCache(this.names, CLOSE_NAME);
   readonly givenNicknames: (readonly number[])[] = [];
-  readonly givenSoundex = new InternedColumn();
-  readonly familySoundex = new InternedColumn();
+  /** Soundex codes as numbers (see `soundexCode`), 0 when missing. */
+  readonly givenSoundex = new GrowableInt32();
+  readonly familySoundex = new GrowableInt32();
 
-  /** Birth date as 8 digits (YYYYMMDD), and its parts. */
-  readonly birthDigits = new InternedColumn();
-  readonly birthYear = new GrowableInt32();
-  readonly birthMonth = new GrowableInt32();
-  readonly birthDay = new GrowableInt32();
+  /** Birth date as the number YYYYMMDD, 0 when missing. */
+  readonly birthDate = new GrowableInt32();
 
   readonly emails: (readonly string[])[] = [];
   readonly emailLocalParts: (readonly string[])[] = [];
   readonly phones: (readonly string[])[] = [];
+  readonly contacts = new ContactColumns();
 
   readonly streetNumber = new InternedColumn();
   readonly addressLine1: string[] = [];
   readonly addressLine2: string[] = [];
   readonly city = new InternedColumn();
+  readonly citySimilarity = new SimilarityCache(this.city.dictionary, CLOSE_TEXT);
   readonly region = new InternedColumn();
   readonly postalCode = new InternedColumn();
   readonly country = new InternedColumn();
@@ -67,26 +73,26 @@ export class PreparedRecords {
 
     const given = foldForComparison(record.givenName);
     const family = foldForComparison(record.familyName);
-    const givenLatin = foldForComparison(record.givenNamePinyin) || given;
-    const familyLatin = foldForComparison(record.familyNamePinyin) || family;
-    this.given.set(index, given);
-    this.family.set(index, family);
-    this.givenLatin.set(index, givenLatin);
-    this.familyLatin.set(index, familyLatin);
+    const givenPinyin = foldForComparison(record.givenNamePinyin);
+    const familyPinyin = foldForComparison(record.familyNamePinyin);
+    const givenLatin = givenPinyin || given;
+    const familyLatin = familyPinyin || family;
+    const givenCode = this.given.set(index, given);
+    const familyCode = this.family.set(index, family);
+    if (givenPinyin === '') this.givenLatin.setCode(index, givenCode);
+    else this.givenLatin.set(index, givenPinyin);
+    if (familyPinyin === '') this.familyLatin.setCode(index, familyCode);
+    else this.familyLatin.set(index, familyPinyin);
     this.givenNicknames[index] = nicknameFamilies(givenLatin);
-    this.givenSoundex.set(index, soundex(givenLatin));
-    this.familySoundex.set(index, soundex(familyLatin));
-
-    const birth = parseIsoDate(record.birthDate);
-    this.birthDigits.set(index, birth === undefined ? '' : birthDigitsOf(birth));
-    this.birthYear.set(index, birth?.year ?? 0);
-    this.birthMonth.set(index, birth?.month ?? 0);
-    this.birthDay.set(index, birth?.day ?? 0);
+    this.givenSoundex.set(index, soundexCode(givenLatin));
+    this.familySoundex.set(index, soundexCode(familyLatin));
+    this.birthDate.set(index, parseIsoDate(record.birthDate));
 
     const emails = distinctNonEmpty(record.emails);
     this.emails[index] = emails;
     this.emailLocalParts[index] = emails === NO_VALUES ? NO_VALUES : emails.map(localPartOf);
     this.phones[index] = distinctNonEmpty(record.phones);
+    this.contacts.set(index, emails, this.emailLocalParts[index] as readonly string[], this.phones[index] as readonly string[]);
 
     this.streetNumber.set(index, foldForComparison(record.streetNumber));
     this.addressLine1[index] = foldForComparison(record.addressLine1);
@@ -106,20 +112,17 @@ export class PreparedRecords {
   }
 }
 
-export interface DateParts {
-  year: number;
-  month: number;
-  day: number;
-}
-
-/** Parses YYYY-MM-DD; anything else counts as missing (normalization already validated it). */
-export function parseIsoDate(value: string | undefined): DateParts | undefined {
-  if (value === undefined || value.length < 10 || value.charCodeAt(4) !== 45 || value.charCodeAt(7) !== 45) return undefined;
+/**
+ * YYYY-MM-DD as the number YYYYMMDD; anything else counts as missing (0): normalization
+ * already rejected impossible dates, and a half-parsed one is no evidence.
+ */
+export function parseIsoDate(value: string | undefined): number {
+  if (value === undefined || value.length < 10 || value.charCodeAt(4) !== 45 || value.charCodeAt(7) !== 45) return 0;
   const year = digitsValue(value, 0, 4);
   const month = digitsValue(value, 5, 7);
   const day = digitsValue(value, 8, 10);
-  if (year <= 0 || month <= 0 || month > 12 || day <= 0 || day > 31) return undefined;
-  return { year, month, day };
+  if (year <= 0 || month <= 0 || month > 12 || day <= 0 || day > 31) return 0;
+  return year * 10000 + month * 100 + day;
 }
 
 function digitsValue(value: string, from: number, to: number): number {
@@ -130,10 +133,6 @@ function digitsValue(value: string, from: number, to: number): number {
     result = result * 10 + digit;
   }
   return result;
-}
-
-function birthDigitsOf(date: DateParts): string {
-  return String(date.year * 10000 + date.month * 100 + date.day).padStart(8, '0');
 }
 
 const NO_VALUES: readonly string[] = [];

@@ -4,6 +4,7 @@ import { clusterLinks, type LinkEdge, type RefusedLink } from './clustering';
 import { type ComparisonDefinition, comparisonsByName } from './comparisons';
 import { type ConfigOverrides, type ResolveConfig, resolveConfig } from './config';
 import { type Judgement, PairJudge } from './decisions';
+import { localityOrder } from './locality';
 import { PatternTable } from './patterns';
 import { PreparedRecords } from './prepared-records';
 import { matchExplanation, ScoringModel } from './scoring';
@@ -67,9 +68,10 @@ export class IdentityResolver {
   readonly index: BlockIndex;
   private model: ScoringModel;
   private judge: PairJudge;
-  private readonly clusterOf: number[] = [];
-  private readonly clusterMembers = new Map<number, number[]>();
-  private nextCluster = 0;
+  // Current clusters: cluster number per record, members per cluster number (undefined once replaced).
+  private clusterOf: number[] = [];
+  private clusterMembers: (number[] | undefined)[] = [];
+  private replacedClusters = 0;
   private stamp = new Int32Array(0);
   private nextStamp = 0;
 
@@ -88,7 +90,7 @@ export class IdentityResolver {
   /** Full resolution of `records` (which become this resolver's state). */
   resolveAll(records: readonly MatchRecord[], parameters?: ModelParameters): ResolveResult {
     const started = performance.now();
-    for (const record of records) this.records.upsert(record);
+    for (const position of localityOrder(records)) this.records.upsert(records[position] as MatchRecord);
     const prepared = performance.now();
     this.index.build(this.records);
     const { pairs, oversizedBlocks } = this.index.allPairs(this.records);
@@ -177,7 +179,7 @@ export class IdentityResolver {
       const cluster = this.clusterOf[record];
       if (cluster !== undefined && !previousClusters.has(cluster)) {
         previousClusters.add(cluster);
-        for (const member of this.clusterMembers.get(cluster) ?? []) visit(member);
+        for (const member of this.clusterMembers[cluster] ?? []) visit(member);
       }
     };
     for (const record of changed) visit(record);
@@ -215,8 +217,10 @@ export class IdentityResolver {
       }
     }
 
-    const replaced = [...previousClusters].map((cluster) => this.idsOf(this.clusterMembers.get(cluster) ?? []));
-    for (const cluster of previousClusters) this.clusterMembers.delete(cluster);
+    const replaced = [...previousClusters].map((cluster) => this.idsOf(this.clusterMembers[cluster] ?? []));
+    for (const cluster of previousClusters) this.clusterMembers[cluster] = undefined;
+    this.replacedClusters += previousClusters.size;
+    if (this.replacedClusters > 1024 && this.replacedClusters * 2 > this.clusterMembers.length) this.renumberClusters();
     const clustering = this.cluster(queue, edges);
     return {
       clusters: clustering.clusters,
@@ -229,9 +233,22 @@ export class IdentityResolver {
     };
   }
 
+  /** Drops the slots of replaced clusters, so that a long series of increments does not grow memory. */
+  private renumberClusters(): void {
+    const live = this.clusterMembers.filter((members): members is number[] => members !== undefined);
+    this.clusterMembers = live;
+    this.clusterOf = [];
+    live.forEach((members, cluster) => {
+      for (const record of members) this.clusterOf[record] = cluster;
+    });
+    this.replacedClusters = 0;
+  }
+
   /** Current clusters of all records. */
   clusters(): string[][] {
-    return [...this.clusterMembers.values()].map((members) => this.idsOf(members));
+    const clusters: string[][] = [];
+    for (const members of this.clusterMembers) if (members !== undefined) clusters.push(this.idsOf(members));
+    return clusters;
   }
 
   explain(pair: ScoredPair): MatchExplanation {
@@ -284,8 +301,8 @@ export class IdentityResolver {
       this.config.clustering,
     );
     for (const members of result.clusters) {
-      const cluster = this.nextCluster++;
-      this.clusterMembers.set(cluster, members);
+      const cluster = this.clusterMembers.length;
+      this.clusterMembers.push(members);
       for (const record of members) this.clusterOf[record] = cluster;
     }
     return {
@@ -320,6 +337,7 @@ export class IdentityResolver {
   }
 
   private idsOf(members: readonly number[]): string[] {
+    if (members.length === 1) return [this.records.ids[members[0] as number] as string];
     return members.map((record) => this.records.ids[record] as string).sort();
   }
 }

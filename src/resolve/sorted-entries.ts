@@ -22,16 +22,17 @@ export function sortByHash(input: Entries): Entries {
   let nextHash = new Uint32Array(n);
   let nextRecord = new Int32Array(n);
   let nextGeneration = new Int32Array(n);
-  const counts = new Int32Array(65537);
-  for (const shift of [0, 16]) {
+  // Three passes of 11, 11 and 10 bits: 2,048 buckets keep the scattered writes cache-friendly.
+  const counts = new Int32Array(2049);
+  for (const shift of [0, 11, 22]) {
     counts.fill(0);
     for (let i = 0; i < n; i++) {
-      const bucket = (((hash[i] as number) >>> shift) & 0xffff) + 1;
+      const bucket = (((hash[i] as number) >>> shift) & 0x7ff) + 1;
       counts[bucket] = (counts[bucket] as number) + 1;
     }
-    for (let b = 1; b <= 65536; b++) counts[b] = (counts[b] as number) + (counts[b - 1] as number);
+    for (let b = 1; b <= 2048; b++) counts[b] = (counts[b] as number) + (counts[b - 1] as number);
     for (let i = 0; i < n; i++) {
-      const bucket = ((hash[i] as number) >>> shift) & 0xffff;
+      const bucket = ((hash[i] as number) >>> shift) & 0x7ff;
       const target = counts[bucket] as number;
       counts[bucket] = target + 1;
       nextHash[target] = hash[i] as number;
@@ -55,14 +56,4 @@ export function lowerBound(entries: Entries, target: number): number {
     else high = middle;
   }
   return low;
-}
-
-/** 32-bit FNV-1a with a final avalanche, seeded per blocking key. */
-export function hashKeyValue(seed: number, value: string): number {
-  let hash = (0x811c9dc5 ^ Math.imul(seed + 1, 0x9e3779b1)) >>> 0;
-  for (let i = 0; i < value.length; i++) hash = Math.imul(hash ^ value.charCodeAt(i), 0x01000193);
-  hash ^= hash >>> 16;
-  hash = Math.imul(hash, 0x85ebca6b);
-  hash ^= hash >>> 13;
-  return hash >>> 0;
 }

@@ -30,3 +30,10 @@ export function foldForComparison(value: string | undefined): string {
 function foldUnicode(value: string): string {
   return value.normalize('NFKD').replace(COMBINING_MARKS, '').toLowerCase().replace(NON_ALPHANUMERIC, '');
 }
+
+/** 32-bit FNV-1a of value[from, to), without slicing. */
+export function hashRange(value: string, from: number, to: number): number {
+  let hash = 0x811c9dc5;
+  for (let i = from; i < to; i++) hash = Math.imul(hash ^ value.charCodeAt(i), 0x01000193);
+  return hash | 0;
+}

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { BlockIndex, candidatePairsFor } from '../../src/resolve/blocking';
 import { BLOCKING_KEYS, blockingKeysByName } from '../../src/resolve/blocking-keys';
+import { TextSink } from '../../src/resolve/key-sinks';
 import { PreparedRecords } from '../../src/resolve/prepared-records';
 import type { MatchRecord } from '../../src/resolve';
 import { record } from './fixtures';
@@ -25,9 +26,9 @@ function indexed(records: MatchRecord[], keys: string[], maxBlockSize = 100): { 
 describe('blocking keys', () => {
   const values = (key: string, fields: Partial<MatchRecord>): string[] => {
     const prepared = PreparedRecords.from([record('r', fields)]);
-    const out: string[] = [];
-    (BLOCKING_KEYS[key] as (typeof BLOCKING_KEYS)[string]).values(prepared, 0, out);
-    return out;
+    const sink = new TextSink();
+    (BLOCKING_KEYS[key] as (typeof BLOCKING_KEYS)[string]).emit(prepared, 0, sink);
+    return sink.values;
   };
 
   it('puts a record in one email block per address', () => {
@@ -36,8 +37,8 @@ describe('blocking keys', () => {
 
   it('keys the birth date with each name initial, so either name may be corrupted', () => {
     expect(values('birthDateInitial', { givenName: 'Anna', familyName: 'Smith', birthDate: '1990-01-02' })).toEqual([
-      '19900102a',
-      '19900102s',
+      '19900102|a',
+      '19900102|s',
     ]);
   });
 

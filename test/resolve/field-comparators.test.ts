@@ -1,53 +1,66 @@
 import { describe, expect, it } from 'vitest';
 import { CodeLevel, compareCodeLists, compareCodes, compareExact, ExactLevel } from '../../src/resolve/comparators/codes';
-import { compareDates, DateLevel, type DateValue } from '../../src/resolve/comparators/dates';
+import { compareDates, DateLevel } from '../../src/resolve/comparators/dates';
 import { compareEmails, EmailLevel } from '../../src/resolve/comparators/email';
-import { compareNames, NameLevel, type NameSide } from '../../src/resolve/comparators/names';
+import { NameLevel } from '../../src/resolve/comparators/names';
+import { COMPARISONS } from '../../src/resolve/comparisons';
+import { PreparedRecords } from '../../src/resolve/prepared-records';
+import type { MatchRecord } from '../../src/resolve';
+import { record, seeded } from './fixtures';
 import { areNicknameEquivalent, nicknameFamilies } from '../../src/resolve/comparators/nicknames';
 import { AddressLineLevel, compareAddressLines, compareText, TextLevel } from '../../src/resolve/comparators/text';
 
-function given(name: string, family = '', pinyin = ''): NameSide {
-  const latin = pinyin || name;
-  return { own: name, latin, otherLatin: family, nicknames: nicknameFamilies(latin) };
+/** The given-name level of two records, as the engine computes it. */
+function givenLevel(a: Partial<MatchRecord>, b: Partial<MatchRecord>): number {
+  const prepared = PreparedRecords.from([record('a', a), record('b', b)]);
+  return (COMPARISONS.givenName as (typeof COMPARISONS)[string]).compare(prepared, 0, 1, { birthYearTolerance: 5 });
 }
+
+const given = (givenName: string, familyName = '', givenNamePinyin = ''): Partial<MatchRecord> => {
+  const fields: Partial<MatchRecord> = {};
+  if (givenName !== '') fields.givenName = givenName;
+  if (familyName !== '') fields.familyName = familyName;
+  if (givenNamePinyin !== '') fields.givenNamePinyin = givenNamePinyin;
+  return fields;
+};
 
 describe('name comparison levels', () => {
   it('is null when either name is missing', () => {
-    expect(compareNames(given(''), given('anna'))).toBe(NameLevel.Null);
+    expect(givenLevel(given(''), given('anna'))).toBe(NameLevel.Null);
   });
 
   it('is exact for equal names', () => {
-    expect(compareNames(given('anna'), given('anna'))).toBe(NameLevel.Exact);
+    expect(givenLevel(given('anna'), given('anna'))).toBe(NameLevel.Exact);
   });
 
   it('treats a nickname and its formal name as equivalent', () => {
-    expect(compareNames(given('bob'), given('robert'))).toBe(NameLevel.Equivalent);
-    expect(compareNames(given('bill'), given('william'))).toBe(NameLevel.Equivalent);
+    expect(givenLevel(given('bob'), given('robert'))).toBe(NameLevel.Equivalent);
+    expect(givenLevel(given('bill'), given('william'))).toBe(NameLevel.Equivalent);
   });
 
   it('treats a Han name and its pinyin as equivalent', () => {
-    expect(compareNames(given('伟', '', 'wei'), given('wei'))).toBe(NameLevel.Equivalent);
-    expect(compareNames(given('张伟', '', 'zhangwei'), given('張偉', '', 'zhangwei'))).toBe(NameLevel.Equivalent);
+    expect(givenLevel(given('伟', '', 'wei'), given('wei'))).toBe(NameLevel.Equivalent);
+    expect(givenLevel(given('张伟', '', 'zhangwei'), given('張偉', '', 'zhangwei'))).toBe(NameLevel.Equivalent);
   });
 
   it('grades typos by Jaro–Winkler similarity', () => {
-    expect(compareNames(given('jonathan'), given('jonathon'))).toBe(NameLevel.VeryClose);
-    expect(compareNames(given('dwayne'), given('duane'))).toBe(NameLevel.Close);
+    expect(givenLevel(given('jonathan'), given('jonathon'))).toBe(NameLevel.VeryClose);
+    expect(givenLevel(given('dwayne'), given('duane'))).toBe(NameLevel.Close);
   });
 
   it('recognises a name swapped into the other name field', () => {
     // mitchell green vs green mitchell: the given name of one is the family name of the other.
-    expect(compareNames(given('mitchell', 'green'), given('green', 'mitchell'))).toBe(NameLevel.Swapped);
+    expect(givenLevel(given('mitchell', 'green'), given('green', 'mitchell'))).toBe(NameLevel.Swapped);
     // ... also with a typo on the way
-    expect(compareNames(given('alexarose', 'white'), given('whitbe', 'alexarose'))).toBe(NameLevel.Swapped);
+    expect(givenLevel(given('alexarose', 'white'), given('whitbe', 'alexarose'))).toBe(NameLevel.Swapped);
   });
 
   it('matches an initial to a name starting with it', () => {
-    expect(compareNames(given('j'), given('john'))).toBe(NameLevel.Initial);
+    expect(givenLevel(given('j'), given('john'))).toBe(NameLevel.Initial);
   });
 
   it('is different for unrelated names', () => {
-    expect(compareNames(given('charlotte'), given('oscar'))).toBe(NameLevel.Different);
+    expect(givenLevel(given('charlotte'), given('oscar'))).toBe(NameLevel.Different);
   });
 });
 
@@ -82,10 +95,9 @@ describe('nickname table', () => {
   });
 });
 
-function date(iso: string): DateValue {
-  if (iso === '') return { digits: '', year: 0, month: 0, day: 0 };
-  const [year, month, day] = iso.split('-').map(Number) as [number, number, number];
-  return { digits: iso.replace(/-/g, ''), year, month, day };
+/** YYYY-MM-DD as the number YYYYMMDD, as prepared records keep it. */
+function date(iso: string): number {
+  return iso === '' ? 0 : Number(iso.replace(/-/g, ''));
 }
 
 describe('birth date comparison levels', () => {
@@ -161,5 +173,42 @@ describe('email comparison levels', () => {
   it('ignores very short local parts and is null without emails', () => {
     expect(compare(['jo@gmail.com'], ['jo@yahoo.com'])).toBe(EmailLevel.Different);
     expect(compare([], ['jo@yahoo.com'])).toBe(EmailLevel.Null);
+  });
+});
+
+describe('single email and phone fast paths', () => {
+  // Random near-duplicates: the fingerprint shortcuts must never change a level.
+  const random = seeded(5);
+  const mutate = (value: string): string => {
+    const at = Math.floor(random() * value.length);
+    const kind = random();
+    if (kind < 0.25) return value.slice(0, at) + value.slice(at + 1);
+    if (kind < 0.5) return value.slice(0, at) + 'x' + value.slice(at);
+    if (kind < 0.75) return value.slice(0, at) + '7' + value.slice(at + 1);
+    return value.slice(0, at) + value.charAt(at + 1) + value.charAt(at) + value.slice(at + 2);
+  };
+  const settings = { birthYearTolerance: 5 };
+
+  it('give the same email levels as comparing the lists', () => {
+    for (let trial = 0; trial < 400; trial++) {
+      const local = ['annsmith', 'bob', 'jo.lee', 'k.w.nguyen', 'xyzzy'][trial % 5] as string;
+      const domain = random() < 0.5 ? 'x.com' : 'y.org';
+      const a = `${local}@x.com`;
+      const b = random() < 0.3 ? a : `${random() < 0.5 ? mutate(local) : local}@${domain}`;
+      const prepared = PreparedRecords.from([record('a', { emails: [a] }), record('b', { emails: [b] })]);
+      const fast = (COMPARISONS.email as (typeof COMPARISONS)[string]).compare(prepared, 0, 1, settings);
+      const general = compareEmails(prepared.emails[0]!, prepared.emailLocalParts[0]!, prepared.emails[1]!, prepared.emailLocalParts[1]!);
+      expect(fast, `${a} vs ${b}`).toBe(general);
+    }
+  });
+
+  it('give the same phone levels as comparing the lists', () => {
+    for (let trial = 0; trial < 400; trial++) {
+      const a = ['+61412345678', '+4915112345678', '+1555012'][trial % 3] as string;
+      const b = random() < 0.2 ? a : random() < 0.5 ? mutate(a) : mutate(mutate(a));
+      const prepared = PreparedRecords.from([record('a', { phones: [a] }), record('b', { phones: [b] })]);
+      const fast = (COMPARISONS.phone as (typeof COMPARISONS)[string]).compare(prepared, 0, 1, settings);
+      expect(fast, `${a} vs ${b}`).toBe(compareCodeLists([a], [b]));
+    }
   });
 });

@@ -1,5 +1,3 @@
-import { withinOneTypo } from './edit-distance';
-
 /** Levels of a birth-date comparison, best first; index 0: a date is missing. */
 export const DATE_LEVELS = ['null', 'exact', 'dayMonthSwapped', 'oneTypo', 'sameYear', 'withinYears', 'different'] as const;
 export const DateLevel = {
@@ -14,34 +12,44 @@ export const DateLevel = {
   Different: 6,
 } as const;
 
-export interface DateValue {
-  /** YYYYMMDD, '' when missing */
-  digits: string;
-  year: number;
-  month: number;
-  day: number;
-}
-
-export function compareDates(a: DateValue, b: DateValue, withinYears: number): number {
-  return compareDateValues(a.digits, a.year, a.month, a.day, b.digits, b.year, b.month, b.day, withinYears);
-}
-
-export function compareDateValues(
-  digitsA: string,
-  yearA: number,
-  monthA: number,
-  dayA: number,
-  digitsB: string,
-  yearB: number,
-  monthB: number,
-  dayB: number,
-  withinYears: number,
-): number {
-  if (digitsA === '' || digitsB === '') return DateLevel.Null;
-  if (digitsA === digitsB) return DateLevel.Exact;
-  if (yearA === yearB && monthA === dayB && dayA === monthB) return DateLevel.DayMonthSwapped;
-  if (withinOneTypo(digitsA, digitsB)) return DateLevel.OneTypo;
+/**
+ * Compares two birth dates given as numbers YYYYMMDD (0 = missing), without building strings:
+ * this runs for every candidate pair.
+ */
+export function compareDates(a: number, b: number, withinYears: number): number {
+  if (a === 0 || b === 0) return DateLevel.Null;
+  if (a === b) return DateLevel.Exact;
+  const yearA = Math.floor(a / 10000);
+  const yearB = Math.floor(b / 10000);
+  const monthA = Math.floor(a / 100) % 100;
+  const monthB = Math.floor(b / 100) % 100;
+  if (yearA === yearB && monthA === b % 100 && a % 100 === monthB) return DateLevel.DayMonthSwapped;
+  if (digitsWithinOneTypo(a, b)) return DateLevel.OneTypo;
   if (yearA === yearB) return DateLevel.SameYear;
   if (Math.abs(yearA - yearB) <= withinYears) return DateLevel.WithinYears;
   return DateLevel.Different;
+}
+
+/** One wrong digit, or two neighbouring digits swapped, between two 8-digit numbers. */
+function digitsWithinOneTypo(a: number, b: number): boolean {
+  let first = -1;
+  let firstA = 0;
+  let firstB = 0;
+  for (let position = 0; position < 8; position++) {
+    const digitA = a % 10;
+    const digitB = b % 10;
+    a = Math.floor(a / 10);
+    b = Math.floor(b / 10);
+    if (digitA === digitB) continue;
+    if (first === -1) {
+      first = position;
+      firstA = digitA;
+      firstB = digitB;
+      continue;
+    }
+    // A second difference is fine only as the other half of a neighbour swap, and must be the last.
+    if (position !== first + 1 || digitA !== firstB || digitB !== firstA) return false;
+    return a === b;
+  }
+  return true;
 }

@@ -9,7 +9,7 @@ export const EMAIL_LEVELS = ['null', 'exact', 'sameLocalPart', 'similarLocalPart
 export const EmailLevel = { Null: 0, Exact: 1, SameLocalPart: 2, SimilarLocalPart: 3, Different: 4 } as const;
 
 /** Very short local parts ("jo", "info") say little even when equal. */
-const MIN_LOCAL_PART = 4;
+export const MIN_LOCAL_PART = 4;
 
 export function compareEmails(
   emailsA: readonly string[],

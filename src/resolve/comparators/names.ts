@@ -1,4 +1,4 @@
-import { jaroWinklerAtLeast } from './jaro-winkler';
+import type { InternedColumn, SimilarityCache } from '../columns';
 import { sharesFamily } from './nicknames';
 
 /**
@@ -23,45 +23,42 @@ export const NameLevel = {
 export const VERY_CLOSE_NAME = 0.92;
 export const CLOSE_NAME = 0.8;
 
-/** The parts of one record's name that a name comparison reads. */
-export interface NameSide {
-  /** Folded name as written (may be Han). */
-  own: string;
-  /** Latin form (pinyin if given, else `own`). */
-  latin: string;
-  /** Latin form of the record's other name field, for swap detection. */
-  otherLatin: string;
-  /** Nickname families of `latin`; empty for family names. */
-  nicknames: readonly number[];
-}
-
 /**
- * Compares one name field of two records. Written against plain values so that it can be
- * tested directly; the hot path calls `compareNameValues` with the columns spread out.
+ * The columns one name comparison reads. All name columns share one dictionary, so a name
+ * swapped into the other field is a plain code comparison.
  */
-export function compareNames(a: NameSide, b: NameSide): number {
-  return compareNameValues(a.own, a.latin, a.otherLatin, a.nicknames, b.own, b.latin, b.otherLatin, b.nicknames);
+export interface NameColumns {
+  /** The name as written (may be Han). */
+  own: InternedColumn;
+  /** Its Latin form: the pinyin if given, else the name itself. */
+  latin: InternedColumn;
+  /** The Latin form of the record's other name field, for swap detection. */
+  other: InternedColumn;
+  /** Nickname families per record (given names only). */
+  nicknames: readonly (readonly number[])[] | undefined;
+  /** Jaro–Winkler of two name codes, floored at CLOSE_NAME. */
+  similarity: SimilarityCache;
 }
 
-export function compareNameValues(
-  ownA: string,
-  latinA: string,
-  otherA: string,
-  nicknamesA: readonly number[],
-  ownB: string,
-  latinB: string,
-  otherB: string,
-  nicknamesB: readonly number[],
-): number {
-  if (latinA === '' || latinB === '') return NameLevel.Null;
-  if (ownA === ownB) return NameLevel.Exact;
+export function compareNames(columns: NameColumns, a: number, b: number): number {
+  const latinA = columns.latin.code(a);
+  const latinB = columns.latin.code(b);
+  if (latinA === 0 || latinB === 0) return NameLevel.Null;
+  if (columns.own.code(a) === columns.own.code(b)) return NameLevel.Exact;
   if (latinA === latinB) return NameLevel.Equivalent;
-  if (nicknamesA.length > 0 && nicknamesB.length > 0 && sharesFamily(nicknamesA, nicknamesB)) return NameLevel.Equivalent;
-  const similarity = jaroWinklerAtLeast(latinA, latinB, CLOSE_NAME);
+  const nicknames = columns.nicknames;
+  if (nicknames !== undefined && sharesFamily(nicknames[a] as readonly number[], nicknames[b] as readonly number[])) {
+    return NameLevel.Equivalent;
+  }
+  const similarity = columns.similarity.similarity(latinA, latinB);
   if (similarity >= VERY_CLOSE_NAME) return NameLevel.VeryClose;
-  if (isSwapped(latinA, otherB) || isSwapped(otherA, latinB)) return NameLevel.Swapped;
+  if (isSwapped(columns, latinA, columns.other.code(b)) || isSwapped(columns, columns.other.code(a), latinB)) {
+    return NameLevel.Swapped;
+  }
   if (similarity >= CLOSE_NAME) return NameLevel.Close;
-  if (isInitialOf(latinA, latinB) || isInitialOf(latinB, latinA)) return NameLevel.Initial;
+  const nameA = columns.latin.dictionary.valueOf(latinA);
+  const nameB = columns.latin.dictionary.valueOf(latinB);
+  if (isInitialOf(nameA, nameB) || isInitialOf(nameB, nameA)) return NameLevel.Initial;
   return NameLevel.Different;
 }
 
@@ -70,12 +67,15 @@ export function compareNameValues(
  * pairs of different names, so cheap filters come first: a swapped name with a typo keeps
  * its first letter and its length within two.
  */
-function isSwapped(name: string, otherFieldOfOtherRecord: string): boolean {
-  if (otherFieldOfOtherRecord === '' || name.length < 2) return false;
-  if (name.charCodeAt(0) !== otherFieldOfOtherRecord.charCodeAt(0)) return false;
-  if (name === otherFieldOfOtherRecord) return true;
-  if (Math.abs(name.length - otherFieldOfOtherRecord.length) > 2) return false;
-  return jaroWinklerAtLeast(name, otherFieldOfOtherRecord, VERY_CLOSE_NAME) >= VERY_CLOSE_NAME;
+function isSwapped(columns: NameColumns, name: number, otherField: number): boolean {
+  if (name === 0 || otherField === 0) return false;
+  if (name === otherField) return true;
+  const dictionary = columns.latin.dictionary;
+  const nameText = dictionary.valueOf(name);
+  const otherText = dictionary.valueOf(otherField);
+  if (nameText.length < 2 || nameText.charCodeAt(0) !== otherText.charCodeAt(0)) return false;
+  if (Math.abs(nameText.length - otherText.length) > 2) return false;
+  return columns.similarity.similarity(name, otherField) >= VERY_CLOSE_NAME;
 }
 
 function isInitialOf(initial: string, name: string): boolean {

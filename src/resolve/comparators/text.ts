@@ -20,7 +20,11 @@ export const CLOSE_TEXT = 0.8;
 export function compareText(a: string, b: string): number {
   if (a === '' || b === '') return TextLevel.Null;
   if (a === b) return TextLevel.Exact;
-  const similarity = jaroWinklerAtLeast(a, b, CLOSE_TEXT);
+  return textLevelOf(jaroWinklerAtLeast(a, b, CLOSE_TEXT));
+}
+
+/** The level of two different, present values with this similarity. */
+export function textLevelOf(similarity: number): number {
   if (similarity >= VERY_CLOSE_TEXT) return TextLevel.VeryClose;
   if (similarity >= CLOSE_TEXT) return TextLevel.Close;
   return TextLevel.Different;

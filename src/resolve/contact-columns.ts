@@ -1,0 +1,44 @@
+import { GrowableInt32 } from './columns';
+import { hashRange } from './text';
+
+/**
+ * Fingerprints of each record's first email and phone, in typed arrays, so that the usual
+ * comparison (one address each, different) is decided without touching the strings: a
+ * hash says "equal", and cheap necessary conditions rule out "one typo apart" for almost
+ * all pairs. Records with several values fall back to comparing the lists.
+ */
+export class ContactColumns {
+  readonly emailCount = new GrowableInt32();
+  readonly emailHash = new GrowableInt32();
+  readonly localHash = new GrowableInt32();
+  readonly localLength = new GrowableInt32();
+  /** First and last character of the local part, packed: a single typo keeps one of them. */
+  readonly localEnds = new GrowableInt32();
+
+  readonly phoneCount = new GrowableInt32();
+  readonly phoneHash = new GrowableInt32();
+  readonly phoneLength = new GrowableInt32();
+  /** Hashes of the first 6 and the last 4 characters: one typo leaves one of them intact. */
+  readonly phoneHead = new GrowableInt32();
+  readonly phoneTail = new GrowableInt32();
+
+  set(index: number, emails: readonly string[], localParts: readonly string[], phones: readonly string[]): void {
+    this.emailCount.set(index, emails.length);
+    const email = emails[0] ?? '';
+    const local = localParts[0] ?? '';
+    this.emailHash.set(index, hashRange(email, 0, email.length));
+    this.localHash.set(index, hashRange(local, 0, local.length));
+    this.localLength.set(index, local.length);
+    this.localEnds.set(index, local === '' ? 0 : (local.charCodeAt(0) << 16) | local.charCodeAt(local.length - 1));
+
+    this.phoneCount.set(index, phones.length);
+    const phone = phones[0] ?? '';
+    this.phoneHash.set(index, hashRange(phone, 0, phone.length));
+    this.phoneLength.set(index, phone.length);
+    this.phoneHead.set(index, hashRange(phone, 0, Math.min(6, phone.length)));
+    this.phoneTail.set(index, hashRange(phone, Math.max(0, phone.length - 4), phone.length));
+  }
+}
+
+/** Phones this long have a gap between head and tail, so the head/tail filter is exact. */
+export const PHONE_FILTER_MIN_LENGTH = 11;
