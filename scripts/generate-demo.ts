@@ -48,7 +48,7 @@ function makePerson(index: number): Person {
     given,
     family,
     email: random() < 0.9 ? `${local}@${pick(DOMAINS)}` : null,
-    phone: `+49 151 ${String(1000000 + Math.floor(random() * 8999999))}`,
+    phone: `+49 151 ${String(10000000 + Math.floor(random() * 89999999))}`,
     birth: [1950 + Math.floor(random() * 55), 1 + Math.floor(random() * 12), 1 + Math.floor(random() * 28)],
     country,
   };
@@ -91,6 +91,11 @@ people.forEach((p, i) => {
     support.push([`u_${(i * 2654435761) % 99991}`, p.given.toLowerCase(), p.family, p.email, random() < 0.7 ? `${y}/${pad(m)}/${pad(d)}` : null]);
   }
 });
+
+// A few rows as real exports have them, so the quarantine and corrections have something to show.
+shop.push(['S99001', 'Jonas', 'WEBER', 'jonas.weber@@example.com', '+4915112345678', '12.03.1984', 'DE']);
+shop.push(['S99002', 'Lea', 'FISCHER', 'lea.fischer@example.com', '+4915187654321', '31.02.1980', 'DE']);
+support.push(['u_typo1', 'nina', 'Costa', 'nina.costa.demo@gmial.com', '1991/07/14']);
 
 const dir = path.resolve(__dirname, '..', 'demo');
 fs.writeFileSync(path.join(dir, 'crm_customers.csv'), csv(crm));

@@ -1,23 +1,33 @@
 import { z } from 'zod';
-import { CANONICAL_FIELDS, isCanonicalField } from './canonical-fields';
+import { CANONICAL_FIELDS } from './canonical-fields';
 
-const canonicalField = z.string().superRefine((value, ctx) => {
-  if (!isCanonicalField(value)) {
-    ctx.addIssue({
-      code: z.ZodIssueCode.custom,
-      message: `unknown canonical field "${value}" (known: ${CANONICAL_FIELDS.join(', ')})`,
-    });
-  }
+const canonicalField = z.enum(CANONICAL_FIELDS, {
+  errorMap: (_issue, ctx) => ({
+    message: `unknown canonical field ${JSON.stringify(ctx.data)} (known: ${CANONICAL_FIELDS.join(', ')})`,
+  }),
 });
 
 /** Per-source hints that normalization uses where a value does not say it itself. */
 const NormalizeDefaults = z
   .object({
+    /** ISO 3166-1 alpha-2: default country of addresses and region of phone numbers. */
     country: z.string().length(2).optional(),
+    /** Region for phone numbers without a country code, when it differs from `country`. */
+    phoneRegion: z.string().length(2).optional(),
+    /** ISO 4217 currency of amounts written without one. */
     currency: z.string().length(3).optional(),
+    /** luxon formats tried, in order, after ISO 8601. */
     dateFormats: z.array(z.string().min(1)).default(['yyyy-MM-dd']),
-    dayFirst: z.boolean().default(true),
+    /** How an ambiguous `01/02/2023` reads; unset rejects ambiguous values instead of guessing. */
+    dayFirst: z.boolean().optional(),
+    /** IANA zone of date-times written without an offset. */
     timezone: z.string().default('UTC'),
+    /** Decimal separator of amounts, when the source is known to use one. */
+    decimalSeparator: z.enum(['.', ',']).optional(),
+    /** What an invalid value does: quarantine the record (default) or drop the value with a correction. */
+    onInvalid: z.enum(['quarantine', 'drop']).default('quarantine'),
+    /** Per-field override of onInvalid. */
+    onInvalidField: z.record(canonicalField, z.enum(['quarantine', 'drop'])).default({}),
   })
   .strict()
   .default({});

@@ -2,7 +2,7 @@ import type { SourceConfig } from '../config/sources';
 import type { ExtractedItem } from '../connectors/types';
 import type { QuarantineEntry } from '../store/quarantine-repository';
 import type { LoadRecord } from '../store/source-record-repository';
-import { prepareRecord } from './prepare-record';
+import { RecordPreparer } from './prepare-record';
 
 export type IntakeOutcome =
   | { kind: 'load'; record: LoadRecord }
@@ -17,11 +17,14 @@ export type IntakeOutcome =
  */
 export class RecordIntake {
   private readonly seen = new Map<string, number>();
+  private readonly preparer: RecordPreparer;
 
   constructor(
     private readonly source: SourceConfig,
     private readonly syncRunId: number,
-  ) {}
+  ) {
+    this.preparer = new RecordPreparer(source);
+  }
 
   has(externalId: string): boolean {
     return this.seen.has(externalId);
@@ -40,7 +43,7 @@ export class RecordIntake {
         entry: { source: source.name, syncRunId, location: item.location, reasonCode: 'MALFORMED_ROW', message: `${item.location}: ${item.reason}`, raw: item.raw },
       };
     }
-    const prepared = prepareRecord(item, source);
+    const prepared = this.preparer.prepare(item);
     if (!prepared.ok) {
       this.remember(prepared.externalId);
       return {

@@ -40,7 +40,7 @@ describeEachDialect('customer-graph command', (dialect) => {
     expect(result.code).toBe(0);
     const lines = parseNdjson(result.stdout);
     const records = lines.reduce((n, line) => n + line.sourceKeys.length, 0);
-    expect(records).toBe(288);
+    expect(records).toBe(289);
     expect(lines.some((line) => new Set(line.sourceKeys.map((k) => k.source)).size === 3)).toBe(true);
     expect(lines[0]).toEqual(
       expect.objectContaining({ id: expect.any(String), sourceKeys: expect.any(Array), givenName: expect.anything(), emails: expect.any(Array) }),

@@ -99,12 +99,34 @@ describeEachDialect('CSV sync', (dialect) => {
     expect(entry).toMatchObject({ reasonCode: 'MALFORMED_ROW', location: 'a.csv:3', raw: '2,Bo' });
   });
 
-  it('quarantines a date that matches none of the source formats', async () => {
-    const dir = writeFixtureDir({ 'a.csv': `${HEADER}\n1,Ann,Lee,ann@example.com,03/02/1990\n` });
+  it('quarantines a date that cannot be read', async () => {
+    const dir = writeFixtureDir({ 'a.csv': `${HEADER}\n1,Ann,Lee,ann@example.com,sometime in 1990\n` });
     const result = await syncSource(test.db, csvSource(dir, 'a.csv'), logger);
     expect(result.counts.quarantined).toBe(1);
     const [entry] = await createRepositories(test.db.knex).quarantine.list();
     expect(entry).toMatchObject({ reasonCode: 'BAD_DATE', field: 'dob', location: 'a.csv:2' });
+  });
+
+  it('quarantines an ambiguous day/month date rather than guessing', async () => {
+    const dir = writeFixtureDir({ 'a.csv': `${HEADER}\n1,Ann,Lee,ann@example.com,03/02/1990\n` });
+    await syncSource(test.db, csvSource(dir, 'a.csv'), logger);
+    const [entry] = await createRepositories(test.db.knex).quarantine.list();
+    expect(entry).toMatchObject({ reasonCode: 'AMBIGUOUS_DATE', field: 'dob' });
+  });
+
+  it('reads an ambiguous date day-first when the source says so', async () => {
+    const dir = writeFixtureDir({ 'a.csv': `${HEADER}\n1,Ann,Lee,ann@example.com,03/02/1990\n` });
+    await syncSource(test.db, csvSource(dir, 'a.csv', { defaults: { dateFormats: ['yyyy-MM-dd'], dayFirst: true } }), logger);
+    const record = await createRepositories(test.db.knex).sourceRecords.findByKey('crm', '1');
+    expect(record?.normalized.birthDate).toBe('1990-02-03');
+  });
+
+  it('corrects a common email domain typo and records the correction', async () => {
+    const dir = writeFixtureDir({ 'a.csv': `${HEADER}\n1,Ann,Lee,ann@gmial.com,1990-02-03\n` });
+    await syncSource(test.db, csvSource(dir, 'a.csv'), logger);
+    const record = await createRepositories(test.db.knex).sourceRecords.findByKey('crm', '1');
+    expect(record?.normalized.emails).toEqual(['ann@gmail.com']);
+    expect(record?.corrections).toEqual([expect.objectContaining({ field: 'email', raw: 'ann@gmial.com', value: 'ann@gmail.com', reason: 'EMAIL_DOMAIN_TYPO' })]);
   });
 
   it('collapses the same record appearing twice in one export and counts it', async () => {

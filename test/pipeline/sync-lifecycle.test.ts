@@ -100,7 +100,7 @@ describeEachDialect('sync lifecycle', (dialect) => {
     expect(retry?.counts).toMatchObject({ read: 1, quarantined: 1 });
     const open = await createRepositories(test.db.knex).quarantine.list();
     expect(open).toHaveLength(1);
-    expect(open[0]?.reasonCode).toBe('BAD_DATE');
+    expect(open[0]?.reasonCode).toBe('AMBIGUOUS_DATE');
   });
 
   it('closes a run left running by a process that died', async () => {
