@@ -24,6 +24,13 @@ const PAGING: RolePolicy = {
 
 const CUSTOMER_READ: RolePolicy['Query'] = { customer: 'allow', customers: 'allow' };
 
+/** Quality figures hold counts, not personal data. */
+const QUALITY: RolePolicy = {
+  SourceQuality: { '*': 'allow' },
+  FieldQuality: { '*': 'allow' },
+  ReasonCount: { '*': 'allow' },
+};
+
 /** The default roles of the design. */
 export const DEFAULT_POLICY: AccessPolicy = {
   admin: { '*': { '*': 'allow' } },
@@ -43,7 +50,8 @@ export const DEFAULT_POLICY: AccessPolicy = {
     ...PAGING,
   },
   analyst: {
-    Query: CUSTOMER_READ,
+    Query: { ...CUSTOMER_READ, dataQuality: 'allow' },
+    ...QUALITY,
     Customer: {
       id: 'allow',
       givenName: { mask: 'initials' },

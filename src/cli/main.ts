@@ -5,7 +5,7 @@ import { isAppError } from '../errors';
 import { registerAccessCommands } from './commands/access';
 import { registerMaintenanceCommands } from './commands/maintenance';
 import { registerServeCommand } from './commands/serve';
-import { registerSyncCommands } from './commands/sync';
+import { registerQualityCommand, registerSyncCommands } from './commands/sync';
 
 const program = new Command()
   .name('customer-graph')
@@ -14,6 +14,7 @@ const program = new Command()
 
 registerServeCommand(program);
 registerSyncCommands(program);
+registerQualityCommand(program);
 registerMaintenanceCommands(program);
 registerAccessCommands(program);
 

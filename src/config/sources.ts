@@ -44,6 +44,14 @@ const SourceBase = z.object({
   required: z.array(canonicalField).default([]),
   /** Higher wins in survivorship. */
   trust: z.number().int().min(0).max(100).default(1),
+  /**
+   * Per canonical field, what an empty value becomes: `leave` (default; survivorship fills it from
+   * other sources), `{ default: value }`, or `ffill` (the previous record's value; opt-in, since it
+   * is wrong for most customer fields).
+   */
+  missing: z
+    .record(canonicalField, z.union([z.literal('leave'), z.literal('ffill'), z.object({ default: z.string() }).strict()]))
+    .default({}),
   defaults: NormalizeDefaults,
 });
 

@@ -1,5 +1,6 @@
 import type { Principal } from '../access/principal';
 import type { PushResult } from '../pipeline/ingest-push';
+import type { SourceQuality } from '../pipeline/quality-report';
 import type { Repositories } from '../store/repositories';
 import type { Loaders } from './loaders';
 
@@ -10,4 +11,6 @@ export interface GraphQLContext {
   principal: Principal;
   /** Loads pushed records into a push source; undefined when no such push source is configured. */
   ingest(source: string, records: ReadonlyArray<Record<string, unknown>>): Promise<PushResult | undefined>;
+  /** The data quality report, for all sources or one. */
+  qualityReport(source?: string): Promise<SourceQuality[]>;
 }

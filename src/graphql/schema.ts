@@ -5,11 +5,12 @@ import { CustomerConnectionResolver } from './resolvers/customer-connection-reso
 import { CustomerResolver } from './resolvers/customer-resolver';
 import { IngestResolver } from './resolvers/ingest-resolver';
 import { OperationsResolver } from './resolvers/operations-resolver';
+import { QualityResolver } from './resolvers/quality-resolver';
 
 /** Builds the executable schema from the type-graphql classes. */
 export async function buildCustomerGraphSchema(): Promise<GraphQLSchema> {
   return buildSchema({
-    resolvers: [CustomerResolver, CustomerConnectionResolver, IngestResolver, OperationsResolver],
+    resolvers: [CustomerResolver, CustomerConnectionResolver, IngestResolver, OperationsResolver, QualityResolver],
     validate: false,
     emitSchemaFile: false,
   });

@@ -3,12 +3,14 @@ import type { CanonicalField } from '../config/canonical-fields';
 import type { SourceConfig } from '../config/sources';
 import { readPath, type ExtractedRecord } from '../connectors/types';
 import {
+  createMissingValueFiller,
   normalizeCustomerFields,
   normalizeEmail,
   normalizePhone,
   resolveNormalizeSettings,
   type Correction,
   type CustomerFields,
+  type MissingValueFiller,
   type SourceNormalizeSettings,
 } from '../normalize';
 import type { LoadRecord } from '../store/source-record-repository';
@@ -72,9 +74,12 @@ function storedForm(fields: CustomerFields, emails: string[], phones: string[]):
 export class RecordPreparer {
   private readonly settings: SourceNormalizeSettings;
   private readonly columnsOf = new Map<CanonicalField, string[]>();
+  /** Holds forward-fill state, so one preparer serves exactly one run, in record order. */
+  private readonly filler: MissingValueFiller;
 
   constructor(private readonly source: SourceConfig) {
     this.settings = normalizeSettingsOf(source);
+    this.filler = createMissingValueFiller(source.missing);
     for (const [column, field] of Object.entries(source.mapping)) {
       const columns = this.columnsOf.get(field as CanonicalField) ?? [];
       columns.push(column);
@@ -109,13 +114,17 @@ export class RecordPreparer {
         }
       }
     }
-    const normalized = normalizeCustomerFields(input, this.settings);
+    const filled = this.filler.fill(input);
+    for (const field of Object.keys(filled.record)) {
+      if (!usedColumn.has(field as CanonicalField)) usedColumn.set(field as CanonicalField, this.columnsOf.get(field as CanonicalField)?.[0] ?? field);
+    }
+    const normalized = normalizeCustomerFields(filled.record, this.settings);
     const rejected = normalized.rejections[0];
     if (rejected) {
       const column = usedColumn.get(rejected.field) ?? this.columnsOf.get(rejected.field)?.[0] ?? rejected.field;
       return { ok: false, externalId, rejection: { field: column, code: rejected.code, message: rejected.message } };
     }
-    const corrections: Correction[] = normalized.corrections.map((c) => ({ ...c, field: c.field ? (usedColumn.get(c.field as CanonicalField) ?? c.field) : c.field }));
+    const corrections: Correction[] = [...filled.corrections, ...normalized.corrections].map((c) => ({ ...c, field: c.field ? (usedColumn.get(c.field as CanonicalField) ?? c.field) : c.field }));
     const emails = normalized.fields.email ? [normalized.fields.email] : [];
     const phones = normalized.fields.phone ? [normalized.fields.phone] : [];
     for (const { field, column, value } of extra) {

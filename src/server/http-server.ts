@@ -11,6 +11,7 @@ import { createLoaders } from '../graphql/loaders';
 import type { ProjectConfig } from '../config/sources';
 import type { Logger } from '../logging';
 import { ingestPushedRecords } from '../pipeline/ingest-push';
+import { buildQualityReport } from '../pipeline/quality-report';
 import type { Database } from '../store/database';
 import { createRepositories } from '../store/repositories';
 import { graphiqlHtml, loadGraphiqlAssets } from './graphiql-page';
@@ -79,6 +80,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     if (source?.kind !== 'push') return undefined;
     return ingestPushedRecords(db, source, records, logger);
   };
+  const qualityReport: GraphQLContext['qualityReport'] = (source) => buildQualityReport(db, options.config, source);
 
   const handleGraphql = async (req: http.IncomingMessage, res: http.ServerResponse, url: URL): Promise<void> => {
     const headers = new HeaderMap();
@@ -105,7 +107,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       context: async () => {
         try {
           const principal = await access.authenticate((name) => headers.get(name));
-          return { repos, principal, ingest, loaders: createLoaders(repos, principal) };
+          return { repos, principal, ingest, qualityReport, loaders: createLoaders(repos, principal) };
         } catch (error) {
           if (!(error instanceof AuthenticationError)) throw error;
           logger.info({ reason: error.reason }, 'credentials refused');

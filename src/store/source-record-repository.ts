@@ -20,7 +20,7 @@ export interface StoredSourceRecord {
   externalId: string;
   raw: Record<string, unknown>;
   normalized: Record<string, unknown>;
-  corrections: unknown[];
+  corrections: Record<string, unknown>[];
   contentHash: string;
   status: 'active' | 'deleted';
   syncRunId: number | null;

@@ -20,6 +20,13 @@ const ingesters: Row = { admin: 'allow', steward: 'allow', support: 'deny', anal
 
 export const PERMISSION_MATRIX: Record<string, Row> = {
   'Query.syncRuns': stewardsOnly,
+  'Query.dataQuality': { ...stewardsOnly, analyst: 'allow' },
+  ...Object.fromEntries(
+    ['SourceQuality.source', 'SourceQuality.activeRecords', 'SourceQuality.duplicatesRemoved', 'SourceQuality.quarantinedByReason', 'SourceQuality.correctionsByReason', 'SourceQuality.fields',
+      'FieldQuality.field', 'FieldQuality.present', 'FieldQuality.completeness', 'FieldQuality.invalid', 'FieldQuality.validity', 'FieldQuality.corrections',
+      'ReasonCount.reason', 'ReasonCount.count'].map((c) => [c, { ...stewardsOnly, analyst: 'allow' } as Row]),
+  ),
+  'SourceRecord.corrections': stewardsOnly,
   'Query.quarantine': stewardsOnly,
   ...operations('SyncRun', ['id', 'source', 'status', 'dryRun', 'startedAt', 'finishedAt', 'read', 'inserted', 'updated', 'unchanged', 'quarantined', 'duplicates', 'deleted', 'error']),
   ...operations('SyncRunConnection', CONNECTION_FIELDS),

@@ -67,6 +67,84 @@ export type CustomerEdge = {
   node: Customer;
 };
 
+/** Data quality of one canonical field within one source. */
+export type FieldQuality = {
+  __typename?: 'FieldQuality';
+  /** Share of active records holding a value, 0 to 1. */
+  completeness: Scalars['Float']['output'];
+  /** Corrections made to this field (typos fixed, values dropped or filled). */
+  corrections: Scalars['Int']['output'];
+  /** Canonical field (email, phone, birthDate, …). */
+  field: Scalars['String']['output'];
+  /** Open quarantine entries blamed on this field. */
+  invalid: Scalars['Int']['output'];
+  /** Active records holding a value for the field. */
+  present: Scalars['Int']['output'];
+  /** Usable share of the values offered: present / (present + invalid), 0 to 1. */
+  validity: Scalars['Float']['output'];
+};
+
+/** The outcome of one ingestRecords call: a sync run of the push source. */
+export type IngestResult = {
+  __typename?: 'IngestResult';
+  /** Exact repeats within this call. */
+  duplicates: Scalars['Int']['output'];
+  /** Records stored for the first time. */
+  inserted: Scalars['Int']['output'];
+  /** Records quarantined with a reason. */
+  quarantined: Scalars['Int']['output'];
+  /** Records received. */
+  read: Scalars['Int']['output'];
+  /** Per-record outcomes, in the order sent. */
+  records: Array<IngestedRecord>;
+  /** The sync run recorded for this call. */
+  syncRunId: Scalars['Int']['output'];
+  /** Records identical to what was stored. */
+  unchanged: Scalars['Int']['output'];
+  /** Stored records whose content changed. */
+  updated: Scalars['Int']['output'];
+};
+
+/** What happened to one pushed record. */
+export type IngestStatus =
+  /** Same content as an earlier record of the same call. */
+  | 'DUPLICATE'
+  /** A new source record was stored. */
+  | 'INSERTED'
+  /** Not loaded: see reasonCode and message; kept in quarantine. */
+  | 'QUARANTINED'
+  /** The stored record already had this content; nothing was written. */
+  | 'UNCHANGED'
+  /** The stored record with this id changed. */
+  | 'UPDATED';
+
+/** The outcome for one pushed record, in the order they were sent. */
+export type IngestedRecord = {
+  __typename?: 'IngestedRecord';
+  /** The record's id within the source, when it had one. */
+  externalId?: Maybe<Scalars['String']['output']>;
+  /** Position of the record in the `records` argument. */
+  index: Scalars['Int']['output'];
+  /** Human-readable explanation, naming the field. */
+  message?: Maybe<Scalars['String']['output']>;
+  /** Quarantine reason code, e.g. INVALID_EMAIL or MISSING_REQUIRED. */
+  reasonCode?: Maybe<Scalars['String']['output']>;
+  /** What happened to the record. */
+  status: IngestStatus;
+};
+
+export type Mutation = {
+  __typename?: 'Mutation';
+  /** Push customer records from an application into a `push` source (at most 1000 per call). They go through the same mapping, validation and load as any source, and the answer says per record what happened. */
+  ingestRecords: IngestResult;
+};
+
+
+export type MutationIngestRecordsArgs = {
+  records: Array<Scalars['JSONObject']['input']>;
+  source: Scalars['String']['input'];
+};
+
 /** Relay page information for cursor pagination. */
 export type PageInfo = {
   __typename?: 'PageInfo';
@@ -80,12 +158,63 @@ export type PageInfo = {
   startCursor?: Maybe<Scalars['String']['output']>;
 };
 
+/** A record that could not be loaded, kept with its reason and raw text. */
+export type QuarantineEntry = {
+  __typename?: 'QuarantineEntry';
+  /** When it was quarantined. */
+  createdAt: Scalars['DateTime']['output'];
+  /** The record's id within its source, when known. */
+  externalId?: Maybe<Scalars['String']['output']>;
+  /** The source field at fault, when one is. */
+  field?: Maybe<Scalars['String']['output']>;
+  /** Entry number. */
+  id: Scalars['ID']['output'];
+  /** Where in the source: `file.csv:12`, `page 3 #4`, `record #0`. */
+  location: Scalars['String']['output'];
+  /** Human-readable explanation. */
+  message: Scalars['String']['output'];
+  /** The raw row or record as read. */
+  raw?: Maybe<Scalars['String']['output']>;
+  /** Reason code, e.g. MALFORMED_ROW, INVALID_EMAIL, BAD_DATE, MISSING_REQUIRED. */
+  reasonCode: Scalars['String']['output'];
+  /** Source name. */
+  source: Scalars['String']['output'];
+  /** The sync run that quarantined it. */
+  syncRunId?: Maybe<Scalars['Int']['output']>;
+};
+
+/** A page of quarantine entries (Relay cursor connection). */
+export type QuarantineEntryConnection = {
+  __typename?: 'QuarantineEntryConnection';
+  /** The items of this page, in order. */
+  edges: Array<QuarantineEntryEdge>;
+  /** Where this page stands in the whole list. */
+  pageInfo: PageInfo;
+  /** Number of items in the whole list, not only this page. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** quarantine entries in a page, with its cursor. */
+export type QuarantineEntryEdge = {
+  __typename?: 'QuarantineEntryEdge';
+  /** Opaque position of this item in the list. */
+  cursor: Scalars['String']['output'];
+  /** The item. */
+  node: QuarantineEntry;
+};
+
 export type Query = {
   __typename?: 'Query';
   /** One customer by id. A retired id (merged into another customer) returns the surviving customer. */
   customer?: Maybe<Customer>;
   /** Golden customers ordered by id, as a Relay cursor connection. */
   customers: CustomerConnection;
+  /** Completeness, validity, corrections, quarantine and duplicates per source and field. */
+  dataQuality: Array<SourceQuality>;
+  /** Open quarantine entries (not yet superseded or retried), oldest first. */
+  quarantine: QuarantineEntryConnection;
+  /** Sync runs, newest first. */
+  syncRuns: SyncRunConnection;
 };
 
 
@@ -99,9 +228,57 @@ export type QueryCustomersArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+
+export type QueryDataQualityArgs = {
+  source?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryQuarantineArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  reasonCode?: InputMaybe<Scalars['String']['input']>;
+  source?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QuerySyncRunsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  source?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A count per reason code. */
+export type ReasonCount = {
+  __typename?: 'ReasonCount';
+  /** How many. */
+  count: Scalars['Int']['output'];
+  /** Reason code, e.g. INVALID_EMAIL or EMAIL_DOMAIN_TYPO. */
+  reason: Scalars['String']['output'];
+};
+
+/** Data quality of one source, counted from the stored records. */
+export type SourceQuality = {
+  __typename?: 'SourceQuality';
+  /** Records of the source currently loaded (not deleted upstream). */
+  activeRecords: Scalars['Int']['output'];
+  /** Corrections by reason code. */
+  correctionsByReason: Array<ReasonCount>;
+  /** Exact duplicates collapsed by the source's latest completed run. */
+  duplicatesRemoved: Scalars['Int']['output'];
+  /** Per-field completeness, validity and corrections. */
+  fields: Array<FieldQuality>;
+  /** Open quarantine entries by reason code. */
+  quarantinedByReason: Array<ReasonCount>;
+  /** Source name. */
+  source: Scalars['String']['output'];
+};
+
 /** One record as a source holds it: the raw values beside the normalized ones. */
 export type SourceRecord = {
   __typename?: 'SourceRecord';
+  /** Every change normalization made beyond formatting: `{field, raw, value, reason}` (typo fixed, value dropped or filled). */
+  corrections: Array<Scalars['JSONObject']['output']>;
   /** When the record was first loaded. */
   createdAt: Scalars['DateTime']['output'];
   /** The record's id within its source (the source's primary key). */
@@ -116,6 +293,59 @@ export type SourceRecord = {
   source: Scalars['String']['output'];
   /** When the record's content last changed. */
   updatedAt: Scalars['DateTime']['output'];
+};
+
+/** One run of one source through extract, normalize and load. Its counts reconcile: read = inserted + updated + unchanged + quarantined + duplicates. */
+export type SyncRun = {
+  __typename?: 'SyncRun';
+  /** Stored records a complete snapshot no longer contained, marked deleted. */
+  deleted: Scalars['Int']['output'];
+  /** Whether the run only compared and wrote nothing. */
+  dryRun: Scalars['Boolean']['output'];
+  /** Exact repeats of an earlier record of the same run. */
+  duplicates: Scalars['Int']['output'];
+  /** Why the run failed, naming the source and location. */
+  error?: Maybe<Scalars['String']['output']>;
+  /** When the run ended; null while running. */
+  finishedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Run number. */
+  id: Scalars['ID']['output'];
+  /** Records stored for the first time. */
+  inserted: Scalars['Int']['output'];
+  /** Records quarantined with a reason. */
+  quarantined: Scalars['Int']['output'];
+  /** Records read from the source. */
+  read: Scalars['Int']['output'];
+  /** Source name. */
+  source: Scalars['String']['output'];
+  /** When the run started. */
+  startedAt: Scalars['DateTime']['output'];
+  /** `running`, `succeeded` or `failed`. */
+  status: Scalars['String']['output'];
+  /** Records identical to what was stored (not written). */
+  unchanged: Scalars['Int']['output'];
+  /** Stored records whose content changed. */
+  updated: Scalars['Int']['output'];
+};
+
+/** A page of sync runs (Relay cursor connection). */
+export type SyncRunConnection = {
+  __typename?: 'SyncRunConnection';
+  /** The items of this page, in order. */
+  edges: Array<SyncRunEdge>;
+  /** Where this page stands in the whole list. */
+  pageInfo: PageInfo;
+  /** Number of items in the whole list, not only this page. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** sync runs in a page, with its cursor. */
+export type SyncRunEdge = {
+  __typename?: 'SyncRunEdge';
+  /** Opaque position of this item in the list. */
+  cursor: Scalars['String']['output'];
+  /** The item. */
+  node: SyncRun;
 };
 
 export type CustomersPageQueryVariables = Exact<{

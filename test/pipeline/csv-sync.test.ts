@@ -129,6 +129,32 @@ describeEachDialect('CSV sync', (dialect) => {
     expect(record?.corrections).toEqual([expect.objectContaining({ field: 'email', raw: 'ann@gmial.com', value: 'ann@gmail.com', reason: 'EMAIL_DOMAIN_TYPO' })]);
   });
 
+  it('fills an empty field with its configured default and records it', async () => {
+    const dir = writeFixtureDir({ 'a.csv': 'id,first,email,country\n1,Ann,ann@example.com,\n' });
+    const source = csvSource(dir, 'a.csv', { mapping: { first: 'givenName', email: 'email', country: 'country' }, missing: { country: { default: 'DE' } } });
+    await syncSource(test.db, source, logger);
+    const record = await createRepositories(test.db.knex).sourceRecords.findByKey('crm', '1');
+    expect(record?.normalized.country).toBe('DE');
+    expect(record?.corrections).toContainEqual(expect.objectContaining({ reason: 'DEFAULT_APPLIED', value: 'DE' }));
+  });
+
+  it('forward-fills a field from the previous record only when asked to', async () => {
+    const dir = writeFixtureDir({ 'a.csv': 'id,first,email,country\n1,Ann,ann@example.com,FR\n2,Bo,bo@example.com,\n' });
+    const source = csvSource(dir, 'a.csv', { mapping: { first: 'givenName', email: 'email', country: 'country' }, missing: { country: 'ffill' } });
+    await syncSource(test.db, source, logger);
+    const record = await createRepositories(test.db.knex).sourceRecords.findByKey('crm', '2');
+    expect(record?.normalized.country).toBe('FR');
+    expect(record?.corrections).toContainEqual(expect.objectContaining({ reason: 'FORWARD_FILLED', value: 'FR' }));
+  });
+
+  it('leaves an empty field empty by default', async () => {
+    const dir = writeFixtureDir({ 'a.csv': 'id,first,email,country\n1,Ann,ann@example.com,FR\n2,Bo,bo@example.com,\n' });
+    const source = csvSource(dir, 'a.csv', { mapping: { first: 'givenName', email: 'email', country: 'country' } });
+    await syncSource(test.db, source, logger);
+    const record = await createRepositories(test.db.knex).sourceRecords.findByKey('crm', '2');
+    expect(record?.normalized.country).toBeUndefined();
+  });
+
   it('collapses the same record appearing twice in one export and counts it', async () => {
     const row = '1,Ann,Lee,ann@example.com,1990-02-03';
     const dir = writeFixtureDir({ 'a.csv': `${HEADER}\n${row}\n${row}\n` });

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { loadProjectConfig } from '../../config/load-config';
+import { buildQualityReport } from '../../pipeline/quality-report';
 import { retryQuarantine } from '../../pipeline/retry-quarantine';
 import { resolveCustomers } from '../../pipeline/resolve-customers';
 import { runSync } from '../../pipeline/run-sync';
@@ -73,6 +74,39 @@ export function registerSyncCommands(program: Command): void {
         }
         if (results.length === 0) process.stderr.write('nothing to retry\n');
         else await resolveCustomers(db, logger);
+      } finally {
+        await db.close();
+      }
+    });
+}
+
+export function registerQualityCommand(program: Command): void {
+  program
+    .command('quality')
+    .description('Data quality per source and field: completeness, validity, corrections, quarantine, duplicates.')
+    .option('-c, --config <file>', 'config file, to attribute quarantined columns to fields; default $CUSTOMER_GRAPH_CONFIG')
+    .option('-s, --source <name>', 'only this source')
+    .option('--json', 'print the report as JSON')
+    .action(async (options: { config?: string; source?: string; json?: boolean }) => {
+      const file = options.config ?? process.env.CUSTOMER_GRAPH_CONFIG;
+      const config = file ? loadProjectConfig(file) : undefined;
+      const { db } = await openRuntime();
+      try {
+        const report = await buildQualityReport(db, config, options.source);
+        if (options.json) {
+          process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+          return;
+        }
+        const pct = (x: number): string => `${(x * 100).toFixed(1)}%`.padStart(7);
+        for (const source of report) {
+          process.stdout.write(`\n${source.source}: ${source.activeRecords} records, ${source.duplicatesRemoved} exact duplicates removed in the last run\n`);
+          process.stdout.write(`  quarantined: ${source.quarantinedByReason.map((r) => `${r.reasonCode} ${r.count}`).join(', ') || 'none'}\n`);
+          process.stdout.write(`  corrections: ${source.correctionsByReason.map((r) => `${r.reason} ${r.count}`).join(', ') || 'none'}\n`);
+          process.stdout.write(`  ${'field'.padEnd(18)} complete   valid  invalid  corrected\n`);
+          for (const f of source.fields) {
+            process.stdout.write(`  ${f.field.padEnd(18)} ${pct(f.completeness)} ${pct(f.validity)} ${String(f.invalid).padStart(8)} ${String(f.corrections).padStart(10)}\n`);
+          }
+        }
       } finally {
         await db.close();
       }

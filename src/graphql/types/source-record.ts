@@ -18,6 +18,11 @@ export class SourceRecord {
   @Field(() => JSONObjectScalar, { description: 'Values after mapping to canonical fields and normalization.' })
   normalized!: Record<string, unknown>;
 
+  @Field(() => [JSONObjectScalar], {
+    description: 'Every change normalization made beyond formatting: `{field, raw, value, reason}` (typo fixed, value dropped or filled).',
+  })
+  corrections!: Record<string, unknown>[];
+
   @Field(() => DateTimeScalar, { description: 'When the record was first loaded.' })
   createdAt!: Date;
 
