@@ -3,7 +3,7 @@ import 'reflect-metadata';
 import { Command } from 'commander';
 import { isAppError } from '../errors';
 import { registerAccessCommands } from './commands/access';
-import { registerMaintenanceCommands } from './commands/maintenance';
+import { registerFxCommands, registerMaintenanceCommands } from './commands/maintenance';
 import { registerServeCommand } from './commands/serve';
 import { registerQualityCommand, registerSyncCommands } from './commands/sync';
 
@@ -16,6 +16,7 @@ registerServeCommand(program);
 registerSyncCommands(program);
 registerQualityCommand(program);
 registerMaintenanceCommands(program);
+registerFxCommands(program);
 registerAccessCommands(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {

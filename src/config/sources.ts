@@ -163,6 +163,8 @@ export const SourceConfigSchema = z.discriminatedUnion('kind', [CsvSource, Ndjso
 export const ProjectConfigSchema = z
   .object({
     sources: z.array(SourceConfigSchema).min(1),
+    /** ISO 4217 currency money is converted into (with the rates of `customer-graph fx load`). */
+    baseCurrency: z.string().length(3).toUpperCase().optional(),
   })
   .strict()
   .superRefine((config, ctx) => {

@@ -10,6 +10,7 @@ import {
   resolveNormalizeSettings,
   type Correction,
   type CustomerFields,
+  type FxRateProvider,
   type MissingValueFiller,
   type SourceNormalizeSettings,
 } from '../normalize';
@@ -77,8 +78,11 @@ export class RecordPreparer {
   /** Holds forward-fill state, so one preparer serves exactly one run, in record order. */
   private readonly filler: MissingValueFiller;
 
-  constructor(private readonly source: SourceConfig) {
-    this.settings = normalizeSettingsOf(source);
+  constructor(
+    private readonly source: SourceConfig,
+    private readonly fx?: FxRateProvider,
+  ) {
+    this.settings = fx ? { ...normalizeSettingsOf(source), baseCurrency: fx.baseCurrency } : normalizeSettingsOf(source);
     this.filler = createMissingValueFiller(source.missing);
     for (const [column, field] of Object.entries(source.mapping)) {
       const columns = this.columnsOf.get(field as CanonicalField) ?? [];
@@ -118,7 +122,7 @@ export class RecordPreparer {
     for (const field of Object.keys(filled.record)) {
       if (!usedColumn.has(field as CanonicalField)) usedColumn.set(field as CanonicalField, this.columnsOf.get(field as CanonicalField)?.[0] ?? field);
     }
-    const normalized = normalizeCustomerFields(filled.record, this.settings);
+    const normalized = normalizeCustomerFields(filled.record, this.settings, this.fx);
     const rejected = normalized.rejections[0];
     if (rejected) {
       const column = usedColumn.get(rejected.field) ?? this.columnsOf.get(rejected.field)?.[0] ?? rejected.field;

@@ -1,4 +1,5 @@
 import type { SourceConfig } from '../config/sources';
+import type { FxRateProvider } from '../normalize';
 import type { ExtractedItem } from '../connectors/types';
 import type { QuarantineEntry } from '../store/quarantine-repository';
 import type { LoadRecord } from '../store/source-record-repository';
@@ -22,8 +23,9 @@ export class RecordIntake {
   constructor(
     private readonly source: SourceConfig,
     private readonly syncRunId: number,
+    fx?: FxRateProvider,
   ) {
-    this.preparer = new RecordPreparer(source);
+    this.preparer = new RecordPreparer(source, fx);
   }
 
   has(externalId: string): boolean {

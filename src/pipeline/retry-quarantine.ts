@@ -5,6 +5,7 @@ import type { QuarantineEntry } from '../store/quarantine-repository';
 import { createRepositories } from '../store/repositories';
 import type { LoadRecord } from '../store/source-record-repository';
 import { emptyCounts, type SyncCounts } from '../store/sync-run-repository';
+import { fxRateProvider } from './fx-rates';
 import { RecordIntake } from './record-intake';
 
 export interface RetryResult {
@@ -34,13 +35,14 @@ function parseValues(raw: string | null): Record<string, unknown> | undefined {
 export async function retryQuarantine(db: Database, config: ProjectConfig, logger: Logger, only?: string[]): Promise<RetryResult[]> {
   const repos = createRepositories(db.knex);
   const results: RetryResult[] = [];
+  const fx = config.baseCurrency ? await fxRateProvider(db, config.baseCurrency) : undefined;
   for (const source of config.sources) {
     if (only && only.length > 0 && !only.includes(source.name)) continue;
     const open = await repos.quarantine.list({ source: source.name, limit: 1_000_000 });
     const retryable = open.filter((entry) => parseValues(entry.raw) !== undefined);
     if (retryable.length === 0) continue;
     const syncRunId = await repos.syncRuns.start(source.name);
-    const intake = new RecordIntake(source, syncRunId);
+    const intake = new RecordIntake(source, syncRunId, fx);
     const counts = emptyCounts();
     const records: LoadRecord[] = [];
     const rejects: QuarantineEntry[] = [];

@@ -3,6 +3,7 @@ import type { Logger } from '../logging';
 import type { Database } from '../store/database';
 import type { ResolutionWriteSummary } from '../store/resolution-repository';
 import type { SyncCounts } from '../store/sync-run-repository';
+import { fxRateProvider } from './fx-rates';
 import { resolveCustomers } from './resolve-customers';
 import { syncSource, type SyncResult } from './sync-source';
 
@@ -27,10 +28,11 @@ export async function runSync(db: Database, config: ProjectConfig, logger: Logge
   if (unknown.length > 0) throw new Error(`no source named ${unknown.map((n) => `"${n}"`).join(', ')} in the config`);
   const sources = only && only.length > 0 ? config.sources.filter((s) => only.includes(s.name)) : config.sources;
   const runs: SyncResult[] = [];
+  const fx = config.baseCurrency ? await fxRateProvider(db, config.baseCurrency) : undefined;
   for (const source of sources) {
     if (source.kind === 'push') continue;
     options.onSourceStart?.(source);
-    const result = await syncSource(db, source, logger, { dryRun, onProgress: (counts) => options.onProgress?.(source, counts) });
+    const result = await syncSource(db, source, logger, { dryRun, fx, onProgress: (counts) => options.onProgress?.(source, counts) });
     options.onSourceEnd?.(result);
     runs.push(result);
   }

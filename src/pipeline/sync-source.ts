@@ -2,6 +2,7 @@ import type { SourceConfig } from '../config/sources';
 import { createConnector } from '../connectors/create-connector';
 import { isAppError } from '../errors';
 import type { Logger } from '../logging';
+import type { FxRateProvider } from '../normalize';
 import type { Database } from '../store/database';
 import type { QuarantineEntry } from '../store/quarantine-repository';
 import { createRepositories } from '../store/repositories';
@@ -26,6 +27,8 @@ export interface SyncOptions {
   /** Called after each committed batch with the running counts. */
   onProgress?: (counts: Readonly<SyncCounts>) => void;
   batchSize?: number;
+  /** Rates for converting money into the base currency, when one is configured. */
+  fx?: FxRateProvider;
 }
 
 /** A source read in full each time: what it no longer holds was deleted upstream. */
@@ -63,7 +66,7 @@ export async function syncSource(db: Database, source: SourceConfig, logger: Log
   const syncRunId = await repos.syncRuns.start(source.name, dryRun);
   const counts = emptyCounts();
   const touchedRecordIds: number[] = [];
-  const intake = new RecordIntake(source, syncRunId);
+  const intake = new RecordIntake(source, syncRunId, options.fx);
   let records: LoadRecord[] = [];
   let rejects: QuarantineEntry[] = [];
   let watermark: string | undefined;

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { Option, type Command } from 'commander';
 import { buildCustomerGraphSchema, printCustomerGraphSchema } from '../../graphql/schema';
+import { loadFxRates } from '../../pipeline/fx-rates';
 import { createRepositories } from '../../store/repositories';
 import { openRuntime } from '../runtime';
 
@@ -39,5 +40,20 @@ export function registerMaintenanceCommands(program: Command): void {
       const sdl = printCustomerGraphSchema(await buildCustomerGraphSchema());
       if (options.out) fs.writeFileSync(options.out, sdl);
       else process.stdout.write(sdl);
+    });
+}
+
+export function registerFxCommands(program: Command): void {
+  const fx = program.command('fx').description('Exchange rates for converting money into the base currency.');
+  fx.command('load <file>')
+    .description('Load rates from a CSV with columns currency,date,rate (units of the base currency per one unit).')
+    .action(async (file: string) => {
+      const { db } = await openRuntime();
+      try {
+        const count = await loadFxRates(db, file);
+        process.stderr.write(`${count} rates loaded\n`);
+      } finally {
+        await db.close();
+      }
     });
 }
