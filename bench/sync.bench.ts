@@ -21,7 +21,7 @@ function writeCsv(file: string): void {
   for (let i = 0; i < rows; i += 1) {
     const given = GIVEN[i % GIVEN.length] as string;
     const family = FAMILY[(i >> 3) % FAMILY.length] as string;
-    chunk += `${i},${given},${family},${given.toLowerCase()}.${i}@example.com,+49151${String(1000000 + (i % 8999999))},19${50 + (i % 50)}-0${1 + (i % 9)}-1${i % 10},${COUNTRIES[i % COUNTRIES.length]}\n`;
+    chunk += `${i},${given},${family},${given.toLowerCase()}.${i}@example.com,+49151${String(10000000 + (i % 89999999))},19${50 + (i % 50)}-0${1 + (i % 9)}-1${i % 10},${COUNTRIES[i % COUNTRIES.length]}\n`;
     if (chunk.length > 1 << 20) {
       fs.writeSync(fd, chunk);
       chunk = '';
