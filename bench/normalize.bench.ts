@@ -54,6 +54,14 @@ function casing(s: string): string {
   return r < 0.5 ? s : r < 0.75 ? s.toUpperCase() : s.replace(/(^|[\s'-])\p{Ll}/gu, (m) => m.toUpperCase());
 }
 
+const SYLLABLES = ['ka', 'ri', 'mo', 'san', 'del', 'ber', 'ton', 'li', 'vic', 'ha', 'nor', 'el', 'mar', 'go', 'wen', 'sta', 'fi', 'ro', 'ben', 'ley', 'dra', 'ku', 'tis', 'om', 'bar', 'qui', 'zel', 'ya', 'pe', 'sh'];
+
+function invented(syllables: number): string {
+  let word = '';
+  for (let i = 0; i < syllables; i++) word += pick(SYLLABLES);
+  return word;
+}
+
 function name(): Partial<Record<string, string>> {
   const r = random();
   if (r < 0.2) {
@@ -62,8 +70,9 @@ function name(): Partial<Record<string, string>> {
     const family = pick(HAN_FAMILY);
     return random() < 0.5 ? { fullName: family + given } : { familyName: family, givenName: given };
   }
-  const given = pick(GIVEN);
-  const family = pick(FAMILY);
+  // Common names repeat, but both lists have long tails: rarer names are made up.
+  const given = random() < 0.85 ? pick(GIVEN) : invented(2);
+  const family = random() < 0.6 ? pick(FAMILY) : invented(random() < 0.5 ? 2 : 3);
   if (r < 0.6) return { givenName: casing(given), familyName: casing(family) };
   if (r < 0.75) return { fullName: `${family.toUpperCase()} ${casing(given)}` };
   if (r < 0.85) return { fullName: `${casing(family)}, ${casing(given)}` };

@@ -65,10 +65,10 @@ export function caseName(name: string, role: NameRole = 'full'): string {
   return out;
 }
 
-const CASELESS = 0;
-const UPPER_ONLY = 1;
-const LOWER_ONLY = 2;
-const MIXED = 3;
+export const CASELESS = 0;
+export const UPPER_ONLY = 1;
+export const LOWER_ONLY = 2;
+export const MIXED = 3;
 
 /** Which letter cases a string contains; ASCII is classified without regular expressions. */
 export function letterCases(s: string): number {

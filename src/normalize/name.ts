@@ -1,5 +1,5 @@
 import { isHanName, splitHanName } from './chinese-name';
-import { caseName, isParticle, isSuffix, type NameRole } from './name-case';
+import { caseName, isParticle, isSuffix, letterCases, LOWER_ONLY, UPPER_ONLY, type NameRole } from './name-case';
 import { accept, reject, type Normalized } from './result';
 import { containsLetter, prepareText } from './text';
 
@@ -9,7 +9,6 @@ export { caseName, type NameRole } from './name-case';
 const NOT_IN_NAMES = /[\d@<>{}[\]\\|_=+#$%^*~]/;
 /** A word in capitals (`WANG`, `O'BRIEN`), not initials (`J.R.`): no lowercase, two capitals in a row. */
 const CAPS_WORD = /^(?=.*\p{Lu}{2})[^\p{Ll}.]+$/u;
-const HAS_LOWER = /\p{Ll}/u;
 
 /** One name part (given, family) or a whole name: cleaned, validated, cased. */
 export function normalizePersonName(raw: string, role: NameRole = 'full'): Normalized<string> {
@@ -114,16 +113,29 @@ function splitWrittenName(text: string): PersonName {
   return { fullName: `${givenName} ${familyName}`, givenName, familyName, order: 'given-first' };
 }
 
+/** An all-capitals word (two capitals in a row, no dots), as opposed to initials such as `J.R.`. */
+function isCapsWord(token: string): boolean {
+  if (token.includes('.')) return false;
+  for (let i = 1; i < token.length; i++) {
+    const a = token.charCodeAt(i - 1);
+    const b = token.charCodeAt(i);
+    if (a >= 65 && a <= 90 && b >= 65 && b <= 90) return true;
+    if (a > 127 || b > 127) return CAPS_WORD.test(token);
+  }
+  return false;
+}
+
 /** Index of the single all-caps word when other words have lowercase letters, or -1. */
 function markedFamilyIndex(tokens: readonly string[]): number {
   let index = -1;
   let withLowercase = 0;
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
-    if (CAPS_WORD.test(token) && !isSuffix(token)) {
+    const cases = letterCases(token);
+    if (cases === UPPER_ONLY && isCapsWord(token) && !isSuffix(token)) {
       if (index >= 0) return -1;
       index = i;
-    } else if (HAS_LOWER.test(token)) {
+    } else if ((cases & LOWER_ONLY) !== 0) {
       withLowercase++;
     }
   }
