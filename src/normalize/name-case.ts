@@ -39,7 +39,7 @@ export function isParticle(token: string): boolean {
  * `Van`, `Del` or `Di` first in a full name are usually given names.
  */
 export function caseName(name: string, role: NameRole = 'full'): string {
-  if (letterCases(name) === CASELESS) return name;
+  if (!needsRecasing(name)) return name;
   const tokens = name.split(' ');
   const last = tokens.length - 1;
   let out = '';
@@ -80,6 +80,33 @@ export function letterCases(s: string): number {
     else if (c > 127) return (UPPER.test(s) ? UPPER_ONLY : 0) | (LOWER.test(s) ? LOWER_ONLY : 0);
   }
   return cases;
+}
+
+/**
+ * Whether any word is written in a single case (and so gets recased). Names that are
+ * already cased (`John Smith`) or caseless (`王小明`) are returned untouched without
+ * splitting them.
+ */
+function needsRecasing(name: string): boolean {
+  let cases = CASELESS;
+  for (let i = 0; i <= name.length; i++) {
+    const c = i < name.length ? name.charCodeAt(i) : 32;
+    if (c === 32) {
+      if (cases === UPPER_ONLY || cases === LOWER_ONLY) return true;
+      cases = CASELESS;
+    } else if (c >= 65 && c <= 90) {
+      cases |= UPPER_ONLY;
+    } else if (c >= 97 && c <= 122) {
+      cases |= LOWER_ONLY;
+    } else if (c > 127) {
+      // Non-ASCII letters: classify word by word with Unicode properties.
+      return name.split(' ').some((token) => {
+        const t = letterCases(token);
+        return t === UPPER_ONLY || t === LOWER_ONLY;
+      });
+    }
+  }
+  return false;
 }
 
 function capitalizeWord(lower: string): string {
