@@ -96,7 +96,7 @@ function compileNative(format: string): FormatMatcher | undefined {
 
 /** Walks the format over the text without regular expressions or intermediate arrays. */
 function matchSteps(text: string, steps: readonly Step[], hasTime: boolean): ParsedTemporal | 'impossible' | undefined {
-  const parts = [0, 0, 0, 0, 0, 0, 0];
+  const wall: WallTime = { year: 0, month: 0, day: 0, hour: 0, minute: 0, second: 0, millisecond: 0 };
   let pos = 0;
   for (let s = 0; s < steps.length; s++) {
     const step = steps[s]!;
@@ -115,12 +115,17 @@ function matchSteps(text: string, steps: readonly Step[], hasTime: boolean): Par
       pos++;
     }
     if (count < step.min) return undefined;
-    parts[step.field] = value;
+    switch (step.field) {
+      case 0: wall.year = value; break;
+      case 1: wall.month = value; break;
+      case 2: wall.day = value; break;
+      case 3: wall.hour = value; break;
+      case 4: wall.minute = value; break;
+      case 5: wall.second = value; break;
+      default: wall.millisecond = value;
+    }
   }
   if (pos !== text.length) return undefined;
-  const wall: WallTime = {
-    year: parts[0]!, month: parts[1]!, day: parts[2]!, hour: parts[3]!, minute: parts[4]!, second: parts[5]!, millisecond: parts[6]!,
-  };
   return isValidWallTime(wall) ? { kind: 'wall', wall, hasTime, offsetMinutes: undefined } : 'impossible';
 }
 

@@ -46,11 +46,21 @@ export function normalizeEmail(raw: string): Normalized<string> {
 function isDecorated(text: string): boolean {
   const first = text.charCodeAt(0);
   const last = text.charCodeAt(text.length - 1);
-  return (
+  if (
     first === 34 || first === 39 || first === 40 || // " ' (
     last === 34 || last === 39 || last === 41 || last === 62 || last === 46 || last === 59 || last === 44 || // " ' ) > . ; ,
-    text.startsWith('mailto:') || text.includes('<') || text.includes(' ') || text.includes('..')
-  );
+    (first === 109 && text.startsWith('mailto:'))
+  ) {
+    return true;
+  }
+  // One pass for what may sit inside: `<`, spaces, doubled dots.
+  let previous = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 60 || c === 32 || (c === 46 && previous === 46)) return true;
+    previous = c;
+  }
+  return false;
 }
 
 function repairDecoration(text: string): string {

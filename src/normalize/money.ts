@@ -180,20 +180,17 @@ function looksLikeThousands(s: string, at: number): boolean {
 /** Digits before `end` with every `group` separator removed, if the groups are 1-3 then exactly 3 digits. */
 function ungroup(s: string, end: number, group: number): string | undefined {
   let digits = '';
-  let run = 0;
+  let runStart = 0;
   let groups = 0;
-  for (let i = 0; i < end; i++) {
-    const c = s.charCodeAt(i);
-    if (c === group) {
-      if (groups === 0 ? run < 1 || run > 3 : run !== 3) return undefined;
-      groups++;
-      run = 0;
-    } else {
-      digits += s[i];
-      run++;
-    }
+  for (let i = 0; i <= end; i++) {
+    if (i < end && s.charCodeAt(i) !== group) continue;
+    const run = i - runStart;
+    if (groups === 0 ? run < 1 || run > 3 : run !== 3) return undefined;
+    digits += s.slice(runStart, i);
+    groups++;
+    runStart = i + 1;
   }
-  return groups > 0 && run !== 3 ? undefined : digits;
+  return digits;
 }
 
 /** Keeps every digit written, padded to the currency's minor units; zero is never negative. */

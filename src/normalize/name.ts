@@ -92,13 +92,17 @@ function splitWrittenName(text: string): PersonName {
       return { fullName: `${givenName} ${familyName}`, givenName, familyName, order: 'family-first' };
     }
   }
-  const tokens = (comma >= 0 ? text.replace(/\s*,\s*/g, ' ') : text).split(' ');
+  const spaced = comma >= 0 ? text.replace(/\s*,\s*/g, ' ') : text;
+  const tokens = spaced.split(' ');
   if (tokens.length < 2) return { fullName: caseName(text, 'full'), order: 'unknown' };
 
   const capsIndex = markedFamilyIndex(tokens);
   if (capsIndex === 0 || capsIndex === tokens.length - 1) {
-    const familyName = caseName(tokens[capsIndex]!, 'family');
-    const givenName = caseName(tokens.filter((_, i) => i !== capsIndex).join(' '), 'given');
+    const family = tokens[capsIndex]!;
+    const familyName = caseName(family, 'family');
+    // Words are separated by single spaces, so the rest of the name is one slice.
+    const given = capsIndex === 0 ? spaced.slice(family.length + 1) : spaced.slice(0, spaced.length - family.length - 1);
+    const givenName = caseName(given, 'given');
     const order = capsIndex === 0 ? 'family-first' : 'given-first';
     const fullName = order === 'family-first' ? `${familyName} ${givenName}` : `${givenName} ${familyName}`;
     return { fullName, givenName, familyName, order };
@@ -108,8 +112,10 @@ function splitWrittenName(text: string): PersonName {
   let familyStart = tokens.length - 1;
   while (familyStart > 1 && isSuffix(tokens[familyStart]!)) familyStart--;
   while (familyStart > 1 && isParticle(tokens[familyStart - 1]!)) familyStart--;
-  const givenName = caseName(tokens.slice(0, familyStart).join(' '), 'given');
-  const familyName = caseName(tokens.slice(familyStart).join(' '), 'family');
+  let offset = 0;
+  for (let i = 0; i < familyStart; i++) offset += tokens[i]!.length + 1;
+  const givenName = caseName(spaced.slice(0, offset - 1), 'given');
+  const familyName = caseName(spaced.slice(offset), 'family');
   return { fullName: `${givenName} ${familyName}`, givenName, familyName, order: 'given-first' };
 }
 

@@ -47,23 +47,21 @@ export function parsePhoneFast(text: string, defaultRegion: string | undefined):
  * plus, and nothing else (nothing that can hide an extension); undefined otherwise.
  */
 function simpleDigits(text: string): string | undefined {
-  let digits = '';
-  let runStart = -1;
+  let punctuation = false;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c >= 48 && c <= 57) {
-      if (runStart < 0) runStart = i;
+    if (c >= 48 && c <= 57) continue;
+    if (c === 32 || c === 40 || c === 41 || c === 45 || c === 46 || c === 47 || (c === 43 && i === 0)) {
+      punctuation = true;
       continue;
     }
-    if (runStart >= 0) {
-      digits += text.slice(runStart, i);
-      runStart = -1;
-    }
-    if (c === 32 || c === 40 || c === 41 || c === 45 || c === 46 || c === 47 || (c === 43 && i === 0)) continue;
     return undefined;
   }
-  return runStart === 0 ? text : runStart > 0 ? digits + text.slice(runStart) : digits;
+  // One replace builds the digit string in a single allocation.
+  return punctuation ? text.replace(PUNCTUATION, '') : text;
 }
+
+const PUNCTUATION = /[ ().\/+-]/g;
 
 function international(digits: string): ParsedPhone | undefined | 'fallback' {
   if (digits[0] === '0') return undefined;

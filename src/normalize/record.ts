@@ -296,7 +296,7 @@ function normalizeNames(run: Run, v: CanonicalValues): void {
   const f = fields.familyName;
   if (fields.fullName === undefined && (g !== undefined || f !== undefined)) {
     const han = (g === undefined || isHanName(g)) && (f === undefined || isHanName(f));
-    fields.fullName = han ? (f ?? '') + (g ?? '') : [g, f].filter((p) => p !== undefined).join(' ');
+    fields.fullName = han ? (f ?? '') + (g ?? '') : g === undefined ? f : f === undefined ? g : `${g} ${f}`;
   }
   if (f !== undefined && isHanName(f)) fields.familyNamePinyin = surnamePinyin(f);
   if (g !== undefined && isHanName(g)) fields.givenNamePinyin = givenPinyin(g);
