@@ -1,5 +1,5 @@
 import { EMAIL_DOMAIN_TYPOS } from './email-domain-typos';
-import { accept, correction, NO_CORRECTIONS, reject, withCorrections, type Correction, type Normalized } from './result';
+import { accept, correction, reject, withCorrections, type Correction, type Normalized } from './result';
 import { prepareText } from './text';
 
 /** RFC 5321 dot-atom local part (quoted local parts are not accepted from customer data). */

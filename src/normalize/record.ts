@@ -11,7 +11,8 @@ import { normalizePhone } from './phone';
 import type { ReasonCode } from './reasons';
 import { correction, type Correction, type Normalized } from './result';
 import { DEFAULT_NORMALIZE_SETTINGS, type CanonicalField, type OutputField, type SourceNormalizeSettings } from './settings';
-import { isPlaceholder, mayBePlaceholder, normalizeText } from './text';
+import { normalizeText } from './text';
+import { present, readCanonical, type CanonicalValues } from './record-input';
 
 export type CustomerFields = Partial<Record<OutputField, string>>;
 
@@ -55,7 +56,7 @@ export function normalizeCustomerFields(
   const dates = dateSettingsOf(settings);
   // Fields are read and written by name (not `fields[field]`): named property access
   // stays monomorphic, which matters at hundreds of thousands of records per second.
-  let raw = present(run, 'country', v.country);
+  let raw = present(run.corrections, 'country', v.country);
   if (raw !== undefined) {
     const r = normalizeCountry(raw);
     if (accepted(run, 'country', raw, r)) fields.country = r.value;
@@ -64,30 +65,30 @@ export function normalizeCustomerFields(
 
   normalizeNames(run, v);
 
-  raw = present(run, 'email', v.email);
+  raw = present(run.corrections, 'email', v.email);
   if (raw !== undefined) {
     const r = normalizeEmail(raw);
     if (accepted(run, 'email', raw, r)) fields.email = r.value;
   }
-  raw = present(run, 'phone', v.phone);
+  raw = present(run.corrections, 'phone', v.phone);
   if (raw !== undefined) normalizePhoneField(run, raw, recordCountry);
 
-  raw = present(run, 'birthDate', v.birthDate);
+  raw = present(run.corrections, 'birthDate', v.birthDate);
   if (raw !== undefined) {
     const r = normalizeBirthDate(raw, dates, today);
     if (accepted(run, 'birthDate', raw, r)) fields.birthDate = r.value;
   }
-  raw = present(run, 'signupAt', v.signupAt);
+  raw = present(run.corrections, 'signupAt', v.signupAt);
   if (raw !== undefined) {
     const r = normalizeDateTime(raw, dates);
     if (accepted(run, 'signupAt', raw, r)) fields.signupAt = r.value;
   }
-  raw = present(run, 'updatedAt', v.updatedAt);
+  raw = present(run.corrections, 'updatedAt', v.updatedAt);
   if (raw !== undefined) {
     const r = normalizeDateTime(raw, dates);
     if (accepted(run, 'updatedAt', raw, r)) fields.updatedAt = r.value;
   }
-  raw = present(run, 'gender', v.gender);
+  raw = present(run.corrections, 'gender', v.gender);
   if (raw !== undefined) {
     const r = normalizeGender(raw);
     if (accepted(run, 'gender', raw, r)) fields.gender = r.value;
@@ -146,101 +147,31 @@ function normalizePhoneField(run: Run, raw: string, recordCountry: string | unde
 
 function normalizeAddressFields(run: Run, v: CanonicalValues, recordCountry: string | undefined): void {
   const { fields } = run;
-  let raw = present(run, 'addressLine1', v.addressLine1);
+  let raw = present(run.corrections, 'addressLine1', v.addressLine1);
   if (raw !== undefined) {
     const r = normalizeAddressLine(raw);
     if (accepted(run, 'addressLine1', raw, r)) fields.addressLine1 = r.value;
   }
-  raw = present(run, 'addressLine2', v.addressLine2);
+  raw = present(run.corrections, 'addressLine2', v.addressLine2);
   if (raw !== undefined) {
     const r = normalizeAddressLine(raw);
     if (accepted(run, 'addressLine2', raw, r)) fields.addressLine2 = r.value;
   }
-  raw = present(run, 'city', v.city);
+  raw = present(run.corrections, 'city', v.city);
   if (raw !== undefined) {
     const r = normalizeAddressLine(raw);
     if (accepted(run, 'city', raw, r)) fields.city = r.value;
   }
-  raw = present(run, 'region', v.region);
+  raw = present(run.corrections, 'region', v.region);
   if (raw !== undefined) {
     const r = normalizeRegion(raw, recordCountry);
     if (accepted(run, 'region', raw, r)) fields.region = r.value;
   }
-  raw = present(run, 'postalCode', v.postalCode);
+  raw = present(run.corrections, 'postalCode', v.postalCode);
   if (raw !== undefined) {
     const r = normalizePostalCode(raw, recordCountry);
     if (accepted(run, 'postalCode', raw, r)) fields.postalCode = r.value;
   }
-}
-
-type CanonicalValues = Record<CanonicalField, string | undefined>;
-
-/**
- * Copies the canonical fields into an object of one fixed shape. Source records come
- * in many shapes, and looking up absent keys on them one by one is slow; a single
- * pass over the keys they do have is not.
- */
-function readCanonical(input: RawCustomerFields): CanonicalValues {
-  // A literal, so every instance shares one hidden class; the type keeps it complete.
-  const values: CanonicalValues = {
-    givenName: undefined, familyName: undefined, fullName: undefined, email: undefined, phone: undefined,
-    birthDate: undefined, gender: undefined, country: undefined, addressLine1: undefined, addressLine2: undefined,
-    city: undefined, region: undefined, postalCode: undefined, lifetimeValue: undefined, currency: undefined,
-    signupAt: undefined, updatedAt: undefined,
-  };
-  // A switch of named stores: several times faster than `values[key] = value` (a keyed store
-  // over many names), whatever shapes the input records come in.
-  for (const key in input) {
-    const v = input[key];
-    if (typeof v !== 'string') continue;
-    switch (key) {
-      case 'givenName': values.givenName = v; break;
-      case 'familyName': values.familyName = v; break;
-      case 'fullName': values.fullName = v; break;
-      case 'email': values.email = v; break;
-      case 'phone': values.phone = v; break;
-      case 'birthDate': values.birthDate = v; break;
-      case 'gender': values.gender = v; break;
-      case 'country': values.country = v; break;
-      case 'addressLine1': values.addressLine1 = v; break;
-      case 'addressLine2': values.addressLine2 = v; break;
-      case 'city': values.city = v; break;
-      case 'region': values.region = v; break;
-      case 'postalCode': values.postalCode = v; break;
-      case 'lifetimeValue': values.lifetimeValue = v; break;
-      case 'currency': values.currency = v; break;
-      case 'signupAt': values.signupAt = v; break;
-      case 'updatedAt': values.updatedAt = v; break;
-    }
-  }
-  return values;
-}
-
-/** The raw value of a field, or undefined when it is empty or a placeholder such as "N/A". */
-function present(run: Run, field: CanonicalField, raw: string | undefined): string | undefined {
-  if (raw === undefined) return undefined;
-  // Only values that start with what a placeholder starts with need the full text treatment.
-  const first = firstVisible(raw);
-  if (first < 0) return undefined;
-  if (raw.length - first > 40 || !mayBePlaceholder(raw.charCodeAt(first))) return raw;
-  const text = normalizeText(raw);
-  if (text === '') return undefined;
-  if (isPlaceholder(text)) {
-    run.corrections.push(correction('PLACEHOLDER_REMOVED', raw, '', field));
-    return undefined;
-  }
-  return raw;
-}
-
-/** Index of the first character that is not whitespace or invisible, or -1 for a blank value. */
-function firstVisible(raw: string): number {
-  for (let i = 0; i < raw.length; i++) {
-    const c = raw.charCodeAt(i);
-    if (c > 32 && c < 127) return i;
-    if (c <= 32 || c === 0x7f || c === 0xa0 || c === 0x3000 || c === 0xfeff || (c >= 0x2000 && c <= 0x200d) || c === 0x2060) continue;
-    return i;
-  }
-  return -1;
 }
 
 /** Records corrections or the rejection (honouring onInvalid); true when the value was accepted. */
@@ -264,18 +195,18 @@ function accepted<T>(run: Run, field: CanonicalField, raw: string, result: Norma
 
 function normalizeNames(run: Run, v: CanonicalValues): void {
   const { fields } = run;
-  const given = present(run, 'givenName', v.givenName);
+  const given = present(run.corrections, 'givenName', v.givenName);
   if (given !== undefined) {
     const r = normalizePersonName(given, 'given');
     if (accepted(run, 'givenName', given, r)) fields.givenName = r.value;
   }
-  const family = present(run, 'familyName', v.familyName);
+  const family = present(run.corrections, 'familyName', v.familyName);
   if (family !== undefined) {
     const r = normalizePersonName(family, 'family');
     if (accepted(run, 'familyName', family, r)) fields.familyName = r.value;
   }
 
-  const full = present(run, 'fullName', v.fullName);
+  const full = present(run.corrections, 'fullName', v.fullName);
   if (full !== undefined) {
     const split = splitFullName(full);
     if (accepted(run, 'fullName', full, split)) {
@@ -313,8 +244,8 @@ function moneyOptionsOf(settings: SourceNormalizeSettings): MoneyOptions {
 }
 
 function normalizeLifetimeValue(run: Run, v: CanonicalValues, rates: FxRateProvider | undefined, fxDate: string): void {
-  const raw = present(run, 'lifetimeValue', v.lifetimeValue);
-  const currencyRaw = present(run, 'currency', v.currency);
+  const raw = present(run.corrections, 'lifetimeValue', v.lifetimeValue);
+  const currencyRaw = present(run.corrections, 'currency', v.currency);
   if (raw === undefined) return;
   const { settings } = run;
   const money = parseMoney(raw, currencyRaw === undefined ? moneyOptionsOf(settings) : {
