@@ -3,6 +3,15 @@ import { normalizePostalCode } from './postal-code';
 import { accept, reject, withCorrections, type Correction, type Normalized } from './result';
 import { prepareText } from './text';
 
+// Imported functions on the per-record path are bound once: under tsx (esbuild's CommonJS
+// output) a call through an import otherwise goes through two export getters each time.
+const normalizeCountryFn = normalizeCountry;
+const normalizePostalCodeFn = normalizePostalCode;
+const acceptFn = accept;
+const rejectFn = reject;
+const withCorrectionsFn = withCorrections;
+const prepareTextFn = prepareText;
+
 export { hasPostalRule, normalizePostalCode } from './postal-code';
 
 export interface AddressInput {
@@ -65,19 +74,19 @@ function capitalize(s: string): string {
 }
 
 export function normalizeAddressLine(raw: string): Normalized<string> {
-  const { text, corrections } = prepareText(raw);
-  return accept(caseAddressText(text), corrections);
+  const { text, corrections } = prepareTextFn(raw);
+  return acceptFn(caseAddressText(text), corrections);
 }
 
 /** Regions of these countries are usually written as short codes (CA, NSW, ON). */
 const REGION_CODE_COUNTRIES = new Set(['US', 'CA', 'AU', 'MX', 'BR', 'IN']);
 
 export function normalizeRegion(raw: string, country: string | undefined): Normalized<string> {
-  const { text, corrections } = prepareText(raw);
+  const { text, corrections } = prepareTextFn(raw);
   if (country !== undefined && REGION_CODE_COUNTRIES.has(country) && /^[A-Za-z]{2,3}\.?$/.test(text)) {
-    return accept(text.replace('.', '').toUpperCase(), corrections);
+    return acceptFn(text.replace('.', '').toUpperCase(), corrections);
   }
-  return accept(caseAddressText(text), corrections);
+  return acceptFn(caseAddressText(text), corrections);
 }
 
 /**
@@ -90,7 +99,7 @@ export function normalizeAddress(input: AddressInput, options: { defaultCountry?
   let corrections: readonly Correction[] = [];
   let country: string | undefined = options.defaultCountry;
   if (input.country !== undefined && input.country.trim() !== '') {
-    const c = normalizeCountry(input.country);
+    const c = normalizeCountryFn(input.country);
     if (!c.ok) return c;
     country = c.value;
   }
@@ -101,7 +110,7 @@ export function normalizeAddress(input: AddressInput, options: { defaultCountry?
     const r = normalizeAddressLine(raw);
     if (r.ok && r.value !== '') {
       address[key] = r.value;
-      corrections = withCorrections(corrections, r.corrections);
+      corrections = withCorrectionsFn(corrections, r.corrections);
     }
   }
   if (input.region !== undefined) {
@@ -109,11 +118,11 @@ export function normalizeAddress(input: AddressInput, options: { defaultCountry?
     if (r.ok && r.value !== '') address.region = r.value;
   }
   if (input.postalCode !== undefined && input.postalCode.trim() !== '') {
-    const r = normalizePostalCode(input.postalCode, country);
+    const r = normalizePostalCodeFn(input.postalCode, country);
     if (!r.ok) return r;
     address.postalCode = r.value;
-    corrections = withCorrections(corrections, r.corrections);
+    corrections = withCorrectionsFn(corrections, r.corrections);
   }
-  if (Object.keys(address).length === 0) return reject('MISSING_REQUIRED', 'address is empty');
-  return accept(address, corrections);
+  if (Object.keys(address).length === 0) return rejectFn('MISSING_REQUIRED', 'address is empty');
+  return acceptFn(address, corrections);
 }

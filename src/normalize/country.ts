@@ -3,6 +3,12 @@ import { COUNTRY_ALIASES } from './country-aliases';
 import { accept, reject, type Normalized } from './result';
 import { normalizeText } from './text';
 
+// Imported functions on the per-record path are bound once: under tsx (esbuild's CommonJS
+// output) a call through an import otherwise goes through two export getters each time.
+const acceptFn = accept;
+const rejectFn = reject;
+const normalizeTextFn = normalizeText;
+
 // Locale data is registered once, here, and nowhere else.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 countries.registerLocale(require('i18n-iso-countries/langs/en.json'));
@@ -14,7 +20,7 @@ const IGNORED_PUNCTUATION = /[.'’,()]/g;
 
 /** Lookup key: case, accents, dots and a leading "the" do not matter (`U.S.` = `us`). */
 function countryKey(text: string): string {
-  let key = normalizeText(text).toLowerCase();
+  let key = normalizeTextFn(text).toLowerCase();
   if (/[^\x20-\x7e]/.test(key)) key = key.normalize('NFD').replace(COMBINING_MARKS, '').normalize('NFC');
   key = key.replace(IGNORED_PUNCTUATION, '').replace(/&/g, 'and').replace(/\s+/g, ' ').trim();
   return key.startsWith('the ') ? key.slice(4) : key;
@@ -56,8 +62,8 @@ export function normalizeCountry(raw: string): Normalized<string> {
     // Frozen because the same object is handed to every caller with this raw text.
     result = Object.freeze(
       alpha2 !== undefined
-        ? accept(alpha2)
-        : reject('UNKNOWN_COUNTRY', `"${normalizeText(raw)}" is not a known country name or ISO 3166 code`),
+        ? acceptFn(alpha2)
+        : rejectFn('UNKNOWN_COUNTRY', `"${normalizeTextFn(raw)}" is not a known country name or ISO 3166 code`),
     );
     if (memo.size >= MEMO_LIMIT) memo.clear();
     memo.set(raw, result);

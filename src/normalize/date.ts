@@ -4,6 +4,19 @@ import { accept, reject, type Normalized, type Rejected } from './result';
 import { prepareText } from './text';
 import { epochToWall, formatUtcIso, wallAsUtc, wallTimeToEpoch } from './time-zone';
 
+// Imported functions on the per-record path are bound once: under tsx (esbuild's CommonJS
+// output) a call through an import otherwise goes through two export getters each time.
+const compiledFormatFn = compiledFormat;
+const isValidWallTimeFn = isValidWallTime;
+const parseIsoFn = parseIso;
+const acceptFn = accept;
+const rejectFn = reject;
+const prepareTextFn = prepareText;
+const epochToWallFn = epochToWall;
+const formatUtcIsoFn = formatUtcIso;
+const wallAsUtcFn = wallAsUtc;
+const wallTimeToEpochFn = wallTimeToEpoch;
+
 export interface DateSettings {
   /** Formats tried in order after ISO 8601 (luxon tokens); the first whose shape matches decides. */
   formats?: readonly string[];
@@ -27,20 +40,20 @@ const DAY_MONTH_YEAR_TIME = /^(\d{1,2})([/.-])(\d{1,2})\2(\d{4})[ T](\d{1,2}):(\
 type Parse = ParsedTemporal | Rejected;
 
 function parseTemporal(text: string, settings: DateSettings): Parse {
-  if (text === '') return reject('BAD_DATE', 'date is empty');
+  if (text === '') return rejectFn('BAD_DATE', 'date is empty');
 
-  const iso = parseIso(text);
-  if (iso === 'impossible') return reject('IMPOSSIBLE_DATE', `date "${text}" does not exist in the calendar`);
+  const iso = parseIsoFn(text);
+  if (iso === 'impossible') return rejectFn('IMPOSSIBLE_DATE', `date "${text}" does not exist in the calendar`);
   if (iso !== undefined) return iso;
 
   // Whether the text is all digits rules out half of the formats without running them.
   const digitsOnly = isDigitString(text);
   for (const format of settings.formats ?? DEFAULT_DATE_FORMATS) {
-    const compiled = compiledFormat(format);
+    const compiled = compiledFormatFn(format);
     if (compiled.shape !== 'any' && (compiled.shape === 'digits') !== digitsOnly) continue;
     if (!containsAll(text, compiled.literals)) continue;
     const parsed = compiled.match(text);
-    if (parsed === 'impossible') return reject('IMPOSSIBLE_DATE', `date "${text}" does not exist in the calendar`);
+    if (parsed === 'impossible') return rejectFn('IMPOSSIBLE_DATE', `date "${text}" does not exist in the calendar`);
     if (parsed !== undefined) return parsed;
   }
   return parseDayMonthOrder(text, settings.dayFirst);
@@ -64,7 +77,7 @@ function isDigitString(text: string): boolean {
 /** `01/02/2023`-style values, read with the source's day/month order. */
 function parseDayMonthOrder(text: string, dayFirst: boolean | undefined): Parse {
   const m = DAY_MONTH_YEAR.exec(text) ?? DAY_MONTH_YEAR_TIME.exec(text);
-  if (m === null) return reject('BAD_DATE', `date "${text}" matches none of the formats configured for this source`);
+  if (m === null) return rejectFn('BAD_DATE', `date "${text}" matches none of the formats configured for this source`);
   const a = +m[1]!;
   const b = +m[3]!;
   let readDayFirst = dayFirst;
@@ -72,7 +85,7 @@ function parseDayMonthOrder(text: string, dayFirst: boolean | undefined): Parse 
     if (a > 12 && b <= 12) readDayFirst = true;
     else if (b > 12 && a <= 12) readDayFirst = false;
     else if (a === b) readDayFirst = true;
-    else return reject('AMBIGUOUS_DATE', `date "${text}" could be day-first or month-first; set dayFirst for this source`);
+    else return rejectFn('AMBIGUOUS_DATE', `date "${text}" could be day-first or month-first; set dayFirst for this source`);
   }
   const hasTime = m[5] !== undefined;
   const w = wall(+m[4]!, readDayFirst ? b : a, readDayFirst ? a : b, hasTime ? +m[5]! : 0, hasTime ? +m[6]! : 0, m[7] === undefined ? 0 : +m[7]);
@@ -84,7 +97,7 @@ function wall(year: number, month: number, day: number, hour = 0, minute = 0, se
 }
 
 function wallResult(w: WallTime, hasTime: boolean, offsetMinutes: number | undefined, text: string): Parse {
-  if (!isValidWallTime(w)) return reject('IMPOSSIBLE_DATE', `date "${text}" does not exist in the calendar`);
+  if (!isValidWallTimeFn(w)) return rejectFn('IMPOSSIBLE_DATE', `date "${text}" does not exist in the calendar`);
   return { kind: 'wall', wall: w, hasTime, offsetMinutes };
 }
 
@@ -100,24 +113,24 @@ function isoDate(w: WallTime): string {
  * is read in the source's time zone.
  */
 export function normalizeDate(raw: string, settings: DateSettings = {}): Normalized<string> {
-  const { text, corrections } = prepareText(raw);
+  const { text, corrections } = prepareTextFn(raw);
   const parsed = parseTemporal(text, settings);
   if ('ok' in parsed) return parsed;
-  if (parsed.kind === 'wall') return accept(isoDate(parsed.wall), corrections);
-  return accept(isoDate(epochToWall(parsed.epochMs, settings.timezone ?? 'UTC')), corrections);
+  if (parsed.kind === 'wall') return acceptFn(isoDate(parsed.wall), corrections);
+  return acceptFn(isoDate(epochToWallFn(parsed.epochMs, settings.timezone ?? 'UTC')), corrections);
 }
 
 /** An instant as UTC ISO 8601 (`2023-01-05T08:00:00.000Z`); zone-less values are read in the source's zone. */
 export function normalizeDateTime(raw: string, settings: DateSettings = {}): Normalized<string> {
-  const { text, corrections } = prepareText(raw);
+  const { text, corrections } = prepareTextFn(raw);
   const parsed = parseTemporal(text, settings);
   if ('ok' in parsed) return parsed;
   let epochMs: number;
   if (parsed.kind === 'epoch') epochMs = parsed.epochMs;
-  else if (parsed.offsetMinutes !== undefined) epochMs = wallAsUtc(parsed.wall) - parsed.offsetMinutes * 60_000;
-  else epochMs = wallTimeToEpoch(parsed.wall, settings.timezone ?? 'UTC');
-  if (!(epochMs >= MIN_EPOCH_MS && epochMs <= MAX_EPOCH_MS)) return reject('IMPOSSIBLE_DATE', 'date-time is outside the years 1-9999');
-  return accept(formatUtcIso(epochMs), corrections);
+  else if (parsed.offsetMinutes !== undefined) epochMs = wallAsUtcFn(parsed.wall) - parsed.offsetMinutes * 60_000;
+  else epochMs = wallTimeToEpochFn(parsed.wall, settings.timezone ?? 'UTC');
+  if (!(epochMs >= MIN_EPOCH_MS && epochMs <= MAX_EPOCH_MS)) return rejectFn('IMPOSSIBLE_DATE', 'date-time is outside the years 1-9999');
+  return acceptFn(formatUtcIsoFn(epochMs), corrections);
 }
 
 const MIN_EPOCH_MS = new Date('0001-01-01T00:00:00.000Z').getTime();
@@ -155,10 +168,10 @@ let today = '';
 export function normalizeBirthDate(raw: string, settings: DateSettings = {}, today: string = todayUtc()): Normalized<string> {
   const result = normalizeDate(raw, settings);
   if (!result.ok) return result;
-  if (result.value > today) return reject('IMPLAUSIBLE_BIRTH_DATE', `birth date ${result.value} is in the future`);
+  if (result.value > today) return rejectFn('IMPLAUSIBLE_BIRTH_DATE', `birth date ${result.value} is in the future`);
   const oldest = oldestBirthDate(today);
   if (result.value < oldest) {
-    return reject('IMPLAUSIBLE_BIRTH_DATE', `birth date ${result.value} is more than ${MAX_AGE_YEARS} years ago`);
+    return rejectFn('IMPLAUSIBLE_BIRTH_DATE', `birth date ${result.value} is more than ${MAX_AGE_YEARS} years ago`);
   }
   return result;
 }

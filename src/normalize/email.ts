@@ -2,6 +2,14 @@ import { EMAIL_DOMAIN_TYPOS } from './email-domain-typos';
 import { accept, correction, reject, withCorrections, type Correction, type Normalized } from './result';
 import { prepareText } from './text';
 
+// Imported functions on the per-record path are bound once: under tsx (esbuild's CommonJS
+// output) a call through an import otherwise goes through two export getters each time.
+const acceptFn = accept;
+const correctionFn = correction;
+const rejectFn = reject;
+const withCorrectionsFn = withCorrections;
+const prepareTextFn = prepareText;
+
 /** RFC 5321 dot-atom local part (quoted local parts are not accepted from customer data). */
 const ATOM_CHARS = new Uint8Array(128);
 for (const c of "abcdefghijklmnopqrstuvwxyz0123456789!#$%&'*+/=?^_`{|}~-") ATOM_CHARS[c.charCodeAt(0)] = 1;
@@ -12,35 +20,35 @@ const ANGLE_ADDRESS = /<([^<>]+)>/;
 
 /** Trims, lowercases, repairs obvious decoration, fixes known domain typos, validates syntax. */
 export function normalizeEmail(raw: string): Normalized<string> {
-  const prepared = prepareText(raw);
+  const prepared = prepareTextFn(raw);
   let text = prepared.text.toLowerCase();
   let corrections: readonly Correction[] = prepared.corrections;
 
   if (isDecorated(text)) {
     const repaired = repairDecoration(text);
     if (repaired !== text) {
-      corrections = withCorrections(corrections, [correction('EMAIL_REPAIRED', raw, repaired)]);
+      corrections = withCorrectionsFn(corrections, [correctionFn('EMAIL_REPAIRED', raw, repaired)]);
       text = repaired;
     }
   }
 
   const at = text.lastIndexOf('@');
-  if (at <= 0 || at === text.length - 1) return reject('INVALID_EMAIL', 'email address needs exactly one "@" with text on both sides');
-  if (text.indexOf('@') !== at) return reject('INVALID_EMAIL', 'email address contains more than one "@"');
+  if (at <= 0 || at === text.length - 1) return rejectFn('INVALID_EMAIL', 'email address needs exactly one "@" with text on both sides');
+  if (text.indexOf('@') !== at) return rejectFn('INVALID_EMAIL', 'email address contains more than one "@"');
   if (at > 64 || !isDotAtom(text, at)) {
-    return reject('INVALID_EMAIL', 'the part before "@" contains characters or dots not allowed in an email address');
+    return rejectFn('INVALID_EMAIL', 'the part before "@" contains characters or dots not allowed in an email address');
   }
   let domain = text.slice(at + 1);
   const fixed = EMAIL_DOMAIN_TYPOS.get(domain);
   if (fixed !== undefined) {
     domain = fixed;
     text = text.slice(0, at + 1) + domain;
-    corrections = withCorrections(corrections, [correction('EMAIL_DOMAIN_TYPO', raw, text)]);
+    corrections = withCorrectionsFn(corrections, [correctionFn('EMAIL_DOMAIN_TYPO', raw, text)]);
   }
   if (domain.length > 253 || !(isAsciiHostname(domain) || DOMAIN.test(domain))) {
-    return reject('INVALID_EMAIL', 'the part after "@" is not a valid domain name');
+    return rejectFn('INVALID_EMAIL', 'the part after "@" is not a valid domain name');
   }
-  return accept(text, corrections);
+  return acceptFn(text, corrections);
 }
 
 function isDecorated(text: string): boolean {

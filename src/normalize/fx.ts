@@ -3,6 +3,16 @@ import { isCurrencyCode, minorUnits } from './currency';
 import { amountString, isPlainDecimal, MoneyDecimal, toAmountString, type Money } from './money';
 import { accept, reject, type Normalized } from './result';
 
+// Imported functions on the per-record path are bound once: under tsx (esbuild's CommonJS
+// output) a call through an import otherwise goes through two export getters each time.
+const isCurrencyCodeFn = isCurrencyCode;
+const minorUnitsFn = minorUnits;
+const amountStringFn = amountString;
+const isPlainDecimalFn = isPlainDecimal;
+const toAmountStringFn = toAmountString;
+const acceptFn = accept;
+const rejectFn = reject;
+
 /**
  * Exchange rates.
  *
@@ -28,13 +38,13 @@ export function convertMoney(
   date: string,
   rates: FxRateProvider,
 ): Normalized<Money> {
-  if (!isCurrencyCode(from)) return reject('UNKNOWN_CURRENCY', `currency "${from}" is not an ISO 4217 code`);
-  if (!isCurrencyCode(to)) return reject('UNKNOWN_CURRENCY', `currency "${to}" is not an ISO 4217 code`);
-  if (typeof amount === 'string' && !isPlainDecimal(amount)) {
-    return reject('BAD_AMOUNT', `amount "${amount}" is not a plain decimal number`);
+  if (!isCurrencyCodeFn(from)) return rejectFn('UNKNOWN_CURRENCY', `currency "${from}" is not an ISO 4217 code`);
+  if (!isCurrencyCodeFn(to)) return rejectFn('UNKNOWN_CURRENCY', `currency "${to}" is not an ISO 4217 code`);
+  if (typeof amount === 'string' && !isPlainDecimalFn(amount)) {
+    return rejectFn('BAD_AMOUNT', `amount "${amount}" is not a plain decimal number`);
   }
   if (from === to) {
-    return accept({ amount: typeof amount === 'string' ? amountString(amount, to) : toAmountString(amount, to), currency: to });
+    return acceptFn({ amount: typeof amount === 'string' ? amountStringFn(amount, to) : toAmountStringFn(amount, to), currency: to });
   }
   const value = new MoneyDecimal(amount);
 
@@ -46,9 +56,9 @@ export function convertMoney(
   const inBase = from === rates.baseCurrency ? value : value.times(fromRate);
   const converted = to === rates.baseCurrency ? inBase : inBase.dividedBy(toRate);
   // toFixed rounds (half-even here) and formats in one step.
-  let text = converted.toFixed(minorUnits(to), MoneyDecimal.ROUND_HALF_EVEN);
+  let text = converted.toFixed(minorUnitsFn(to), MoneyDecimal.ROUND_HALF_EVEN);
   if (text.charCodeAt(0) === 45 /* - */ && !/[1-9]/.test(text)) text = text.slice(1);
-  return accept({ amount: text, currency: to });
+  return acceptFn({ amount: text, currency: to });
 }
 
 const ONE = new MoneyDecimal(1);
@@ -62,7 +72,7 @@ function rateOf(currency: string, date: string, rates: FxRateProvider): Decimal 
 }
 
 function missingRate(currency: string, date: string): Normalized<Money> {
-  return reject('MISSING_FX_RATE', `no exchange rate for ${currency} on or before ${date}`);
+  return rejectFn('MISSING_FX_RATE', `no exchange rate for ${currency} on or before ${date}`);
 }
 
 export interface FxRateRow {

@@ -1,6 +1,12 @@
 import { accept, reject, type Normalized } from './result';
 import { normalizeText } from './text';
 
+// Imported functions on the per-record path are bound once: under tsx (esbuild's CommonJS
+// output) a call through an import otherwise goes through two export getters each time.
+const acceptFn = accept;
+const rejectFn = reject;
+const normalizeTextFn = normalizeText;
+
 export type Gender = 'female' | 'male' | 'other' | 'undisclosed';
 
 const VALUES: ReadonlyMap<string, Gender> = new Map([
@@ -13,7 +19,7 @@ const VALUES: ReadonlyMap<string, Gender> = new Map([
 ]);
 
 export function normalizeGender(raw: string): Normalized<Gender> {
-  const key = normalizeText(raw).toLowerCase();
+  const key = normalizeTextFn(raw).toLowerCase();
   const gender = VALUES.get(key) ?? VALUES.get(key.replace(/\.$/, ''));
-  return gender === undefined ? reject('BAD_GENDER', `gender "${key}" is not a recognised value`) : accept(gender);
+  return gender === undefined ? rejectFn('BAD_GENDER', `gender "${key}" is not a recognised value`) : acceptFn(gender);
 }

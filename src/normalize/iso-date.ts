@@ -1,5 +1,9 @@
 import { isValidWallTime, type ParsedTemporal, type WallTime } from './date-format';
 
+// Imported functions on the per-record path are bound once: under tsx (esbuild's CommonJS
+// output) a call through an import otherwise goes through two export getters each time.
+const isValidWallTimeFn = isValidWallTime;
+
 /**
  * ISO 8601 dates and date-times (`2023-01-05`, `2023-01-05T08:00:00.123+08:00`,
  * `2023-01-05 16:00`), read character by character: they are the most common
@@ -49,7 +53,7 @@ export function parseIso(s: string): ParsedTemporal | 'impossible' | undefined {
 }
 
 function finish(wall: WallTime, hasTime: boolean, offsetMinutes: number | undefined): ParsedTemporal | 'impossible' {
-  return isValidWallTime(wall) ? { kind: 'wall', wall, hasTime, offsetMinutes } : 'impossible';
+  return isValidWallTimeFn(wall) ? { kind: 'wall', wall, hasTime, offsetMinutes } : 'impossible';
 }
 
 /** `Z`, `±HH`, `±HHmm`, `±HH:mm` running to the end of the text; minutes east of UTC. */

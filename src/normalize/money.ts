@@ -3,6 +3,16 @@ import { currencySymbol, isCurrencyCode, minorUnits, resolveCurrency } from './c
 import { accept, reject, type Normalized, type Rejected } from './result';
 import { prepareText } from './text';
 
+// Imported functions on the per-record path are bound once: under tsx (esbuild's CommonJS
+// output) a call through an import otherwise goes through two export getters each time.
+const currencySymbolFn = currencySymbol;
+const isCurrencyCodeFn = isCurrencyCode;
+const minorUnitsFn = minorUnits;
+const resolveCurrencyFn = resolveCurrency;
+const acceptFn = accept;
+const rejectFn = reject;
+const prepareTextFn = prepareText;
+
 /**
  * Money is parsed and computed with decimal.js only; amounts cross module
  * boundaries as plain decimal strings (`"1234.50"`), never as JS numbers.
@@ -38,8 +48,8 @@ const CANONICAL_NUMBER = /^-?\d+(?:\.\d+)?$/;
  * decimal comma (`12,5`); a lone `.` is a decimal point; repeated ones are grouping.
  */
 export function parseMoney(raw: string, options: MoneyOptions = {}): Normalized<Money> {
-  const { text, corrections } = prepareText(raw);
-  if (text === '') return reject('BAD_AMOUNT', 'amount is empty');
+  const { text, corrections } = prepareTextFn(raw);
+  if (text === '') return rejectFn('BAD_AMOUNT', 'amount is empty');
 
   let first = -1;
   let last = -1;
@@ -50,7 +60,7 @@ export function parseMoney(raw: string, options: MoneyOptions = {}): Normalized<
       last = i;
     }
   }
-  if (first < 0) return reject('BAD_AMOUNT', `amount "${text}" contains no digits`);
+  if (first < 0) return rejectFn('BAD_AMOUNT', `amount "${text}" contains no digits`);
   if (first > 0 && (text[first - 1] === '.' || text[first - 1] === ',')) first--;
 
   let prefix = text.slice(0, first).trim();
@@ -73,8 +83,8 @@ export function parseMoney(raw: string, options: MoneyOptions = {}): Normalized<
   if (typeof currency !== 'string') return currency;
 
   const number = canonicalNumber(text.slice(first, last + 1), options.decimalSeparator);
-  if (number === undefined) return reject('BAD_AMOUNT', `amount "${text}" is not a number`);
-  return accept({ amount: padAmount(number, negative, currency), currency }, corrections);
+  if (number === undefined) return rejectFn('BAD_AMOUNT', `amount "${text}" is not a number`);
+  return acceptFn({ amount: padAmount(number, negative, currency), currency }, corrections);
 }
 
 /** A plain decimal string (`-12.5`) as an amount of `currency` (`-12.50`), by text alone. */
@@ -95,7 +105,7 @@ function padAmount(number: string, negative: boolean, currency: string): string 
   let start = 0;
   while (start < integer.length - 1 && integer.charCodeAt(start) === 48) start++;
   if (start > 0) integer = integer.slice(start);
-  const minor = minorUnits(currency);
+  const minor = minorUnitsFn(currency);
   if (fraction.length < minor) fraction = fraction.padEnd(minor, '0');
   const isZero = integer === '0' && !/[1-9]/.test(fraction);
   return (negative && !isZero ? '-' : '') + integer + (fraction === '' ? '' : '.' + fraction);
@@ -103,25 +113,25 @@ function padAmount(number: string, negative: boolean, currency: string): string 
 
 function pickCurrency(prefix: string, suffix: string, options: MoneyOptions): string | Rejected {
   if (prefix !== '' && suffix !== '' && prefix.toUpperCase() !== suffix.toUpperCase()) {
-    const a = resolveCurrency(prefix, options.currency ?? options.defaultCurrency);
-    const b = resolveCurrency(suffix, options.currency ?? options.defaultCurrency);
-    if (!a.ok || !b.ok || a.currency !== b.currency) return reject('BAD_AMOUNT', 'amount has text on both sides of the number');
+    const a = resolveCurrencyFn(prefix, options.currency ?? options.defaultCurrency);
+    const b = resolveCurrencyFn(suffix, options.currency ?? options.defaultCurrency);
+    if (!a.ok || !b.ok || a.currency !== b.currency) return rejectFn('BAD_AMOUNT', 'amount has text on both sides of the number');
   }
   const token = prefix !== '' ? prefix : suffix;
   if (token === '') {
     const currency = options.currency ?? options.defaultCurrency;
-    if (currency === undefined) return reject('UNKNOWN_CURRENCY', 'amount has no currency and the source has no default currency');
-    if (!isCurrencyCode(currency)) return reject('UNKNOWN_CURRENCY', `currency "${currency}" is not an ISO 4217 code`);
+    if (currency === undefined) return rejectFn('UNKNOWN_CURRENCY', 'amount has no currency and the source has no default currency');
+    if (!isCurrencyCodeFn(currency)) return rejectFn('UNKNOWN_CURRENCY', `currency "${currency}" is not an ISO 4217 code`);
     return currency;
   }
-  const resolved = resolveCurrency(token, options.currency ?? options.defaultCurrency);
+  const resolved = resolveCurrencyFn(token, options.currency ?? options.defaultCurrency);
   if (!resolved.ok) {
-    if (resolved.ambiguous) return reject('UNKNOWN_CURRENCY', `currency symbol "${token}" is used by several currencies and the source default does not say which`);
-    if (/^\p{L}{3}$/u.test(token)) return reject('UNKNOWN_CURRENCY', `currency "${token}" is not an ISO 4217 code`);
-    return reject('BAD_AMOUNT', `amount has text "${token}" that is not a currency`);
+    if (resolved.ambiguous) return rejectFn('UNKNOWN_CURRENCY', `currency symbol "${token}" is used by several currencies and the source default does not say which`);
+    if (/^\p{L}{3}$/u.test(token)) return rejectFn('UNKNOWN_CURRENCY', `currency "${token}" is not an ISO 4217 code`);
+    return rejectFn('BAD_AMOUNT', `amount has text "${token}" that is not a currency`);
   }
   if (options.currency !== undefined && resolved.currency !== options.currency.toUpperCase()) {
-    return reject('CURRENCY_MISMATCH', `amount is written in ${resolved.currency} but the field's currency is ${options.currency}`);
+    return rejectFn('CURRENCY_MISMATCH', `amount is written in ${resolved.currency} but the field's currency is ${options.currency}`);
   }
   return resolved.currency;
 }
@@ -196,7 +206,7 @@ function ungroup(s: string, end: number, group: number): string | undefined {
 /** Keeps every digit written, padded to the currency's minor units; zero is never negative. */
 export function toAmountString(value: Decimal, currency: string): string {
   const v = value.isZero() ? value.abs() : value;
-  return v.toFixed(Math.max(minorUnits(currency), v.decimalPlaces()));
+  return v.toFixed(Math.max(minorUnitsFn(currency), v.decimalPlaces()));
 }
 
 /** `-1234.50`: what amounts look like at module boundaries (no exponent, no grouping). */
@@ -209,10 +219,10 @@ export type MoneyStyle = 'en' | 'de' | 'code-prefix' | 'code-suffix';
 /** Formats money the way sources write it (used to test that parsing reads those forms back). */
 export function formatMoney(money: Money, style: MoneyStyle = 'en'): string {
   const value = new MoneyDecimal(money.amount);
-  const [integer, fraction] = value.abs().toFixed(Math.max(minorUnits(money.currency), value.decimalPlaces())).split('.');
+  const [integer, fraction] = value.abs().toFixed(Math.max(minorUnitsFn(money.currency), value.decimalPlaces())).split('.');
   const sign = value.isNegative() && !value.isZero() ? '-' : '';
   const grouped = (sep: string): string => integer!.replace(/\B(?=(\d{3})+(?!\d))/g, sep);
-  const symbol = currencySymbol(money.currency) ?? money.currency;
+  const symbol = currencySymbolFn(money.currency) ?? money.currency;
   switch (style) {
     case 'en':
       return `${sign}${symbol}${symbol.length === 3 ? ' ' : ''}${grouped(',')}${fraction ? '.' + fraction : ''}`;

@@ -3,6 +3,19 @@ import { caseName, isParticle, isSuffix, letterCases, LOWER_ONLY, UPPER_ONLY, ty
 import { accept, reject, type Normalized } from './result';
 import { containsLetter, prepareText } from './text';
 
+// Imported functions on the per-record path are bound once: under tsx (esbuild's CommonJS
+// output) a call through an import otherwise goes through two export getters each time.
+const isHanNameFn = isHanName;
+const splitHanNameFn = splitHanName;
+const caseNameFn = caseName;
+const isParticleFn = isParticle;
+const isSuffixFn = isSuffix;
+const letterCasesFn = letterCases;
+const acceptFn = accept;
+const rejectFn = reject;
+const containsLetterFn = containsLetter;
+const prepareTextFn = prepareText;
+
 export { caseName, type NameRole } from './name-case';
 
 /** Digits, `@` and markup never occur in a person's name; they mean the column is wrong. */
@@ -12,16 +25,16 @@ const CAPS_WORD = /^(?=.*\p{Lu}{2})[^\p{Ll}.]+$/u;
 
 /** One name part (given, family) or a whole name: cleaned, validated, cased. */
 export function normalizePersonName(raw: string, role: NameRole = 'full'): Normalized<string> {
-  const { text, corrections } = prepareText(raw);
+  const { text, corrections } = prepareTextFn(raw);
   const problem = nameProblem(text);
-  if (problem !== undefined) return reject('INVALID_NAME', problem);
-  return accept(caseName(text, role), corrections);
+  if (problem !== undefined) return rejectFn('INVALID_NAME', problem);
+  return acceptFn(caseNameFn(text, role), corrections);
 }
 
 function nameProblem(text: string): string | undefined {
   if (text === '') return 'name is empty';
   const ascii = asciiNameCheck(text);
-  if (ascii === NO_LETTERS || (ascii === NOT_ASCII && !containsLetter(text))) return 'name contains no letters';
+  if (ascii === NO_LETTERS || (ascii === NOT_ASCII && !containsLetterFn(text))) return 'name contains no letters';
   if (ascii === FORBIDDEN || (ascii === NOT_ASCII && NOT_IN_NAMES.test(text))) return 'name contains digits or symbols that names do not have';
   return undefined;
 }
@@ -69,16 +82,16 @@ export interface PersonName {
  * A single word, or a name mixing scripts, is returned unsplit.
  */
 export function splitFullName(raw: string): Normalized<PersonName> {
-  const { text, corrections } = prepareText(raw);
+  const { text, corrections } = prepareTextFn(raw);
   const problem = nameProblem(text);
-  if (problem !== undefined) return reject('INVALID_NAME', problem);
+  if (problem !== undefined) return rejectFn('INVALID_NAME', problem);
 
-  if (isHanName(text)) {
-    const han = splitHanName(text);
-    if (han === undefined) return accept({ fullName: text, order: 'unknown' }, corrections);
-    return accept({ fullName: text, ...han }, corrections);
+  if (isHanNameFn(text)) {
+    const han = splitHanNameFn(text);
+    if (han === undefined) return acceptFn({ fullName: text, order: 'unknown' }, corrections);
+    return acceptFn({ fullName: text, ...han }, corrections);
   }
-  return accept(splitWrittenName(text), corrections);
+  return acceptFn(splitWrittenName(text), corrections);
 }
 
 function splitWrittenName(text: string): PersonName {
@@ -86,23 +99,23 @@ function splitWrittenName(text: string): PersonName {
   if (comma >= 0 && comma === text.lastIndexOf(',')) {
     const family = text.slice(0, comma).trim();
     const given = text.slice(comma + 1).trim();
-    if (family !== '' && given !== '' && !isSuffix(given)) {
-      const familyName = caseName(family, 'family');
-      const givenName = caseName(given, 'given');
+    if (family !== '' && given !== '' && !isSuffixFn(given)) {
+      const familyName = caseNameFn(family, 'family');
+      const givenName = caseNameFn(given, 'given');
       return { fullName: `${givenName} ${familyName}`, givenName, familyName, order: 'family-first' };
     }
   }
   const spaced = comma >= 0 ? text.replace(/\s*,\s*/g, ' ') : text;
   const tokens = spaced.split(' ');
-  if (tokens.length < 2) return { fullName: caseName(text, 'full'), order: 'unknown' };
+  if (tokens.length < 2) return { fullName: caseNameFn(text, 'full'), order: 'unknown' };
 
   const capsIndex = markedFamilyIndex(tokens);
   if (capsIndex === 0 || capsIndex === tokens.length - 1) {
     const family = tokens[capsIndex]!;
-    const familyName = caseName(family, 'family');
+    const familyName = caseNameFn(family, 'family');
     // Words are separated by single spaces, so the rest of the name is one slice.
     const given = capsIndex === 0 ? spaced.slice(family.length + 1) : spaced.slice(0, spaced.length - family.length - 1);
-    const givenName = caseName(given, 'given');
+    const givenName = caseNameFn(given, 'given');
     const order = capsIndex === 0 ? 'family-first' : 'given-first';
     const fullName = order === 'family-first' ? `${familyName} ${givenName}` : `${givenName} ${familyName}`;
     return { fullName, givenName, familyName, order };
@@ -110,12 +123,12 @@ function splitWrittenName(text: string): PersonName {
 
   // Given names first: suffixes and particles travel with the family name.
   let familyStart = tokens.length - 1;
-  while (familyStart > 1 && isSuffix(tokens[familyStart]!)) familyStart--;
-  while (familyStart > 1 && isParticle(tokens[familyStart - 1]!)) familyStart--;
+  while (familyStart > 1 && isSuffixFn(tokens[familyStart]!)) familyStart--;
+  while (familyStart > 1 && isParticleFn(tokens[familyStart - 1]!)) familyStart--;
   let offset = 0;
   for (let i = 0; i < familyStart; i++) offset += tokens[i]!.length + 1;
-  const givenName = caseName(spaced.slice(0, offset - 1), 'given');
-  const familyName = caseName(spaced.slice(offset), 'family');
+  const givenName = caseNameFn(spaced.slice(0, offset - 1), 'given');
+  const familyName = caseNameFn(spaced.slice(offset), 'family');
   return { fullName: `${givenName} ${familyName}`, givenName, familyName, order: 'given-first' };
 }
 
@@ -137,8 +150,8 @@ function markedFamilyIndex(tokens: readonly string[]): number {
   let withLowercase = 0;
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
-    const cases = letterCases(token);
-    if (cases === UPPER_ONLY && isCapsWord(token) && !isSuffix(token)) {
+    const cases = letterCasesFn(token);
+    if (cases === UPPER_ONLY && isCapsWord(token) && !isSuffixFn(token)) {
       if (index >= 0) return -1;
       index = i;
     } else if ((cases & LOWER_ONLY) !== 0) {

@@ -11,6 +11,17 @@ import {
   type RegionPlan,
 } from './phone-numbering-plan';
 
+// Imported functions on the per-record path are bound once: under tsx (esbuild's CommonJS
+// output) a call through an import otherwise goes through two export getters each time.
+const checkLengthFn = checkLength;
+const extractNationalNumberFn = extractNationalNumber;
+const isNonGeographicCallingCodeFn = isNonGeographicCallingCode;
+const isSupportedRegionFn = isSupportedRegion;
+const numberTypeFn = numberType;
+const regionForNationalNumberFn = regionForNationalNumber;
+const regionPlanFn = regionPlan;
+const regionsForCallingCodeFn = regionsForCallingCode;
+
 /**
  * The fast path for phone numbers made only of digits and ordinary separators
  * (`+86-138-0013-8000`, `(020) 1234 5678`, `138 0013 8000`). It mirrors
@@ -36,7 +47,7 @@ export function parsePhoneFast(text: string, defaultRegion: string | undefined):
   if (text.length > 250) return 'fallback';
   const digits = simpleDigits(text);
   if (digits === undefined || digits.length < 3) return 'fallback';
-  const region = defaultRegion !== undefined && isSupportedRegion(defaultRegion) ? defaultRegion : undefined;
+  const region = defaultRegion !== undefined && isSupportedRegionFn(defaultRegion) ? defaultRegion : undefined;
   const parsed = text.charCodeAt(0) === 43 /* + */ ? international(digits) : region === undefined ? undefined : national(digits, region);
   if (parsed !== undefined && parsed !== 'fallback') parsed.digits = digits;
   return parsed;
@@ -67,15 +78,15 @@ function international(digits: string): ParsedPhone | undefined | 'fallback' {
   if (digits[0] === '0') return undefined;
   for (let length = 1; length <= 3 && length <= digits.length; length++) {
     const callingCode = digits.slice(0, length);
-    const regions = regionsForCallingCode(callingCode);
-    if (regions !== undefined) return finish(callingCode, digits.slice(length), regionPlan(regions[0]!), undefined);
-    if (isNonGeographicCallingCode(callingCode)) return 'fallback';
+    const regions = regionsForCallingCodeFn(callingCode);
+    if (regions !== undefined) return finish(callingCode, digits.slice(length), regionPlanFn(regions[0]!), undefined);
+    if (isNonGeographicCallingCodeFn(callingCode)) return 'fallback';
   }
   return undefined;
 }
 
 function national(digits: string, region: string): ParsedPhone | undefined | 'fallback' {
-  const plan = regionPlan(region);
+  const plan = regionPlanFn(region);
   // A number dialled with the region's international prefix (00, 011 ...) is international.
   if (plan.iddPrefix) {
     const idd = plan.iddPrefix.exec(digits);
@@ -88,14 +99,14 @@ function national(digits: string, region: string): ParsedPhone | undefined | 'fa
   const callingCode = plan.callingCode;
   if (digits.startsWith(callingCode)) {
     const shorter = digits.slice(callingCode.length);
-    const shorterNational = extractNationalNumber(shorter, plan);
-    const fullNational = extractNationalNumber(digits, plan);
+    const shorterNational = extractNationalNumberFn(shorter, plan);
+    const fullNational = extractNationalNumberFn(digits, plan);
     if (
       (!plan.nationalNumber.test(fullNational) && plan.nationalNumber.test(shorterNational)) ||
-      checkLength(fullNational, plan) === 'TOO_LONG'
+      checkLengthFn(fullNational, plan) === 'TOO_LONG'
     ) {
-      const main = regionsForCallingCode(callingCode)?.[0];
-      return main === undefined ? undefined : finish(callingCode, shorter, regionPlan(main), undefined);
+      const main = regionsForCallingCodeFn(callingCode)?.[0];
+      return main === undefined ? undefined : finish(callingCode, shorter, regionPlanFn(main), undefined);
     }
   }
   return finish(callingCode, digits, plan, region);
@@ -103,16 +114,16 @@ function national(digits: string, region: string): ParsedPhone | undefined | 'fa
 
 function finish(callingCode: string, number: string, plan: RegionPlan, region: string | undefined): ParsedPhone | undefined {
   if (number === '') return undefined;
-  const nationalNumber = extractNationalNumber(number, plan);
-  const exactRegion = regionForNationalNumber(callingCode, nationalNumber);
+  const nationalNumber = extractNationalNumberFn(number, plan);
+  const exactRegion = regionForNationalNumberFn(callingCode, nationalNumber);
   if (exactRegion !== undefined) region = exactRegion;
   if (nationalNumber.length < MIN_NATIONAL_NUMBER_LENGTH || nationalNumber.length > MAX_NATIONAL_NUMBER_LENGTH) return undefined;
-  const typePlan = region !== undefined ? regionPlan(region) : mainPlan(callingCode);
+  const typePlan = region !== undefined ? regionPlanFn(region) : mainPlan(callingCode);
   if (typePlan === undefined) return undefined;
-  return { digits: '', callingCode, nationalNumber, region, type: numberType(nationalNumber, typePlan) };
+  return { digits: '', callingCode, nationalNumber, region, type: numberTypeFn(nationalNumber, typePlan) };
 }
 
 function mainPlan(callingCode: string): RegionPlan | undefined {
-  const main = regionsForCallingCode(callingCode)?.[0];
-  return main === undefined ? undefined : regionPlan(main);
+  const main = regionsForCallingCodeFn(callingCode)?.[0];
+  return main === undefined ? undefined : regionPlanFn(main);
 }

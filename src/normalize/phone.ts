@@ -4,6 +4,16 @@ import { parsePhoneFast } from './phone-parse';
 import { accept, correction, reject, withCorrections, type Normalized } from './result';
 import { prepareText } from './text';
 
+// Imported functions on the per-record path are bound once: under tsx (esbuild's CommonJS
+// output) a call through an import otherwise goes through two export getters each time.
+const prepareTextFn = prepareText;
+const parsePhoneFastFn = parsePhoneFast;
+const acceptFn = accept;
+const rejectFn = reject;
+const correctionFn = correction;
+const withCorrectionsFn = withCorrections;
+const isSupportedRegionFn = isSupportedRegion;
+
 export type { PhoneType } from './phone-numbering-plan';
 
 export interface PhoneValue {
@@ -24,17 +34,17 @@ const NON_DIGITS = /\D/g;
 
 /** Parses a phone number into E.164 with its type; invalid numbers are rejected with INVALID_PHONE. */
 export function normalizePhone(raw: string, options: PhoneOptions = {}): Normalized<PhoneValue> {
-  const { text, corrections } = prepareText(raw);
-  if (text === '') return reject('INVALID_PHONE', 'phone number is empty');
+  const { text, corrections } = prepareTextFn(raw);
+  if (text === '') return rejectFn('INVALID_PHONE', 'phone number is empty');
   const defaultRegion = options.defaultRegion === undefined ? undefined : upperRegion(options.defaultRegion);
 
   let value: PhoneValue | undefined;
   let nationalNumber = '';
   let callingCode = '';
   let writtenDigits: string | undefined;
-  const fast = parsePhoneFast(text, defaultRegion);
+  const fast = parsePhoneFastFn(text, defaultRegion);
   if (fast === 'fallback') {
-    const region = defaultRegion !== undefined && isSupportedRegion(defaultRegion) ? (defaultRegion as CountryCode) : undefined;
+    const region = defaultRegion !== undefined && isSupportedRegionFn(defaultRegion) ? (defaultRegion as CountryCode) : undefined;
     const parsed = parsePhoneNumberFromString(text, region === undefined ? {} : { defaultCountry: region });
     const type = parsed?.getType();
     if (parsed !== undefined && type !== undefined) {
@@ -52,7 +62,7 @@ export function normalizePhone(raw: string, options: PhoneOptions = {}): Normali
     writtenDigits = fast.digits;
   }
   if (value === undefined) {
-    return reject(
+    return rejectFn(
       'INVALID_PHONE',
       defaultRegion === undefined && !text.startsWith('+')
         ? 'phone number has no country code and the source has no default region'
@@ -63,7 +73,7 @@ export function normalizePhone(raw: string, options: PhoneOptions = {}): Normali
   const digitsChanged =
     writtenDigits !== nationalNumber &&
     !(writtenDigits.length === callingCode.length + nationalNumber.length && writtenDigits.startsWith(callingCode) && writtenDigits.endsWith(nationalNumber));
-  return accept(value, digitsChanged ? withCorrections(corrections, [correction('PHONE_REFORMATTED', raw, value.e164)]) : corrections);
+  return acceptFn(value, digitsChanged ? withCorrectionsFn(corrections, [correctionFn('PHONE_REFORMATTED', raw, value.e164)]) : corrections);
 }
 
 function upperRegion(region: string): string {

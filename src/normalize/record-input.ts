@@ -3,6 +3,13 @@ import { correction, type Correction } from './result';
 import type { CanonicalField } from './settings';
 import { isPlaceholder, mayBePlaceholder, normalizeText } from './text';
 
+// Imported functions on the per-record path are bound once: under tsx (esbuild's CommonJS
+// output) a call through an import otherwise goes through two export getters each time.
+const correctionFn = correction;
+const isPlaceholderFn = isPlaceholder;
+const mayBePlaceholderFn = mayBePlaceholder;
+const normalizeTextFn = normalizeText;
+
 export type CanonicalValues = Record<CanonicalField, string | undefined>;
 
 /**
@@ -52,11 +59,11 @@ export function present(corrections: Correction[], field: CanonicalField, raw: s
   // Only values that start with what a placeholder starts with need the full text treatment.
   const first = firstVisible(raw);
   if (first < 0) return undefined;
-  if (raw.length - first > 40 || !mayBePlaceholder(raw.charCodeAt(first))) return raw;
-  const text = normalizeText(raw);
+  if (raw.length - first > 40 || !mayBePlaceholderFn(raw.charCodeAt(first))) return raw;
+  const text = normalizeTextFn(raw);
   if (text === '') return undefined;
-  if (isPlaceholder(text)) {
-    corrections.push(correction('PLACEHOLDER_REMOVED', raw, '', field));
+  if (isPlaceholderFn(text)) {
+    corrections.push(correctionFn('PLACEHOLDER_REMOVED', raw, '', field));
     return undefined;
   }
   return raw;

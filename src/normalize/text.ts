@@ -1,5 +1,9 @@
 import { correction, NO_CORRECTIONS, type Correction } from './result';
 
+// Imported functions on the per-record path are bound once: under tsx (esbuild's CommonJS
+// output) a call through an import otherwise goes through two export getters each time.
+const correctionFn = correction;
+
 /** Zero-width characters, the BOM, and controls other than tab/newline carry nothing and break equality. */
 const INVISIBLE_OR_CONTROL = /[\u200b-\u200d\u2060\ufeff\x00-\x08\x0b\x0c\x0e-\x1f\x7f]/g;
 const HAS_INVISIBLE_OR_CONTROL = /[\u200b-\u200d\u2060\ufeff\x00-\x08\x0b\x0c\x0e-\x1f\x7f]/;
@@ -92,7 +96,7 @@ export function prepareText(raw: string, field?: string): PreparedText {
   const text = collapse(nfkc);
   // Most non-ASCII text (Han, accented Latin) is already in NFKC form: nothing to record.
   if (nfkc === raw || text === collapse(raw)) return { text, corrections: NO_CORRECTIONS };
-  return { text, corrections: [correction('FULLWIDTH_NORMALIZED', raw, text, field)] };
+  return { text, corrections: [correctionFn('FULLWIDTH_NORMALIZED', raw, text, field)] };
 }
 
 const PLACEHOLDERS = new Set([
