@@ -21,6 +21,8 @@ RUB RWF SAR SBD SCR SDG SEK SGD SHP SLE SLL SOS SRD SSP STN SVC SYP SZL THB TJS 
 TTD TWD TZS UAH UGX USD USN UYI UYU UYW UZS VED VES VND VUV WST XAF XCD XCG XOF XPF YER ZAR ZMW
 ZWG ZWL`;
 
+const MINOR_UNITS: ReadonlyMap<string, number> = new Map(Object.entries(MINOR_UNIT_EXCEPTIONS));
+
 export const CURRENCY_CODES: ReadonlySet<string> = new Set(CODES.trim().split(/\s+/));
 
 export function isCurrencyCode(code: string): boolean {
@@ -29,7 +31,7 @@ export function isCurrencyCode(code: string): boolean {
 
 /** Digits after the decimal point in amounts of this currency (JPY 0, USD 2, KWD 3). */
 export function minorUnits(code: string): number {
-  return MINOR_UNIT_EXCEPTIONS[code] ?? 2;
+  return MINOR_UNITS.get(code) ?? 2;
 }
 
 interface SymbolMeaning {

@@ -11,6 +11,8 @@ const caseNameFn = caseName;
 const isParticleFn = isParticle;
 const isSuffixFn = isSuffix;
 const letterCasesFn = letterCases;
+const UPPER = UPPER_ONLY;
+const LOWER = LOWER_ONLY;
 const acceptFn = accept;
 const rejectFn = reject;
 const containsLetterFn = containsLetter;
@@ -151,10 +153,10 @@ function markedFamilyIndex(tokens: readonly string[]): number {
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
     const cases = letterCasesFn(token);
-    if (cases === UPPER_ONLY && isCapsWord(token) && !isSuffixFn(token)) {
+    if (cases === UPPER && isCapsWord(token) && !isSuffixFn(token)) {
       if (index >= 0) return -1;
       index = i;
-    } else if ((cases & LOWER_ONLY) !== 0) {
+    } else if ((cases & LOWER) !== 0) {
       withLowercase++;
     }
   }

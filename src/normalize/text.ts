@@ -3,6 +3,7 @@ import { correction, NO_CORRECTIONS, type Correction } from './result';
 // Imported functions on the per-record path are bound once: under tsx (esbuild's CommonJS
 // output) a call through an import otherwise goes through two export getters each time.
 const correctionFn = correction;
+const NONE = NO_CORRECTIONS;
 
 /** Zero-width characters, the BOM, and controls other than tab/newline carry nothing and break equality. */
 const INVISIBLE_OR_CONTROL = /[\u200b-\u200d\u2060\ufeff\x00-\x08\x0b\x0c\x0e-\x1f\x7f]/g;
@@ -90,12 +91,12 @@ export interface PreparedText {
  */
 export function prepareText(raw: string, field?: string): PreparedText {
   const state = scan(raw);
-  if (state === CLEAN) return { text: raw, corrections: NO_CORRECTIONS };
-  if (state === EXTRA_SPACES) return { text: raw.replace(WHITESPACE_RUN, ' ').trim(), corrections: NO_CORRECTIONS };
+  if (state === CLEAN) return { text: raw, corrections: NONE };
+  if (state === EXTRA_SPACES) return { text: raw.replace(WHITESPACE_RUN, ' ').trim(), corrections: NONE };
   const nfkc = raw.normalize('NFKC');
   const text = collapse(nfkc);
   // Most non-ASCII text (Han, accented Latin) is already in NFKC form: nothing to record.
-  if (nfkc === raw || text === collapse(raw)) return { text, corrections: NO_CORRECTIONS };
+  if (nfkc === raw || text === collapse(raw)) return { text, corrections: NONE };
   return { text, corrections: [correctionFn('FULLWIDTH_NORMALIZED', raw, text, field)] };
 }
 
