@@ -3,7 +3,7 @@ import { GrowableInt32 } from './columns';
 import { PairBuffer } from './pair-buffer';
 import type { PreparedRecords } from './prepared-records';
 import { HashSink, TextSink } from './key-sinks';
-import { type Entries, emptyEntries, lowerBound, sortByHash } from './sorted-entries';
+import { allocateEntries, type Entries, emptyEntries, lowerBound, SortScratch, sortByHash } from './sorted-entries';
 import type { OversizedBlock } from './types';
 
 /**
@@ -26,6 +26,7 @@ export class BlockIndex {
   private delta: { hash: number[]; record: number[]; generation: number[]; positions: Map<number, number[]> }[];
   private readonly generation = new GrowableInt32();
   private readonly sink = new HashSink();
+  private readonly scratch = new SortScratch();
 
   constructor(
     readonly keys: readonly BlockingKeyDefinition[],
@@ -40,22 +41,37 @@ export class BlockIndex {
     const n = records.size;
     for (let record = 0; record < n; record++) this.generation.set(record, 1);
     this.keys.forEach((key, k) => {
-      let entries: Entries = { hash: new Uint32Array(n), record: new Int32Array(n), generation: new Int32Array(n), length: 0 };
+      // Emit into the shared scratch, then move into arrays of exactly the right size.
+      let staging = this.scratch.atLeast(n);
+      let count = 0;
       const sink = this.sink;
       for (let record = 0; record < n; record++) {
         sink.reset(k);
         key.emit(records, record, sink);
-        for (const hash of sink.hashes) {
-          if (entries.length === entries.hash.length) entries = grown(entries);
-          entries.hash[entries.length] = hash;
-          entries.record[entries.length] = record;
-          entries.generation[entries.length] = 1;
-          entries.length++;
+        for (let v = 0; v < sink.count; v++) {
+          if (count === staging.hash.length) staging = this.growStaging(count);
+          staging.hash[count] = sink.hashes[v] as number;
+          staging.record[count] = record;
+          count++;
         }
       }
-      this.main[k] = sortByHash(entries);
+      const entries = allocateEntries(count);
+      entries.hash.set(staging.hash.subarray(0, count));
+      entries.record.set(staging.record.subarray(0, count));
+      entries.generation.fill(1);
+      sortByHash(entries, this.scratch);
+      this.main[k] = entries;
       this.delta[k] = { hash: [], record: [], generation: [], positions: new Map() };
     });
+  }
+
+  private growStaging(count: number): Entries {
+    const old = this.scratch.atLeast(count);
+    const saved = { hash: old.hash.slice(0, count), record: old.record.slice(0, count) };
+    const bigger = this.scratch.atLeast(count * 2);
+    bigger.hash.set(saved.hash);
+    bigger.record.set(saved.record);
+    return bigger;
   }
 
   /** (Re)indexes one new or changed record; its previous entries become stale. */
@@ -66,7 +82,7 @@ export class BlockIndex {
       this.sink.reset(k);
       key.emit(records, record, this.sink);
       const delta = this.delta[k] as BlockIndex['delta'][number];
-      for (const hash of this.sink.hashes) {
+      for (const hash of this.sink.list()) {
         const positions = delta.positions.get(hash);
         if (positions === undefined) delta.positions.set(hash, [delta.hash.length]);
         else positions.push(delta.hash.length);
@@ -82,54 +98,81 @@ export class BlockIndex {
   allPairs(records: PreparedRecords): { pairs: PairBuffer; oversizedBlocks: OversizedBlock[] } {
     this.keys.forEach((_, k) => this.compact(k));
     const n = records.size;
-    let codes = new Float64Array(Math.max(1024, n * 2));
-    let count = 0;
+    // Counting sort by the lower record: count partners per record, place them, then sort
+    // and de-duplicate each record's (short) partner list. Linear in pairs plus records.
+    const start = new Int32Array(n + 1);
     const oversized: OversizedBlock[] = [];
-    const members: number[] = [];
-    this.keys.forEach((key, k) => {
+    this.forEachBlock(
+      (members, count) => {
+        for (let x = 0; x < count; x++) {
+          const a = members[x] as number;
+          for (let y = x + 1; y < count; y++) {
+            const b = members[y] as number;
+            const low = a < b ? a : b;
+            start[low + 1] = (start[low + 1] as number) + 1;
+          }
+        }
+      },
+      (k, hash, members) => oversized.push(this.describe(records, this.keys[k] as BlockingKeyDefinition, k, hash, members)),
+    );
+    for (let record = 0; record < n; record++) start[record + 1] = (start[record + 1] as number) + (start[record] as number);
+    const fill = start.slice(0, n);
+    const partners = new Int32Array(start[n] as number);
+    this.forEachBlock((members, count) => {
+      for (let x = 0; x < count; x++) {
+        const a = members[x] as number;
+        for (let y = x + 1; y < count; y++) {
+          const b = members[y] as number;
+          const low = a < b ? a : b;
+          const slot = fill[low] as number;
+          partners[slot] = a < b ? b : a;
+          fill[low] = slot + 1;
+        }
+      }
+    });
+    let unique = 0;
+    for (let record = 0; record < n; record++) {
+      unique += sortUnique(partners, start[record] as number, start[record + 1] as number);
+    }
+    const pairs = new PairBuffer(Math.max(16, unique));
+    for (let record = 0; record < n; record++) {
+      const from = start[record] as number;
+      const to = start[record + 1] as number;
+      for (let i = from; i < to; i++) {
+        const partner = partners[i] as number;
+        if (partner < 0) break; // the de-duplicated tail of this record's slice
+        pairs.push(record, partner);
+      }
+    }
+    return { pairs, oversizedBlocks: sortBlocks(oversized) };
+  }
+
+  /** Calls `visit` with the live members of every usable block, `tooLarge` for oversized ones. */
+  private forEachBlock(
+    visit: (members: Int32Array, count: number) => void,
+    tooLarge?: (key: number, hash: number, members: readonly number[]) => void,
+  ): void {
+    let members = new Int32Array(64);
+    this.keys.forEach((_, k) => {
       const entries = this.main[k] as Entries;
       let start = 0;
       while (start < entries.length) {
         const hash = entries.hash[start] as number;
         let end = start + 1;
         while (end < entries.length && entries.hash[end] === hash) end++;
-        members.length = 0;
-        for (let e = start; e < end; e++) {
-          const record = entries.record[e] as number;
-          if (entries.generation[e] === this.generation.get(record)) members.push(record);
-        }
-        if (members.length > this.maxBlockSize) {
-          oversized.push(this.describe(records, key, k, hash, members));
-        } else if (members.length > 1) {
-          const needed = count + (members.length * (members.length - 1)) / 2;
-          if (needed > codes.length) {
-            const bigger = new Float64Array(Math.max(needed, codes.length * 2));
-            bigger.set(codes.subarray(0, count));
-            codes = bigger;
+        if (end - start > 1) {
+          if (end - start > members.length) members = new Int32Array((end - start) * 2);
+          let count = 0;
+          for (let e = start; e < end; e++) {
+            const record = entries.record[e] as number;
+            if (entries.generation[e] === this.generation.get(record)) members[count++] = record;
           }
-          for (let x = 0; x < members.length; x++) {
-            for (let y = x + 1; y < members.length; y++) {
-              const a = members[x] as number;
-              const b = members[y] as number;
-              codes[count++] = a < b ? a * n + b : b * n + a;
-            }
-          }
+          if (count > this.maxBlockSize) tooLarge?.(k, hash, Array.from(members.subarray(0, count)));
+          else if (count > 1) visit(members, count);
         }
         start = end;
       }
     });
-    // Sorting the pair codes removes pairs found by several keys and gives a cache-friendly order.
-    const sorted = codes.subarray(0, count).sort();
-    const pairs = new PairBuffer(Math.max(16, count));
-    let previous = -1;
-    for (let i = 0; i < count; i++) {
-      const code = sorted[i] as number;
-      if (code === previous) continue;
-      previous = code;
-      const a = Math.floor(code / n);
-      pairs.push(a, code - a * n);
-    }
-    return { pairs, oversizedBlocks: sortBlocks(oversized) };
   }
 
   /**
@@ -148,7 +191,7 @@ export class BlockIndex {
     this.keys.forEach((key, k) => {
       this.sink.reset(k);
       key.emit(records, record, this.sink);
-      for (const hash of [...this.sink.hashes]) {
+      for (const hash of this.sink.list()) {
         members.length = 0;
         const entries = this.main[k] as Entries;
         for (let e = lowerBound(entries, hash); e < entries.length && entries.hash[e] === hash; e++) {
@@ -180,7 +223,8 @@ export class BlockIndex {
     const main = this.main[k] as Entries;
     if (delta.hash.length === 0 && !this.hasStale(main)) return;
     const total = main.length + delta.hash.length;
-    const merged: Entries = { hash: new Uint32Array(total), record: new Int32Array(total), generation: new Int32Array(total), length: 0 };
+    const merged: Entries = allocateEntries(total);
+    merged.length = 0;
     const keep = (hash: number, record: number, generation: number): void => {
       if (generation !== this.generation.get(record)) return;
       merged.hash[merged.length] = hash;
@@ -190,7 +234,8 @@ export class BlockIndex {
     };
     for (let e = 0; e < main.length; e++) keep(main.hash[e] as number, main.record[e] as number, main.generation[e] as number);
     for (let e = 0; e < delta.hash.length; e++) keep(delta.hash[e] as number, delta.record[e] as number, delta.generation[e] as number);
-    this.main[k] = sortByHash(merged);
+    sortByHash(merged, this.scratch);
+    this.main[k] = merged;
     this.delta[k] = { hash: [], record: [], generation: [], positions: new Map() };
   }
 
@@ -207,23 +252,33 @@ export class BlockIndex {
     const texts = new TextSink();
     key.emit(records, members[0] as number, hashes);
     key.emit(records, members[0] as number, texts);
-    const value = texts.values[hashes.hashes.indexOf(hash)] ?? '';
+    const value = texts.values[hashes.list().indexOf(hash)] ?? '';
     return { key: key.name, value, size: members.length };
   }
 }
 
-function grown(entries: Entries): Entries {
-  const capacity = Math.max(16, entries.hash.length * 2);
-  const bigger: Entries = {
-    hash: new Uint32Array(capacity),
-    record: new Int32Array(capacity),
-    generation: new Int32Array(capacity),
-    length: entries.length,
-  };
-  bigger.hash.set(entries.hash);
-  bigger.record.set(entries.record);
-  bigger.generation.set(entries.generation);
-  return bigger;
+/**
+ * Sorts values[from, to) ascending (insertion sort for the usual short slices), moves the distinct
+ * values to the front, marks the rest -1 and returns how many are distinct.
+ */
+function sortUnique(values: Int32Array, from: number, to: number): number {
+  if (to - from > 32) {
+    values.subarray(from, to).sort();
+  } else {
+    for (let i = from + 1; i < to; i++) {
+      const value = values[i] as number;
+      let j = i - 1;
+      while (j >= from && (values[j] as number) > value) {
+        values[j + 1] = values[j] as number;
+        j--;
+      }
+      values[j + 1] = value;
+    }
+  }
+  let write = from;
+  for (let i = from; i < to; i++) if (i === from || values[i] !== values[write - 1]) values[write++] = values[i] as number;
+  for (let i = write; i < to; i++) values[i] = -1;
+  return write - from;
 }
 
 function sortBlocks(blocks: OversizedBlock[]): OversizedBlock[] {

@@ -21,30 +21,71 @@ export interface LinkEdge {
   byRule: boolean;
 }
 
+/** Accepted links in typed arrays: a million links without a million objects. */
+export class LinkTable {
+  a = new Int32Array(1024);
+  b = new Int32Array(1024);
+  score = new Float64Array(1024);
+  byRule = new Uint8Array(1024);
+  length = 0;
+
+  push(a: number, b: number, score: number, byRule: boolean): void {
+    if (this.length === this.a.length) this.grow();
+    this.a[this.length] = a;
+    this.b[this.length] = b;
+    this.score[this.length] = score;
+    this.byRule[this.length] = byRule ? 1 : 0;
+    this.length++;
+  }
+
+  static of(edges: readonly LinkEdge[]): LinkTable {
+    const table = new LinkTable();
+    for (const edge of edges) table.push(edge.a, edge.b, edge.score, edge.byRule);
+    return table;
+  }
+
+  private grow(): void {
+    const capacity = this.a.length * 2;
+    const a = new Int32Array(capacity);
+    const b = new Int32Array(capacity);
+    const score = new Float64Array(capacity);
+    const byRule = new Uint8Array(capacity);
+    a.set(this.a);
+    b.set(this.b);
+    score.set(this.score);
+    byRule.set(this.byRule);
+    this.a = a;
+    this.b = b;
+    this.score = score;
+    this.byRule = byRule;
+  }
+}
+
 export interface ClusterOptions {
   minPairScore: number;
   maxClusterSize: number;
 }
 
-export interface RefusedLink<E extends LinkEdge> {
-  edge: E;
+export interface RefusedLink {
+  /** Position of the refused link in the link table. */
+  link: number;
   sides: [number[], number[]];
   weakest: { a: number; b: number; score: number };
 }
 
-export interface Clustering<E extends LinkEdge> {
+export interface Clustering {
   /** Clusters of the given records (singletons included), members in no particular order. */
   clusters: number[][];
-  refused: RefusedLink<E>[];
+  refused: RefusedLink[];
 }
 
-export function clusterLinks<E extends LinkEdge>(
+export function clusterLinks(
   members: readonly number[],
-  edges: readonly E[],
+  links: LinkTable,
   ids: readonly string[],
   scorePair: (a: number, b: number) => number,
   options: ClusterOptions,
-): Clustering<E> {
+): Clustering {
   // Records are addressed by their position in `members`; a full run passes 0..n-1.
   const identity = members.length > 0 && members[0] === 0 && members[members.length - 1] === members.length - 1;
   const local = identity ? undefined : new Map<number, number>();
@@ -81,10 +122,12 @@ export function clusterLinks<E extends LinkEdge>(
     return group;
   };
 
-  const refused: RefusedLink<E>[] = [];
-  for (const edge of orderEdges(edges, ids)) {
-    const rootA = find(positionOf(edge.a));
-    const rootB = find(positionOf(edge.b));
+  const refused: RefusedLink[] = [];
+  for (const link of orderLinks(links, ids)) {
+    const a = links.a[link] as number;
+    const b = links.b[link] as number;
+    const rootA = find(positionOf(a));
+    const rootB = find(positionOf(b));
     if (rootA === rootB) continue;
     const sizeA = size[rootA] as number;
     const sizeB = size[rootB] as number;
@@ -93,9 +136,9 @@ export function clusterLinks<E extends LinkEdge>(
     const weakest =
       sizeA === 1 && sizeB === 1
         ? undefined
-        : weakestCrossPair(groupOf(rootA), groupOf(rootB), scorePair, options.minPairScore, edge);
+        : weakestCrossPair(groupOf(rootA), groupOf(rootB), scorePair, options.minPairScore, a, b);
     if (sizeA + sizeB > options.maxClusterSize || weakest !== undefined) {
-      refused.push({ edge, sides: [groupOf(rootA), groupOf(rootB)], weakest: weakest ?? { a: edge.a, b: edge.b, score: edge.score } });
+      refused.push({ link, sides: [groupOf(rootA), groupOf(rootB)], weakest: weakest ?? { a, b, score: links.score[link] as number } });
       continue;
     }
     // Union by size; the smaller list is appended to the larger one.
@@ -117,12 +160,13 @@ function weakestCrossPair(
   groupB: readonly number[],
   scorePair: (a: number, b: number) => number,
   floor: number,
-  link: LinkEdge,
+  linkA: number,
+  linkB: number,
 ): { a: number; b: number; score: number } | undefined {
   let weakest: { a: number; b: number; score: number } | undefined;
   for (const a of groupA) {
     for (const b of groupB) {
-      if (isLinkPair(link, a, b)) continue;
+      if ((a === linkA && b === linkB) || (a === linkB && b === linkA)) continue;
       const score = scorePair(a, b);
       if (score < floor && (weakest === undefined || score < weakest.score)) weakest = { a, b, score };
     }
@@ -135,51 +179,39 @@ function weakestCrossPair(
  * a hash of the two record ids, then by the ids themselves, so that the order never depends
  * on internal indices.
  */
-function orderEdges<E extends LinkEdge>(edges: readonly E[], ids: readonly string[]): E[] {
-  const hashOf = new Map<number, number>();
-  const idHash = (record: number): number => {
-    let hash = hashOf.get(record);
-    if (hash === undefined) {
-      hash = stringHash(ids[record] as string);
-      hashOf.set(record, hash);
-    }
-    return hash;
-  };
-  const tie = new Float64Array(edges.length);
-  edges.forEach((edge, i) => {
-    const [first, second] = compareIds(ids[edge.a] as string, ids[edge.b] as string) <= 0 ? [edge.a, edge.b] : [edge.b, edge.a];
-    tie[i] = idHash(first) * 0x200000 + (idHash(second) & 0x1fffff);
-  });
-  const order = Array.from({ length: edges.length }, (_, i) => i);
+function orderLinks(links: LinkTable, ids: readonly string[]): Int32Array {
+  const count = links.length;
+  // Each link's ids in order (lower first), and a numeric tie-breaker from their hashes.
+  const lower: string[] = new Array<string>(count);
+  const upper: string[] = new Array<string>(count);
+  const tie = new Float64Array(count);
+  for (let i = 0; i < count; i++) {
+    const idA = ids[links.a[i] as number] as string;
+    const idB = ids[links.b[i] as number] as string;
+    const first = idA <= idB ? idA : idB;
+    const second = idA <= idB ? idB : idA;
+    lower[i] = first;
+    upper[i] = second;
+    tie[i] = stringHash(first) * 0x200000 + (stringHash(second) & 0x1fffff);
+  }
+  const order = new Int32Array(count);
+  for (let i = 0; i < count; i++) order[i] = i;
+  const { byRule, score } = links;
   order.sort((i, j) => {
-    const x = edges[i] as E;
-    const y = edges[j] as E;
-    if (x.byRule !== y.byRule) return x.byRule ? -1 : 1;
-    if (x.score !== y.score) return y.score - x.score;
-    const tieX = tie[i] as number;
-    const tieY = tie[j] as number;
-    if (tieX !== tieY) return tieX - tieY;
-    const [x1, x2] = orderedIds(x, ids);
-    const [y1, y2] = orderedIds(y, ids);
-    return compareIds(x1, y1) || compareIds(x2, y2);
+    if (byRule[i] !== byRule[j]) return (byRule[j] as number) - (byRule[i] as number);
+    if (score[i] !== score[j]) return (score[j] as number) - (score[i] as number);
+    const tieI = tie[i] as number;
+    const tieJ = tie[j] as number;
+    if (tieI !== tieJ) return tieI - tieJ;
+    return compareIds(lower[i] as string, lower[j] as string) || compareIds(upper[i] as string, upper[j] as string);
   });
-  return order.map((i) => edges[i] as E);
+  return order;
 }
 
 function stringHash(value: string): number {
   let hash = 0x811c9dc5;
   for (let i = 0; i < value.length; i++) hash = Math.imul(hash ^ value.charCodeAt(i), 0x01000193);
   return hash >>> 0;
-}
-
-function orderedIds(edge: LinkEdge, ids: readonly string[]): [string, string] {
-  const a = ids[edge.a] as string;
-  const b = ids[edge.b] as string;
-  return compareIds(a, b) <= 0 ? [a, b] : [b, a];
-}
-
-function isLinkPair(link: LinkEdge, x: number, y: number): boolean {
-  return (link.a === x && link.b === y) || (link.a === y && link.b === x);
 }
 
 function compareIds(a: string, b: string): number {

@@ -14,6 +14,14 @@ export class GrowableInt32 {
     return this.values[index] as number;
   }
 
+  /** Grows once to hold `capacity` values: a million records must not resize twenty times. */
+  reserve(capacity: number): void {
+    if (capacity <= this.values.length) return;
+    const bigger = new Int32Array(capacity);
+    bigger.set(this.values);
+    this.values = bigger;
+  }
+
   set(index: number, value: number): void {
     if (index >= this.values.length) {
       let capacity = this.values.length * 2;
@@ -56,6 +64,10 @@ export class InternedColumn {
     const code = this.dictionary.intern(value);
     this.codes.set(index, code);
     return code;
+  }
+
+  reserve(capacity: number): void {
+    this.codes.reserve(capacity);
   }
 
   setCode(index: number, code: number): void {

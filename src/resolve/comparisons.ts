@@ -32,8 +32,7 @@ const givenName: ComparisonDefinition = {
   //          null  exact  equiv  vClose swap   close  initial different
   defaultM: [0, 0.8, 0.03, 0.06, 0.03, 0.03, 0.01, 0.04],
   defaultU: [0, 0.01, 0.002, 0.01, 0.0005, 0.05, 0.01, 0.9175],
-  compare: (r, a, b) =>
-    compareNames({ own: r.given, latin: r.givenLatin, other: r.familyLatin, nicknames: r.givenNicknames, similarity: r.nameSimilarity }, a, b),
+  compare: (r, a, b) => compareNames(r.givenNameColumns, a, b),
 };
 
 const familyName: ComparisonDefinition = {
@@ -41,8 +40,7 @@ const familyName: ComparisonDefinition = {
   levels: NAME_LEVELS,
   defaultM: [0, 0.8, 0.01, 0.08, 0.03, 0.03, 0.001, 0.05],
   defaultU: [0, 0.005, 0.0005, 0.01, 0.0005, 0.04, 0.001, 0.943],
-  compare: (r, a, b) =>
-    compareNames({ own: r.family, latin: r.familyLatin, other: r.givenLatin, nicknames: undefined, similarity: r.nameSimilarity }, a, b),
+  compare: (r, a, b) => compareNames(r.familyNameColumns, a, b),
 };
 
 const birthDate: ComparisonDefinition = {

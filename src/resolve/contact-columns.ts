@@ -22,6 +22,23 @@ export class ContactColumns {
   readonly phoneHead = new GrowableInt32();
   readonly phoneTail = new GrowableInt32();
 
+  reserve(capacity: number): void {
+    for (const column of [
+      this.emailCount,
+      this.emailHash,
+      this.localHash,
+      this.localLength,
+      this.localEnds,
+      this.phoneCount,
+      this.phoneHash,
+      this.phoneLength,
+      this.phoneHead,
+      this.phoneTail,
+    ]) {
+      column.reserve(capacity);
+    }
+  }
+
   set(index: number, emails: readonly string[], localParts: readonly string[], phones: readonly string[]): void {
     this.emailCount.set(index, emails.length);
     const email = emails[0] ?? '';

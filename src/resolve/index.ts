@@ -4,7 +4,6 @@
  */
 export type * from './types';
 export { resolveRecords, IdentityResolver } from './resolver';
-export type { ResolveResult, IncrementalResolution, ResolveStatistics } from './resolver';
 export { resolveConfig, DEFAULT_CONFIG } from './config';
 export type { ResolveConfig, ConfigOverrides } from './config';
 export { matchExplanation, probabilityOfScore, decide, defaultParameters, ScoringModel } from './scoring';

@@ -14,16 +14,21 @@ export interface KeySink {
   end(): void;
 }
 
-/** FNV-1a over the parts, seeded per key, with a final avalanche. */
+/**
+ * FNV-1a over the parts, seeded per key, with a final avalanche. The hashes of the current
+ * record are `hashes[0 .. count)`: a fixed buffer, since emptying a JS array releases its
+ * storage and this runs for every record and key.
+ */
 export class HashSink implements KeySink {
-  readonly hashes: number[] = [];
+  hashes = new Uint32Array(16);
+  count = 0;
   private hash = 0;
 
   constructor(private seed = 0) {}
 
   reset(seed: number): void {
     this.seed = seed;
-    this.hashes.length = 0;
+    this.count = 0;
   }
 
   begin(): void {
@@ -52,7 +57,17 @@ export class HashSink implements KeySink {
     hash ^= hash >>> 16;
     hash = Math.imul(hash, 0x85ebca6b);
     hash ^= hash >>> 13;
-    this.hashes.push(hash >>> 0);
+    if (this.count === this.hashes.length) {
+      const bigger = new Uint32Array(this.hashes.length * 2);
+      bigger.set(this.hashes);
+      this.hashes = bigger;
+    }
+    this.hashes[this.count++] = hash >>> 0;
+  }
+
+  /** The current record's hashes as a list (for the rare callers that keep them). */
+  list(): number[] {
+    return Array.from(this.hashes.subarray(0, this.count));
   }
 }
 

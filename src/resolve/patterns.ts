@@ -2,10 +2,15 @@
  * Comparison patterns: the vector of levels of one pair, encoded as one number (mixed radix,
  * one digit per comparison). Thousands of distinct patterns stand for millions of pairs, so
  * EM and scoring work per pattern, and every candidate pair keeps only a pattern id.
+ *
+ * Codes can exceed 2^31, and a Map keyed by such numbers boxes every lookup; a million pairs
+ * would then allocate a million heap numbers. So the code → id table is open addressing
+ * over a Float64Array.
  */
 export class PatternTable {
   private readonly multipliers: number[];
-  private readonly idByCode = new Map<number, number>();
+  private slotCodes = new Float64Array(1024).fill(-1);
+  private slotIds = new Int32Array(1024);
   readonly codes: number[] = [];
   readonly counts: number[] = [];
 
@@ -32,12 +37,19 @@ export class PatternTable {
   /** Counts one more pair with these levels; returns the pattern id. */
   add(levels: ArrayLike<number>, count = 1): number {
     const code = this.encode(levels);
-    let id = this.idByCode.get(code);
-    if (id === undefined) {
+    const mask = this.slotCodes.length - 1;
+    let slot = (Math.imul(code | 0, 0x9e3779b1) ^ Math.floor(code / 0x100000000)) & mask;
+    while (this.slotCodes[slot] !== -1 && this.slotCodes[slot] !== code) slot = (slot + 1) & mask;
+    let id: number;
+    if (this.slotCodes[slot] === code) {
+      id = this.slotIds[slot] as number;
+    } else {
       id = this.codes.length;
-      this.idByCode.set(code, id);
       this.codes.push(code);
       this.counts.push(0);
+      this.slotCodes[slot] = code;
+      this.slotIds[slot] = id;
+      if (this.codes.length * 2 > this.slotCodes.length) this.rehash();
     }
     this.counts[id] = (this.counts[id] as number) + count;
     return id;
@@ -51,5 +63,18 @@ export class PatternTable {
       code = Math.floor(code / count);
     }
     return out;
+  }
+
+  private rehash(): void {
+    const capacity = this.slotCodes.length * 2;
+    this.slotCodes = new Float64Array(capacity).fill(-1);
+    this.slotIds = new Int32Array(capacity);
+    const mask = capacity - 1;
+    this.codes.forEach((code, id) => {
+      let slot = (Math.imul(code | 0, 0x9e3779b1) ^ Math.floor(code / 0x100000000)) & mask;
+      while (this.slotCodes[slot] !== -1) slot = (slot + 1) & mask;
+      this.slotCodes[slot] = code;
+      this.slotIds[slot] = id;
+    });
   }
 }

@@ -1,5 +1,5 @@
 import { Dictionary, GrowableInt32, InternedColumn, SimilarityCache } from './columns';
-import { CLOSE_NAME } from './comparators/names';
+import { CLOSE_NAME, type NameColumns } from './comparators/names';
 import { CLOSE_TEXT } from './comparators/text';
 import { ContactColumns } from './contact-columns';
 import { nicknameFamilies } from './comparators/nicknames';
@@ -19,9 +19,12 @@ import type { MatchRecord } from './types';
  * to a record id, stays with it.
  */
 export class PreparedRecords {
-  readonly records: MatchRecord[] = [];
-  readonly ids: string[] = [];
-  private readonly indexById = new Map<string, number>();
+  records: MatchRecord[] = [];
+  ids: string[] = [];
+  /** Records held; the arrays may be longer (reserved). */
+  private count = 0;
+  /** id → index; built on first use, since a one-off full run never looks records up by id. */
+  private indexById: Map<string, number> | undefined;
 
   /** One dictionary for every name column: a swapped name is then a code comparison. */
   readonly names = new Dictionary();
@@ -32,7 +35,10 @@ export class PreparedRecords {
   readonly givenLatin = new InternedColumn(this.names);
   readonly familyLatin = new InternedColumn(this.names);
   readonly nameSimilarity = new SimilarityCache(this.names, CLOSE_NAME);
-  readonly givenNicknames: (readonly number[])[] = [];
+  /** What the given- and family-name comparisons read (built once, not per pair). */
+  readonly givenNameColumns: NameColumns;
+  readonly familyNameColumns: NameColumns;
+  givenNicknames: (readonly number[])[] = [];
   /** Soundex codes as numbers (see `soundexCode`), 0 when missing. */
   readonly givenSoundex = new GrowableInt32();
   readonly familySoundex = new GrowableInt32();
@@ -40,34 +46,77 @@ export class PreparedRecords {
   /** Birth date as the number YYYYMMDD, 0 when missing. */
   readonly birthDate = new GrowableInt32();
 
-  readonly emails: (readonly string[])[] = [];
-  readonly emailLocalParts: (readonly string[])[] = [];
-  readonly phones: (readonly string[])[] = [];
+  emails: (readonly string[])[] = [];
+  emailLocalParts: (readonly string[])[] = [];
+  phones: (readonly string[])[] = [];
   readonly contacts = new ContactColumns();
 
   readonly streetNumber = new InternedColumn();
-  readonly addressLine1: string[] = [];
-  readonly addressLine2: string[] = [];
+  addressLine1: string[] = [];
+  addressLine2: string[] = [];
   readonly city = new InternedColumn();
   readonly citySimilarity = new SimilarityCache(this.city.dictionary, CLOSE_TEXT);
   readonly region = new InternedColumn();
   readonly postalCode = new InternedColumn();
   readonly country = new InternedColumn();
-  readonly nationalId: string[] = [];
+  nationalId: string[] = [];
+
+  constructor() {
+    this.givenNameColumns = {
+      own: this.given,
+      latin: this.givenLatin,
+      other: this.familyLatin,
+      nicknames: this.givenNicknames,
+      similarity: this.nameSimilarity,
+    };
+    this.familyNameColumns = {
+      own: this.family,
+      latin: this.familyLatin,
+      other: this.givenLatin,
+      nicknames: undefined,
+      similarity: this.nameSimilarity,
+    };
+  }
 
   get size(): number {
-    return this.ids.length;
+    return this.count;
   }
 
   indexOf(id: string): number | undefined {
-    return this.indexById.get(id);
+    return this.idIndex().get(id);
   }
 
   /** Adds a record, or replaces the record with the same id; returns its index. */
   upsert(record: MatchRecord): number {
-    const existing = this.indexById.get(record.id);
-    const index = existing ?? this.ids.length;
-    if (existing === undefined) this.indexById.set(record.id, index);
+    const index = this.indexOf(record.id) ?? this.count;
+    if (index === this.count) {
+      this.indexById?.set(record.id, index);
+      this.count++;
+    }
+    this.fill(index, record);
+    return index;
+  }
+
+  /**
+   * Adds records known to be new (ids unique and not present): a full run's bulk load,
+   * which skips the id lookups.
+   */
+  appendNew(record: MatchRecord): number {
+    const index = this.count++;
+    this.indexById?.set(record.id, index);
+    this.fill(index, record);
+    return index;
+  }
+
+  private idIndex(): Map<string, number> {
+    if (this.indexById === undefined) {
+      this.indexById = new Map();
+      for (let index = 0; index < this.count; index++) this.indexById.set(this.ids[index] as string, index);
+    }
+    return this.indexById;
+  }
+
+  private fill(index: number, record: MatchRecord): void {
     this.records[index] = record;
     this.ids[index] = record.id;
 
@@ -102,11 +151,35 @@ export class PreparedRecords {
     this.postalCode.set(index, foldForComparison(record.postalCode));
     this.country.set(index, foldForComparison(record.country));
     this.nationalId[index] = foldForComparison(record.nationalId);
-    return index;
+  }
+
+  /**
+   * Makes room for `capacity` records in every column at once: growing a million-element
+   * array one element at a time costs several times more than writing into a sized one.
+   */
+  reserve(capacity: number): void {
+    if (capacity > this.ids.length) {
+      this.records = sized(this.records, capacity, undefined);
+      this.ids = sized(this.ids, capacity, '');
+      this.givenNicknames = sized(this.givenNicknames, capacity, NO_FAMILIES);
+      this.emails = sized(this.emails, capacity, NO_VALUES);
+      this.emailLocalParts = sized(this.emailLocalParts, capacity, NO_VALUES);
+      this.phones = sized(this.phones, capacity, NO_VALUES);
+      this.addressLine1 = sized(this.addressLine1, capacity, '');
+      this.addressLine2 = sized(this.addressLine2, capacity, '');
+      this.nationalId = sized(this.nationalId, capacity, '');
+      this.givenNameColumns.nicknames = this.givenNicknames;
+    }
+    for (const column of [this.given, this.family, this.givenLatin, this.familyLatin, this.streetNumber, this.city, this.region, this.postalCode, this.country]) {
+      column.reserve(capacity);
+    }
+    for (const column of [this.givenSoundex, this.familySoundex, this.birthDate]) column.reserve(capacity);
+    this.contacts.reserve(capacity);
   }
 
   static from(records: readonly MatchRecord[]): PreparedRecords {
     const prepared = new PreparedRecords();
+    prepared.reserve(records.length);
     for (const record of records) prepared.upsert(record);
     return prepared;
   }
@@ -136,6 +209,15 @@ function digitsValue(value: string, from: number, to: number): number {
 }
 
 const NO_VALUES: readonly string[] = [];
+const NO_FAMILIES: readonly number[] = [];
+
+/** A copy of `values` with room for `capacity` elements, the new ones set to `filler`. */
+function sized<T>(values: T[], capacity: number, filler: T | undefined): T[] {
+  const out = new Array<T>(capacity);
+  if (filler !== undefined) out.fill(filler, values.length);
+  for (let i = 0; i < values.length; i++) out[i] = values[i] as T;
+  return out;
+}
 
 function distinctNonEmpty(values: readonly string[] | undefined): readonly string[] {
   if (values === undefined || values.length === 0) return NO_VALUES;

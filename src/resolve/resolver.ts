@@ -1,54 +1,25 @@
 import { BlockIndex } from './blocking';
 import { blockingKeysByName } from './blocking-keys';
-import { clusterLinks, type LinkEdge, type RefusedLink } from './clustering';
+import { clusterLinks, LinkTable, type RefusedLink } from './clustering';
+import { GrowableInt32 } from './columns';
 import { type ComparisonDefinition, comparisonsByName } from './comparisons';
 import { type ConfigOverrides, type ResolveConfig, resolveConfig } from './config';
 import { type Judgement, PairJudge } from './decisions';
 import { localityOrder } from './locality';
 import { PatternTable } from './patterns';
 import { PreparedRecords } from './prepared-records';
-import { matchExplanation, ScoringModel } from './scoring';
-import { estimateU, expectationMaximisation, initialLambda, removeMatchesFromU, toParameters } from './training';
-import type { ClusterSplit, MatchExplanation, MatchRecord, ModelParameters, OversizedBlock, ScoredPair } from './types';
-
-export interface ResolveStatistics {
-  records: number;
-  candidatePairs: number;
-  patterns: number;
-  millis: { prepare: number; blocking: number; comparing: number; training: number; clustering: number; total: number };
-}
-
-export interface ResolveResult {
-  /** One entry per person: source record ids, sorted; singletons included. */
-  clusters: string[][];
-  /** Accepted links (rule or score ≥ link threshold), including those the guard refused. */
-  links: ScoredPair[];
-  /** Pairs between the review and link thresholds, for a steward. */
-  reviews: ScoredPair[];
-  /** Links the chaining guard refused. */
-  splits: ClusterSplit[];
-  oversizedBlocks: OversizedBlock[];
-  /** The model used (trained here unless given): store it to resolve increments the same way. */
-  parameters: ModelParameters;
-  statistics: ResolveStatistics;
-}
-
-export interface IncrementalResolution {
-  /** The new clusters of every record whose cluster may have changed (changed records included). */
-  clusters: string[][];
-  /** The previous clusters these replace (as they were before this increment). */
-  replaced: string[][];
-  links: ScoredPair[];
-  reviews: ScoredPair[];
-  splits: ClusterSplit[];
-  oversizedBlocks: OversizedBlock[];
-  /** Candidate pairs scored, for the caller's log: grows with the touched blocks, not the data. */
-  scoredPairs: number;
-}
-
-interface Edge extends LinkEdge {
-  pair: ScoredPair;
-}
+import { defaultParameters, matchExplanation, ScoringModel } from './scoring';
+import { trainModel } from './training';
+import type {
+  ClusterSplit,
+  IncrementalResolution,
+  MatchExplanation,
+  MatchRecord,
+  ModelParameters,
+  OversizedBlock,
+  ResolveResult,
+  ScoredPair,
+} from './types';
 
 /**
  * The resolution engine with its state: prepared records, blocking index and current
@@ -69,7 +40,8 @@ export class IdentityResolver {
   private model: ScoringModel;
   private judge: PairJudge;
   // Current clusters: cluster number per record, members per cluster number (undefined once replaced).
-  private clusterOf: number[] = [];
+  /** Cluster number + 1 per record (0: not clustered yet). */
+  private clusterOf = new GrowableInt32();
   private clusterMembers: (number[] | undefined)[] = [];
   private replacedClusters = 0;
   private stamp = new Int32Array(0);
@@ -79,7 +51,7 @@ export class IdentityResolver {
     this.config = resolveConfig(config);
     this.comparisons = comparisonsByName(this.config.comparisons);
     this.index = new BlockIndex(blockingKeysByName(this.config.blocking.keys), this.config.blocking.maxBlockSize);
-    this.model = new ScoringModel(this.comparisons, parameters ?? untrainedParameters(this.comparisons), this.config.comparisonSettings);
+    this.model = new ScoringModel(this.comparisons, parameters ?? defaultParameters(this.comparisons), this.config.comparisonSettings);
     this.judge = new PairJudge(this.model, this.config);
   }
 
@@ -87,10 +59,15 @@ export class IdentityResolver {
     return this.model.parameters;
   }
 
-  /** Full resolution of `records` (which become this resolver's state). */
+  /**
+   * Full resolution of `records` (ids unique), which become this resolver's state; call it on
+   * a new resolver, then `upsert` for increments.
+   */
   resolveAll(records: readonly MatchRecord[], parameters?: ModelParameters): ResolveResult {
+    if (this.records.size > 0) throw new Error('resolveAll runs on a new resolver; use upsert for increments');
     const started = performance.now();
-    for (const position of localityOrder(records)) this.records.upsert(records[position] as MatchRecord);
+    this.records.reserve(records.length);
+    for (const position of localityOrder(records)) this.records.appendNew(records[position] as MatchRecord);
     const prepared = performance.now();
     this.index.build(this.records);
     const { pairs, oversizedBlocks } = this.index.allPairs(this.records);
@@ -117,7 +94,8 @@ export class IdentityResolver {
       levelsOfPattern.push(patternLevels);
       judgements.push(this.judge.judge(patternLevels));
     }
-    const edges: Edge[] = [];
+    const linkTable = new LinkTable();
+    const links: ScoredPair[] = [];
     const reviews: ScoredPair[] = [];
     for (let p = 0; p < pairs.length; p++) {
       const id = patternOfPair[p] as number;
@@ -127,15 +105,18 @@ export class IdentityResolver {
       const b = pairs.right[p] as number;
       const pair = this.toScoredPair(a, b, judgement, levelsOfPattern[id] as number[]);
       if (judgement.decision === 'review') reviews.push(pair);
-      else edges.push({ a, b, score: judgement.score, byRule: judgement.rule !== undefined, pair });
+      else {
+        linkTable.push(a, b, judgement.score, judgement.rule !== undefined);
+        links.push(pair);
+      }
     }
 
     const everyone = Array.from({ length: this.records.size }, (_, i) => i);
-    const clustering = this.cluster(everyone, edges);
+    const clustering = this.cluster(everyone, linkTable, links);
     const finished = performance.now();
     return {
       clusters: clustering.clusters,
-      links: edges.map((edge) => edge.pair),
+      links,
       reviews,
       splits: clustering.splits,
       oversizedBlocks,
@@ -176,8 +157,8 @@ export class IdentityResolver {
       if (visited.has(record)) return;
       visited.set(record, queue.length);
       queue.push(record);
-      const cluster = this.clusterOf[record];
-      if (cluster !== undefined && !previousClusters.has(cluster)) {
+      const cluster = record < this.clusterOf.values.length ? this.clusterOf.get(record) - 1 : -1;
+      if (cluster >= 0 && !previousClusters.has(cluster)) {
         previousClusters.add(cluster);
         for (const member of this.clusterMembers[cluster] ?? []) visit(member);
       }
@@ -185,7 +166,8 @@ export class IdentityResolver {
     for (const record of changed) visit(record);
 
     // Walk the link graph: every candidate pair of a visited record is scored once.
-    const edges: Edge[] = [];
+    const linkTable = new LinkTable();
+    const links: ScoredPair[] = [];
     const reviews: ScoredPair[] = [];
     const oversized = new Map<string, OversizedBlock>();
     const levels = new Uint8Array(this.comparisons.length);
@@ -211,7 +193,8 @@ export class IdentityResolver {
         const pair = this.toScoredPair(a, b, judgement, Array.from(levels));
         if (judgement.decision === 'review') reviews.push(pair);
         else {
-          edges.push({ a, b, score: judgement.score, byRule: judgement.rule !== undefined, pair });
+          linkTable.push(a, b, judgement.score, judgement.rule !== undefined);
+          links.push(pair);
           visit(partner);
         }
       }
@@ -221,11 +204,11 @@ export class IdentityResolver {
     for (const cluster of previousClusters) this.clusterMembers[cluster] = undefined;
     this.replacedClusters += previousClusters.size;
     if (this.replacedClusters > 1024 && this.replacedClusters * 2 > this.clusterMembers.length) this.renumberClusters();
-    const clustering = this.cluster(queue, edges);
+    const clustering = this.cluster(queue, linkTable, links);
     return {
       clusters: clustering.clusters,
       replaced,
-      links: edges.map((edge) => edge.pair),
+      links,
       reviews,
       splits: clustering.splits,
       oversizedBlocks: [...oversized.values()],
@@ -237,9 +220,10 @@ export class IdentityResolver {
   private renumberClusters(): void {
     const live = this.clusterMembers.filter((members): members is number[] => members !== undefined);
     this.clusterMembers = live;
-    this.clusterOf = [];
+    this.clusterOf = new GrowableInt32();
+    this.clusterOf.reserve(this.records.size);
     live.forEach((members, cluster) => {
-      for (const record of members) this.clusterOf[record] = cluster;
+      for (const record of members) this.clusterOf.set(record, cluster + 1);
     });
     this.replacedClusters = 0;
   }
@@ -265,26 +249,7 @@ export class IdentityResolver {
   }
 
   private train(patterns: PatternTable, candidatePairs: number): ModelParameters {
-    const { training } = this.config;
-    const observed = estimateU(this.records, this.comparisons, this.config.comparisonSettings, training.uSamplePairs, training.seed);
-    // EM's λ is the match rate among candidate pairs, which were chosen for agreeing on
-    // blocking keys; scoring them with it would count that agreement twice. The prior is the
-    // match rate among all pairs (nearly every match is a candidate).
-    const n = this.records.size;
-    const allPairs = Math.max(1, (n * (n - 1)) / 2);
-    const priorOf = (candidateRate: number): number => Math.min(0.5, Math.max(1e-12, (candidateRate * candidatePairs) / allPairs));
-    // EM gives m and λ; scoring then uses u from the random pairs, with the few matches
-    // among those taken out.
-    const em = expectationMaximisation(patterns, this.comparisons, observed.u, training, initialLambda(patterns, this.comparisons, observed.u));
-    const lambda = priorOf(em.lambda);
-    const u = removeMatchesFromU(observed.u, em.m, lambda, observed.sampled);
-    return toParameters(this.comparisons, em.m, u, lambda, {
-      uSampledPairs: observed.sampled,
-      emIterations: em.iterations,
-      emConverged: em.converged,
-      candidatePairs,
-      candidateMatchRate: em.lambda,
-    });
+    return trainModel(this.records, this.comparisons, patterns, candidatePairs, this.config);
   }
 
   private setParameters(parameters: ModelParameters): void {
@@ -292,28 +257,33 @@ export class IdentityResolver {
     this.judge = new PairJudge(this.model, this.config);
   }
 
-  private cluster(members: readonly number[], edges: readonly Edge[]): { clusters: string[][]; splits: ClusterSplit[] } {
+  private cluster(
+    members: readonly number[],
+    linkTable: LinkTable,
+    links: readonly ScoredPair[],
+  ): { clusters: string[][]; splits: ClusterSplit[] } {
     const result = clusterLinks(
       members,
-      edges,
+      linkTable,
       this.records.ids,
       (a, b) => this.model.scorePair(this.records, a, b),
       this.config.clustering,
     );
+    this.clusterOf.reserve(this.records.size);
     for (const members of result.clusters) {
       const cluster = this.clusterMembers.length;
       this.clusterMembers.push(members);
-      for (const record of members) this.clusterOf[record] = cluster;
+      for (const record of members) this.clusterOf.set(record, cluster + 1);
     }
     return {
       clusters: result.clusters.map((members) => this.idsOf(members)),
-      splits: result.refused.map((refused) => this.toSplit(refused)),
+      splits: result.refused.map((refused) => this.toSplit(refused, links)),
     };
   }
 
-  private toSplit(refused: RefusedLink<Edge>): ClusterSplit {
+  private toSplit(refused: RefusedLink, links: readonly ScoredPair[]): ClusterSplit {
     return {
-      link: refused.edge.pair,
+      link: links[refused.link] as ScoredPair,
       sides: [this.idsOf(refused.sides[0]), this.idsOf(refused.sides[1])],
       weakestPair: {
         left: this.records.ids[refused.weakest.a] as string,
@@ -323,7 +293,7 @@ export class IdentityResolver {
     };
   }
 
-  private toScoredPair(a: number, b: number, judgement: Judgement, levels: number[]): ScoredPair {
+  private toScoredPair(a: number, b: number, judgement: Judgement, levels: readonly number[]): ScoredPair {
     const pair: ScoredPair = {
       left: this.records.ids[a] as string,
       right: this.records.ids[b] as string,
@@ -349,14 +319,4 @@ export function resolveRecords(
   parameters?: ModelParameters,
 ): ResolveResult {
   return new IdentityResolver(config, parameters).resolveAll(records, parameters);
-}
-
-function untrainedParameters(comparisons: readonly ComparisonDefinition[]): ModelParameters {
-  return toParameters(
-    comparisons,
-    comparisons.map((comparison) => [...comparison.defaultM]),
-    comparisons.map((comparison) => [...comparison.defaultU]),
-    0.01,
-    { uSampledPairs: 0, emIterations: 0, emConverged: false, candidatePairs: 0, candidateMatchRate: 0 },
-  );
 }

@@ -1,6 +1,6 @@
 import type { ComparisonDefinition, ComparisonSettings } from './comparisons';
 import type { ResolveConfig } from './config';
-import { PatternTable } from './patterns';
+import type { PatternTable } from './patterns';
 import { PreparedRecords } from './prepared-records';
 import { seededRandom } from './random';
 import type { MatchRecord, ModelParameters } from './types';
@@ -236,4 +236,35 @@ export function initialLambda(
     total += count;
   }
   return total === 0 ? 0.01 : Math.max(0.001, positive / total);
+}
+
+/**
+ * Trains the model on prepared records and their candidate pairs' patterns: u from random
+ * pairs, m and λ by EM, then u with the matches taken out, and λ turned into the prior of
+ * two random records matching.
+ */
+export function trainModel(
+  records: PreparedRecords,
+  comparisons: readonly ComparisonDefinition[],
+  patterns: PatternTable,
+  candidatePairs: number,
+  config: ResolveConfig,
+): ModelParameters {
+  const { training } = config;
+  const observed = estimateU(records, comparisons, config.comparisonSettings, training.uSamplePairs, training.seed);
+  const em = expectationMaximisation(patterns, comparisons, observed.u, training, initialLambda(patterns, comparisons, observed.u));
+  // EM's λ is the match rate among candidate pairs, which were chosen for agreeing on
+  // blocking keys; scoring them with it would count that agreement twice. The prior is the
+  // match rate among all pairs (nearly every match is a candidate).
+  const n = records.size;
+  const allPairs = Math.max(1, (n * (n - 1)) / 2);
+  const lambda = Math.min(0.5, Math.max(1e-12, (em.lambda * candidatePairs) / allPairs));
+  const u = removeMatchesFromU(observed.u, em.m, lambda, observed.sampled);
+  return toParameters(comparisons, em.m, u, lambda, {
+    uSampledPairs: observed.sampled,
+    emIterations: em.iterations,
+    emConverged: em.converged,
+    candidatePairs,
+    candidateMatchRate: em.lambda,
+  });
 }

@@ -67,7 +67,10 @@ export interface ModelParameters {
 
 export type Decision = 'link' | 'review' | 'none';
 
-/** A scored candidate pair. `levels` holds one level index per comparison of the model. */
+/**
+ * A scored candidate pair. `levels` holds one level index per comparison of the model (pairs
+ * with the same levels share one array: treat it as read-only).
+ */
 export interface ScoredPair {
   left: string;
   right: string;
@@ -77,7 +80,7 @@ export interface ScoredPair {
   decision: Decision;
   /** Set when a deterministic rule decided the pair (e.g. "sameEmail"). */
   rule?: string;
-  levels: number[];
+  levels: readonly number[];
 }
 
 export interface ComparisonExplanation {
@@ -117,4 +120,39 @@ export interface ClusterSplit {
   sides: [string[], string[]];
   /** The least similar cross pair that broke the guard. */
   weakestPair: { left: string; right: string; score: number };
+}
+
+export interface ResolveStatistics {
+  records: number;
+  candidatePairs: number;
+  patterns: number;
+  millis: { prepare: number; blocking: number; comparing: number; training: number; clustering: number; total: number };
+}
+
+export interface ResolveResult {
+  /** One entry per person: source record ids, sorted; singletons included. */
+  clusters: string[][];
+  /** Accepted links (rule or score ≥ link threshold), including those the guard refused. */
+  links: ScoredPair[];
+  /** Pairs between the review and link thresholds, for a steward. */
+  reviews: ScoredPair[];
+  /** Links the chaining guard refused. */
+  splits: ClusterSplit[];
+  oversizedBlocks: OversizedBlock[];
+  /** The model used (trained here unless given): store it to resolve increments the same way. */
+  parameters: ModelParameters;
+  statistics: ResolveStatistics;
+}
+
+export interface IncrementalResolution {
+  /** The new clusters of every record whose cluster may have changed (changed records included). */
+  clusters: string[][];
+  /** The previous clusters these replace (as they were before this increment). */
+  replaced: string[][];
+  links: ScoredPair[];
+  reviews: ScoredPair[];
+  splits: ClusterSplit[];
+  oversizedBlocks: OversizedBlock[];
+  /** Candidate pairs scored, for the caller's log: grows with the touched blocks, not the data. */
+  scoredPairs: number;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clusterLinks, type LinkEdge } from '../../src/resolve/clustering';
+import { clusterLinks as clusterTable, type LinkEdge, LinkTable } from '../../src/resolve/clustering';
 
 const ids = ['a1', 'a2', 'a3', 'b1', 'b2', 'b3', 'c1'];
 const A = [0, 1, 2];
@@ -15,6 +15,12 @@ function scorePair(x: number, y: number): number {
 const edge = (a: number, b: number, byRule = false): LinkEdge => ({ a, b, score: scorePair(a, b), byRule });
 const tight = [edge(0, 1), edge(1, 2), edge(0, 2), edge(3, 4), edge(4, 5), edge(3, 5)];
 const options = { minPairScore: -10, maxClusterSize: 100 };
+
+/** The engine takes links as a table; these tests write them as objects. */
+function clusterLinks(members: number[], links: LinkEdge[], names: string[], score: (a: number, b: number) => number, opts: typeof options) {
+  const result = clusterTable(members, LinkTable.of(links), names, score, opts);
+  return { clusters: result.clusters, refused: result.refused.map((refused) => ({ ...refused, edge: links[refused.link] as LinkEdge })) };
+}
 const everyone = [0, 1, 2, 3, 4, 5, 6];
 
 describe('clustering with a chaining guard', () => {
