@@ -104,7 +104,13 @@ function wallResult(w: WallTime, hasTime: boolean, offsetMinutes: number | undef
 const pad2 = (n: number): string => (n < 10 ? '0' + n : String(n));
 
 function isoDate(w: WallTime): string {
-  return `${String(w.year).padStart(4, '0')}-${pad2(w.month)}-${pad2(w.day)}`;
+  // One string built from character codes instead of five concatenations.
+  const y = w.year;
+  if (y < 1000 || y > 9999) return `${String(y).padStart(4, '0')}-${pad2(w.month)}-${pad2(w.day)}`;
+  return String.fromCharCode(
+    48 + Math.floor(y / 1000), 48 + (Math.floor(y / 100) % 10), 48 + (Math.floor(y / 10) % 10), 48 + (y % 10), 45,
+    48 + Math.floor(w.month / 10), 48 + (w.month % 10), 45, 48 + Math.floor(w.day / 10), 48 + (w.day % 10),
+  );
 }
 
 /**
