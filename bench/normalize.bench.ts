@@ -189,8 +189,8 @@ interface Measured {
 /**
  * Timed batches; generating them is not timed. Throughput is reported against this
  * process's CPU time (user + system, GC threads included), which is what "on one
- * core" means and is not inflated or deflated by other processes sharing the
- * machine; wall-clock throughput is reported beside it.
+ * core" means and is far less disturbed by other processes on a shared machine than
+ * wall time (shared caches still slow it down); wall-clock throughput is reported beside it.
  */
 function measure(mix: Mix, settings: SourceNormalizeSettings, fx?: FxRateProvider): Measured {
   const run = (records: readonly RawCustomerFields[]): number => {
