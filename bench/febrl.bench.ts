@@ -136,7 +136,7 @@ function main(): void {
     const accuracy = pairwiseAccuracy(records, result.clusters);
     const s = result.statistics;
     process.stderr.write(
-      `${dataset}: ${records.length} records, ${s.candidatePairs} candidate pairs, ${s.patterns} patterns, ` +
+      `${dataset}: ${records.length} records, ${s.candidatePairs} candidate pairs (${s.scoredPairs} compared to the end), ` +
         `${result.links.length} links, ${result.reviews.length} reviews, ${result.splits.length} splits, ` +
         `${result.oversizedBlocks.length} oversized blocks, λ=${result.parameters.lambda.toFixed(4)}, ` +
         `EM ${result.parameters.training.emIterations} iterations, ms ${JSON.stringify(s.millis, (_k, v) => (typeof v === "number" ? Math.round(v) : v))}; pairs true ${accuracy.truePairs}, ` +

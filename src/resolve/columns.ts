@@ -89,21 +89,24 @@ export class InternedColumn {
  * colliding pair simply replaces the older one. Values below `floor` are stored as 0.
  */
 export class SimilarityCache {
-  private readonly keys: Float64Array;
-  private readonly similarities: Float64Array;
+  // Allocated on first use: many small record sets never compare a name.
+  private keys = new Float64Array(0);
+  private similarities = new Float64Array(0);
   private readonly mask: number;
 
   constructor(
     private readonly dictionary: Dictionary,
     private readonly floor: number,
-    bits = 16,
+    private readonly bits = 16,
   ) {
-    this.keys = new Float64Array(1 << bits).fill(-1);
-    this.similarities = new Float64Array(1 << bits);
     this.mask = (1 << bits) - 1;
   }
 
   similarity(codeA: number, codeB: number): number {
+    if (this.keys.length === 0) {
+      this.keys = new Float64Array(1 << this.bits).fill(-1);
+      this.similarities = new Float64Array(1 << this.bits);
+    }
     const low = codeA < codeB ? codeA : codeB;
     const high = codeA < codeB ? codeB : codeA;
     const key = low * 0x4000000 + high;

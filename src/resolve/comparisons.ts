@@ -3,6 +3,7 @@ import { compareDates, DATE_LEVELS } from './comparators/dates';
 import { compareEmails, EMAIL_LEVELS, EmailLevel, MIN_LOCAL_PART } from './comparators/email';
 import { withinOneTypo } from './comparators/edit-distance';
 import { PHONE_FILTER_MIN_LENGTH } from './contact-columns';
+import { emailLocalPart } from './text';
 import { compareNames, NAME_LEVELS } from './comparators/names';
 import { ADDRESS_LINE_LEVELS, compareAddressLines, TEXT_LEVELS, TextLevel, textLevelOf } from './comparators/text';
 import type { InternedColumn } from './columns';
@@ -23,11 +24,14 @@ export interface ComparisonDefinition {
   readonly levels: readonly string[];
   readonly defaultM: readonly number[];
   readonly defaultU: readonly number[];
+  /** Rough relative cost of one comparison (1: a code comparison; more for string similarity). */
+  readonly cost: number;
   compare(records: PreparedRecords, a: number, b: number, settings: ComparisonSettings): number;
 }
 
 const givenName: ComparisonDefinition = {
   name: 'givenName',
+  cost: 4,
   levels: NAME_LEVELS,
   //          null  exact  equiv  vClose swap   close  initial different
   defaultM: [0, 0.8, 0.03, 0.06, 0.03, 0.03, 0.01, 0.04],
@@ -37,6 +41,7 @@ const givenName: ComparisonDefinition = {
 
 const familyName: ComparisonDefinition = {
   name: 'familyName',
+  cost: 4,
   levels: NAME_LEVELS,
   defaultM: [0, 0.8, 0.01, 0.08, 0.03, 0.03, 0.001, 0.05],
   defaultU: [0, 0.005, 0.0005, 0.01, 0.0005, 0.04, 0.001, 0.943],
@@ -45,6 +50,7 @@ const familyName: ComparisonDefinition = {
 
 const birthDate: ComparisonDefinition = {
   name: 'birthDate',
+  cost: 1,
   levels: DATE_LEVELS,
   //          null  exact  dmSwap oneTypo sameYear within different
   defaultM: [0, 0.85, 0.02, 0.08, 0.01, 0.02, 0.02],
@@ -54,6 +60,7 @@ const birthDate: ComparisonDefinition = {
 
 const nationalId: ComparisonDefinition = {
   name: 'nationalId',
+  cost: 1,
   levels: CODE_LEVELS,
   defaultM: [0, 0.9, 0.04, 0.06],
   defaultU: [0, 0.00001, 0.0001, 0.99989],
@@ -62,6 +69,7 @@ const nationalId: ComparisonDefinition = {
 
 const email: ComparisonDefinition = {
   name: 'email',
+  cost: 2,
   levels: EMAIL_LEVELS,
   defaultM: [0, 0.7, 0.05, 0.05, 0.2],
   defaultU: [0, 0.000001, 0.00001, 0.0001, 0.999889],
@@ -71,31 +79,27 @@ const email: ComparisonDefinition = {
     const countB = contacts.emailCount.get(b);
     if (countA === 0 || countB === 0) return EmailLevel.Null;
     if (countA > 1 || countB > 1) {
-      return compareEmails(
-        r.emails[a] as readonly string[],
-        r.emailLocalParts[a] as readonly string[],
-        r.emails[b] as readonly string[],
-        r.emailLocalParts[b] as readonly string[],
-      );
+      return compareEmails(r.emails[a] as readonly string[], r.localPartsOf(a), r.emails[b] as readonly string[], r.localPartsOf(b));
     }
     // One address each: decide from the fingerprints where possible.
     if (contacts.emailHash.get(a) === contacts.emailHash.get(b) && r.emails[a]?.[0] === r.emails[b]?.[0]) return EmailLevel.Exact;
     const lengthA = contacts.localLength.get(a);
     const lengthB = contacts.localLength.get(b);
     if (lengthA < MIN_LOCAL_PART || lengthB < MIN_LOCAL_PART || Math.abs(lengthA - lengthB) > 1) return EmailLevel.Different;
-    const localA = r.emailLocalParts[a]?.[0] as string;
-    const localB = r.emailLocalParts[b]?.[0] as string;
-    if (contacts.localHash.get(a) === contacts.localHash.get(b) && localA === localB) return EmailLevel.SameLocalPart;
     const endsA = contacts.localEnds.get(a);
     const endsB = contacts.localEnds.get(b);
     // A single typo keeps the first or the last character (local parts have at least 4).
     if (endsA >>> 16 !== endsB >>> 16 && (endsA & 0xffff) !== (endsB & 0xffff)) return EmailLevel.Different;
+    const localA = emailLocalPart(r.emails[a]?.[0] as string);
+    const localB = emailLocalPart(r.emails[b]?.[0] as string);
+    if (contacts.localHash.get(a) === contacts.localHash.get(b) && localA === localB) return EmailLevel.SameLocalPart;
     return withinOneTypo(localA, localB) ? EmailLevel.SimilarLocalPart : EmailLevel.Different;
   },
 };
 
 const phone: ComparisonDefinition = {
   name: 'phone',
+  cost: 2,
   levels: CODE_LEVELS,
   defaultM: [0, 0.7, 0.05, 0.25],
   defaultU: [0, 0.000001, 0.00001, 0.999989],
@@ -125,6 +129,7 @@ const phone: ComparisonDefinition = {
 
 const streetNumber: ComparisonDefinition = {
   name: 'streetNumber',
+  cost: 1,
   levels: CODE_LEVELS,
   defaultM: [0, 0.85, 0.05, 0.1],
   defaultU: [0, 0.02, 0.03, 0.95],
@@ -133,6 +138,7 @@ const streetNumber: ComparisonDefinition = {
 
 const addressLine1: ComparisonDefinition = {
   name: 'addressLine1',
+  cost: 4,
   levels: ADDRESS_LINE_LEVELS,
   //          null  exact vClose close crossed different
   defaultM: [0, 0.75, 0.1, 0.03, 0.03, 0.09],
@@ -148,6 +154,7 @@ const addressLine1: ComparisonDefinition = {
 
 const addressLine2: ComparisonDefinition = {
   name: 'addressLine2',
+  cost: 3,
   levels: ADDRESS_LINE_LEVELS,
   defaultM: [0, 0.7, 0.1, 0.03, 0.03, 0.14],
   defaultU: [0, 0.002, 0.003, 0.02, 0.0005, 0.9745],
@@ -162,6 +169,7 @@ const addressLine2: ComparisonDefinition = {
 
 const city: ComparisonDefinition = {
   name: 'city',
+  cost: 2,
   levels: TEXT_LEVELS,
   defaultM: [0, 0.8, 0.1, 0.03, 0.07],
   defaultU: [0, 0.003, 0.003, 0.02, 0.974],
@@ -176,6 +184,7 @@ const city: ComparisonDefinition = {
 
 const postalCode: ComparisonDefinition = {
   name: 'postalCode',
+  cost: 1,
   levels: CODE_LEVELS,
   defaultM: [0, 0.85, 0.07, 0.08],
   defaultU: [0, 0.001, 0.01, 0.989],
@@ -184,6 +193,7 @@ const postalCode: ComparisonDefinition = {
 
 const region: ComparisonDefinition = {
   name: 'region',
+  cost: 1,
   levels: EXACT_LEVELS,
   defaultM: [0, 0.95, 0.05],
   defaultU: [0, 0.2, 0.8],
@@ -192,6 +202,7 @@ const region: ComparisonDefinition = {
 
 const country: ComparisonDefinition = {
   name: 'country',
+  cost: 1,
   levels: EXACT_LEVELS,
   defaultM: [0, 0.98, 0.02],
   defaultU: [0, 0.5, 0.5],

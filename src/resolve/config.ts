@@ -40,6 +40,8 @@ export interface ResolveConfig {
   training: {
     /** Random record pairs used to estimate u (the non-match level frequencies). */
     uSamplePairs: number;
+    /** Candidate pairs (an even sample of them) whose patterns EM learns m and λ from. */
+    emSamplePairs: number;
     emMaxIterations: number;
     /** EM stops when no m probability moves by more than this. */
     emTolerance: number;
@@ -83,7 +85,7 @@ export const DEFAULT_CONFIG: ResolveConfig = {
   thresholds: { link: 0.99, review: 0.5 },
   rules: { sameEmail: true, samePhoneSimilarName: true, minScore: -10 },
   clustering: { minPairScore: -10, maxClusterSize: 500 },
-  training: { uSamplePairs: 500_000, emMaxIterations: 100, emTolerance: 1e-5, priorPairs: 5, seed: 42 },
+  training: { uSamplePairs: 500_000, emSamplePairs: 500_000, emMaxIterations: 100, emTolerance: 1e-5, priorPairs: 5, seed: 42 },
 };
 
 export type ConfigOverrides = {

@@ -1,5 +1,7 @@
 import { GrowableInt32 } from './columns';
-import { hashRange } from './text';
+import { hashRange, scanEmailLocalPart } from './text';
+
+const scanned = new Int32Array(3);
 
 /**
  * Fingerprints of each record's first email and phone, in typed arrays, so that the usual
@@ -39,14 +41,14 @@ export class ContactColumns {
     }
   }
 
-  set(index: number, emails: readonly string[], localParts: readonly string[], phones: readonly string[]): void {
+  set(index: number, emails: readonly string[], phones: readonly string[]): void {
     this.emailCount.set(index, emails.length);
     const email = emails[0] ?? '';
-    const local = localParts[0] ?? '';
     this.emailHash.set(index, hashRange(email, 0, email.length));
-    this.localHash.set(index, hashRange(local, 0, local.length));
-    this.localLength.set(index, local.length);
-    this.localEnds.set(index, local === '' ? 0 : (local.charCodeAt(0) << 16) | local.charCodeAt(local.length - 1));
+    scanEmailLocalPart(email, scanned);
+    this.localHash.set(index, scanned[0] as number);
+    this.localLength.set(index, scanned[1] as number);
+    this.localEnds.set(index, scanned[2] as number);
 
     this.phoneCount.set(index, phones.length);
     const phone = phones[0] ?? '';

@@ -4,7 +4,7 @@ import { CLOSE_TEXT } from './comparators/text';
 import { ContactColumns } from './contact-columns';
 import { nicknameFamilies } from './comparators/nicknames';
 import { soundexCode } from './comparators/soundex';
-import { foldForComparison } from './text';
+import { emailLocalPart, foldForComparison } from './text';
 import type { MatchRecord } from './types';
 
 /**
@@ -47,6 +47,7 @@ export class PreparedRecords {
   readonly birthDate = new GrowableInt32();
 
   emails: (readonly string[])[] = [];
+  /** Local parts, only for records with more than one email (see `localPartsOf`). */
   emailLocalParts: (readonly string[])[] = [];
   phones: (readonly string[])[] = [];
   readonly contacts = new ContactColumns();
@@ -80,6 +81,12 @@ export class PreparedRecords {
 
   get size(): number {
     return this.count;
+  }
+
+  /** The email local parts of a record (see `emailLocalPart`), one per email. */
+  localPartsOf(index: number): readonly string[] {
+    const emails = this.emails[index] as readonly string[];
+    return emails.length > 1 ? (this.emailLocalParts[index] as readonly string[]) : emails.map(emailLocalPart);
   }
 
   indexOf(id: string): number | undefined {
@@ -139,9 +146,11 @@ export class PreparedRecords {
 
     const emails = distinctNonEmpty(record.emails);
     this.emails[index] = emails;
-    this.emailLocalParts[index] = emails === NO_VALUES ? NO_VALUES : emails.map(localPartOf);
+    // Local parts are kept for records with several emails; the usual single email is
+    // fingerprinted instead, and its local part built only when a comparison needs it.
+    this.emailLocalParts[index] = emails.length > 1 ? emails.map(emailLocalPart) : NO_VALUES;
     this.phones[index] = distinctNonEmpty(record.phones);
-    this.contacts.set(index, emails, this.emailLocalParts[index] as readonly string[], this.phones[index] as readonly string[]);
+    this.contacts.set(index, emails, this.phones[index] as readonly string[]);
 
     this.streetNumber.set(index, foldForComparison(record.streetNumber));
     this.addressLine1[index] = foldForComparison(record.addressLine1);
@@ -227,10 +236,3 @@ function distinctNonEmpty(values: readonly string[] | undefined): readonly strin
   return out;
 }
 
-/** "j.smith+news@example.com" → "jsmith": dots and plus-tags rarely tell people apart. */
-function localPartOf(email: string): string {
-  const at = email.lastIndexOf('@');
-  const local = at < 0 ? email : email.slice(0, at);
-  const plus = local.indexOf('+');
-  return foldForComparison(plus < 0 ? local : local.slice(0, plus));
-}

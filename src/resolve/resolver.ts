@@ -8,7 +8,7 @@ import { type Judgement, PairJudge } from './decisions';
 import { localityOrder } from './locality';
 import { PatternTable } from './patterns';
 import { PreparedRecords } from './prepared-records';
-import { defaultParameters, matchExplanation, ScoringModel } from './scoring';
+import { defaultParameters, matchExplanation, ScoringModel, scoreOfProbability } from './scoring';
 import { trainModel } from './training';
 import type {
   ClusterSplit,
@@ -74,35 +74,50 @@ export class IdentityResolver {
     const blocked = performance.now();
 
     const levelCounts = this.comparisons.map((comparison) => comparison.levels.length);
-    const patterns = new PatternTable(levelCounts);
-    const patternOfPair = new Int32Array(pairs.length);
     const levels = new Uint8Array(this.comparisons.length);
-    for (let p = 0; p < pairs.length; p++) {
-      this.model.levelsInto(this.records, pairs.left[p] as number, pairs.right[p] as number, levels);
-      patternOfPair[p] = patterns.add(levels);
+    let trainingPatterns = 0;
+    let trainingMillis = 0;
+    if (parameters === undefined) {
+      // EM learns from the full patterns of an even sample of the candidate pairs.
+      const trainingStarted = performance.now();
+      const patterns = new PatternTable(levelCounts);
+      const stride = Math.max(1, Math.ceil(pairs.length / this.config.training.emSamplePairs));
+      for (let p = 0; p < pairs.length; p += stride) {
+        this.model.levelsInto(this.records, pairs.left[p] as number, pairs.right[p] as number, levels);
+        patterns.add(levels);
+      }
+      trainingPatterns = patterns.size;
+      this.setParameters(trainModel(this.records, this.comparisons, patterns, pairs.length, this.config));
+      trainingMillis = performance.now() - trainingStarted;
+    } else {
+      this.setParameters(parameters);
     }
-    const compared = performance.now();
 
-    this.setParameters(parameters ?? this.train(patterns, pairs.length));
-    const trained = performance.now();
-
-    // One judgement and one (shared, read-only) levels array per pattern, not per pair.
+    // Score every candidate pair, stopping early on pairs that cannot reach a decision other
+    // than "none" (neither the review threshold nor, while rules are on, the rules' floor).
+    const rulesOn = this.config.rules.sameEmail || this.config.rules.samePhoneSimilarName;
+    const cutoff = Math.min(scoreOfProbability(this.config.thresholds.review), rulesOn ? this.config.rules.minScore : Infinity);
+    // Judgements and (shared, read-only) level arrays per pattern, not per pair.
+    const decided = new PatternTable(levelCounts);
     const judgements: Judgement[] = [];
     const levelsOfPattern: number[][] = [];
-    for (let id = 0; id < patterns.size; id++) {
-      const patternLevels = patterns.levelsOf(id, []) as number[];
-      levelsOfPattern.push(patternLevels);
-      judgements.push(this.judge.judge(patternLevels));
-    }
     const linkTable = new LinkTable();
     const links: ScoredPair[] = [];
     const reviews: ScoredPair[] = [];
+    let scoredPairs = 0;
     for (let p = 0; p < pairs.length; p++) {
-      const id = patternOfPair[p] as number;
-      const judgement = judgements[id] as Judgement;
-      if (judgement.decision === 'none') continue;
       const a = pairs.left[p] as number;
       const b = pairs.right[p] as number;
+      if (!this.model.levelsReaching(this.records, a, b, cutoff, levels)) continue;
+      scoredPairs++;
+      const id = decided.add(levels);
+      if (id === judgements.length) {
+        const patternLevels = Array.from(levels);
+        levelsOfPattern.push(patternLevels);
+        judgements.push(this.judge.judge(patternLevels));
+      }
+      const judgement = judgements[id] as Judgement;
+      if (judgement.decision === 'none') continue;
       const pair = this.toScoredPair(a, b, judgement, levelsOfPattern[id] as number[]);
       if (judgement.decision === 'review') reviews.push(pair);
       else {
@@ -110,6 +125,7 @@ export class IdentityResolver {
         links.push(pair);
       }
     }
+    const scored = performance.now();
 
     const everyone = Array.from({ length: this.records.size }, (_, i) => i);
     const clustering = this.cluster(everyone, linkTable, links);
@@ -124,13 +140,14 @@ export class IdentityResolver {
       statistics: {
         records: this.records.size,
         candidatePairs: pairs.length,
-        patterns: patterns.size,
+        scoredPairs,
+        trainingPatterns,
         millis: {
           prepare: prepared - started,
           blocking: blocked - prepared,
-          comparing: compared - blocked,
-          training: trained - compared,
-          clustering: finished - trained,
+          training: trainingMillis,
+          comparing: scored - blocked - trainingMillis,
+          clustering: finished - scored,
           total: finished - started,
         },
       },
@@ -246,10 +263,6 @@ export class IdentityResolver {
       this.nextStamp = 0;
     }
     return this.stamp;
-  }
-
-  private train(patterns: PatternTable, candidatePairs: number): ModelParameters {
-    return trainModel(this.records, this.comparisons, patterns, candidatePairs, this.config);
   }
 
   private setParameters(parameters: ModelParameters): void {

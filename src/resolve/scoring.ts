@@ -13,6 +13,10 @@ export class ScoringModel {
   readonly priorWeight: number;
   /** Largest weight per comparison, for bounding a partial score. */
   readonly maxWeights: Float64Array;
+  /** Comparisons in the order `levelsReaching` evaluates them: most decisive per unit of cost first. */
+  private readonly order: Int32Array;
+  /** remaining[i]: the most the comparisons order[i..] can still add. */
+  private readonly remaining: Float64Array;
 
   constructor(
     readonly comparisons: readonly ComparisonDefinition[],
@@ -27,6 +31,40 @@ export class ScoringModel {
     });
     this.priorWeight = Math.log2(parameters.lambda / (1 - parameters.lambda));
     this.maxWeights = Float64Array.from(this.weights, (w) => Math.max(0, ...w));
+    const swing = (c: number): number => {
+      const weights = this.weights[c] as Float64Array;
+      return (Math.max(0, ...weights) - Math.min(0, ...weights)) / (comparisons[c] as ComparisonDefinition).cost;
+    };
+    this.order = Int32Array.from(
+      comparisons.map((_, c) => c).sort((x, y) => swing(y) - swing(x) || x - y),
+    );
+    this.remaining = new Float64Array(comparisons.length + 1);
+    for (let i = comparisons.length - 1; i >= 0; i--) {
+      this.remaining[i] = (this.remaining[i + 1] as number) + (this.maxWeights[this.order[i] as number] as number);
+    }
+  }
+
+  /**
+   * Writes the levels of a pair into `out` and returns true, unless the pair provably cannot
+   * score `cutoff` or more: then it stops early and returns false (`out` is then partial).
+   * Most candidate pairs are clear non-matches; with the comparisons ordered by how much they
+   * can swing the score per unit of cost, they are rejected after a few cheap comparisons,
+   * before the expensive string similarities.
+   */
+  levelsReaching(records: PreparedRecords, a: number, b: number, cutoff: number, out: Uint8Array | number[]): boolean {
+    const comparisons = this.comparisons;
+    const order = this.order;
+    // A small margin keeps rounding in the partial sums from ever pruning a pair that reaches the cutoff.
+    const floor = cutoff - 1e-6;
+    let partial = this.priorWeight;
+    for (let i = 0; i < order.length; i++) {
+      if (partial + (this.remaining[i] as number) < floor) return false;
+      const c = order[i] as number;
+      const level = (comparisons[c] as ComparisonDefinition).compare(records, a, b, this.settings);
+      out[c] = level;
+      partial += (this.weights[c] as Float64Array)[level] as number;
+    }
+    return true;
   }
 
   /** Writes the level of every comparison for records a and b into `out`. */
@@ -55,6 +93,11 @@ export class ScoringModel {
   explain(pair: ScoredPair): MatchExplanation {
     return matchExplanation(pair, this.parameters);
   }
+}
+
+/** The log2-odds score at which the match probability reaches `probability`. */
+export function scoreOfProbability(probability: number): number {
+  return Math.log2(probability / (1 - probability));
 }
 
 /** Probability of a match from a log2-odds score. */

@@ -125,8 +125,12 @@ export interface ClusterSplit {
 export interface ResolveStatistics {
   records: number;
   candidatePairs: number;
-  patterns: number;
-  millis: { prepare: number; blocking: number; comparing: number; training: number; clustering: number; total: number };
+  /** Candidate pairs compared to the end; the others were rejected early as clear non-matches. */
+  scoredPairs: number;
+  /** Distinct comparison patterns EM trained on (0 when parameters were given). */
+  trainingPatterns: number;
+  /** Time per phase; "comparing" is the scoring pass over all candidates, "training" includes EM's sample. */
+  millis: { prepare: number; blocking: number; training: number; comparing: number; clustering: number; total: number };
 }
 
 export interface ResolveResult {

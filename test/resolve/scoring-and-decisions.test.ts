@@ -5,7 +5,8 @@ import { PairJudge } from '../../src/resolve/decisions';
 import { PreparedRecords } from '../../src/resolve/prepared-records';
 import { decide, defaultParameters, matchExplanation, probabilityOfScore, ScoringModel } from '../../src/resolve/scoring';
 import { NameLevel } from '../../src/resolve/comparators/names';
-import { record } from './fixtures';
+import { resolveRecords } from '../../src/resolve';
+import { record, syntheticPeople } from './fixtures';
 
 const comparisons = comparisonsByName(['givenName', 'familyName', 'birthDate', 'email', 'phone']);
 const parameters = defaultParameters(comparisons, 0.001);
@@ -110,5 +111,31 @@ describe('deterministic rules against the evidence', () => {
     const strict = new PairJudge(model, resolveConfig({ rules: { minScore: model.scoreOfLevels(levels) + 1 } }));
     expect(judge.judge(levels).rule).toBe('sameEmail');
     expect(strict.judge(levels).rule).toBeUndefined();
+  });
+});
+
+describe('early rejection of clear non-matches', () => {
+  it('never changes a decision: a pair is cut short only if it could not reach the cutoff', () => {
+    const records = syntheticPeople(80, 4);
+    const { parameters } = resolveRecords(records, { training: { uSamplePairs: 20_000 } });
+    const all = comparisonsByName(resolveConfig().comparisons);
+    const trained = new ScoringModel(all, parameters, { birthYearTolerance: 5 });
+    const prepared = PreparedRecords.from(records);
+    const cutoff = 0;
+    const full: number[] = [];
+    const partial: number[] = [];
+    let cut = 0;
+    for (let a = 0; a < prepared.size; a++) {
+      for (let b = a + 1; b < prepared.size; b++) {
+        trained.levelsInto(prepared, a, b, full);
+        const reached = trained.levelsReaching(prepared, a, b, cutoff, partial);
+        if (reached) expect(partial).toEqual(full);
+        else {
+          cut++;
+          expect(trained.scoreOfLevels(full)).toBeLessThan(cutoff);
+        }
+      }
+    }
+    expect(cut).toBeGreaterThan(0);
   });
 });

@@ -13,6 +13,7 @@ const toy: ComparisonDefinition[] = ['first', 'second', 'third'].map((name) => (
   levels: ['null', 'agree', 'disagree'],
   defaultM: [0, 0.6, 0.4],
   defaultU: [0, 0.3, 0.7],
+  cost: 1,
   compare: () => 0,
 }));
 
