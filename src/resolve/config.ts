@@ -92,10 +92,10 @@ export type ConfigOverrides = {
   [K in keyof ResolveConfig]?: ResolveConfig[K] extends unknown[] ? ResolveConfig[K] : Partial<ResolveConfig[K]>;
 };
 
-/** The defaults with the caller's overrides applied one section deep. */
+/** The defaults with the caller's overrides applied one section deep; invalid values throw. */
 export function resolveConfig(overrides: ConfigOverrides = {}): ResolveConfig {
   const config: ResolveConfig = structuredClone(DEFAULT_CONFIG);
-  return {
+  const resolved: ResolveConfig = {
     comparisons: overrides.comparisons ?? config.comparisons,
     comparisonSettings: { ...config.comparisonSettings, ...overrides.comparisonSettings },
     blocking: { ...config.blocking, ...overrides.blocking },
@@ -104,4 +104,10 @@ export function resolveConfig(overrides: ConfigOverrides = {}): ResolveConfig {
     clustering: { ...config.clustering, ...overrides.clustering },
     training: { ...config.training, ...overrides.training },
   };
+  const { link, review } = resolved.thresholds;
+  if (!(review > 0 && review <= link && link < 1)) throw new Error('thresholds must satisfy 0 < review ≤ link < 1');
+  if (!(resolved.blocking.maxBlockSize >= 2)) throw new Error('blocking.maxBlockSize must be at least 2');
+  if (!(resolved.clustering.maxClusterSize >= 2)) throw new Error('clustering.maxClusterSize must be at least 2');
+  if (!(resolved.training.uSamplePairs >= 1 && resolved.training.emSamplePairs >= 1)) throw new Error('training sample sizes must be positive');
+  return resolved;
 }

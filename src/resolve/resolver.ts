@@ -155,6 +155,39 @@ export class IdentityResolver {
   }
 
   /**
+   * A resolver holding `records` grouped as `clusters` (e.g. as loaded from the store), ready
+   * for `upsert`. Nothing is scored: the clusters are taken as they are. Records missing from
+   * `clusters` are singletons.
+   */
+  static restore(
+    records: readonly MatchRecord[],
+    clusters: readonly (readonly string[])[],
+    config: ConfigOverrides | ResolveConfig,
+    parameters: ModelParameters,
+  ): IdentityResolver {
+    const resolver = new IdentityResolver(config, parameters);
+    resolver.records.reserve(records.length);
+    for (const position of localityOrder(records)) resolver.records.upsert(records[position] as MatchRecord);
+    resolver.index.build(resolver.records);
+    const clustered = new Uint8Array(resolver.records.size);
+    resolver.clusterOf.reserve(resolver.records.size);
+    const place = (members: number[]): void => {
+      const cluster = resolver.clusterMembers.length;
+      resolver.clusterMembers.push(members);
+      for (const record of members) {
+        resolver.clusterOf.set(record, cluster + 1);
+        clustered[record] = 1;
+      }
+    };
+    for (const cluster of clusters) {
+      const members = cluster.map((id) => resolver.records.indexOf(id)).filter((index): index is number => index !== undefined);
+      if (members.length > 0) place(members);
+    }
+    for (let record = 0; record < resolver.records.size; record++) if (clustered[record] === 0) place([record]);
+    return resolver;
+  }
+
+  /**
    * Adds new records or replaces changed ones (same id) and re-resolves what they touch.
    * The model parameters stay as they are (train on a full run, reuse for increments).
    */
@@ -332,4 +365,18 @@ export function resolveRecords(
   parameters?: ModelParameters,
 ): ResolveResult {
   return new IdentityResolver(config, parameters).resolveAll(records, parameters);
+}
+
+/**
+ * Incremental resolution from stored state: the existing records and clusters, and the new
+ * or changed records. Returns the clusters that replace the touched ones. (A long-running
+ * caller keeps an `IdentityResolver` instead and calls `upsert`, skipping the rebuild.)
+ */
+export function resolveIncremental(
+  existing: { records: readonly MatchRecord[]; clusters: readonly (readonly string[])[] },
+  changed: readonly MatchRecord[],
+  config: ConfigOverrides | ResolveConfig,
+  parameters: ModelParameters,
+): IncrementalResolution {
+  return IdentityResolver.restore(existing.records, existing.clusters, config, parameters).upsert(changed);
 }

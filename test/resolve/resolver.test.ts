@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { IdentityResolver, resolveRecords } from '../../src/resolve';
+import { IdentityResolver, resolveIncremental, resolveRecords } from '../../src/resolve';
 import type { MatchRecord } from '../../src/resolve';
 import { canonical, personOf, record, syntheticPeople } from './fixtures';
 
@@ -60,6 +60,18 @@ describe('incremental resolution', () => {
     resolver.resolveAll(first, parameters);
     resolver.upsert(second);
     expect(canonical(resolver.clusters())).toEqual(canonical(full.clusters));
+  });
+
+  it('continues from stored clusters and records as if it had never stopped', () => {
+    const first = everything.filter((_, i) => i % 4 !== 1);
+    const second = everything.filter((_, i) => i % 4 === 1);
+    const stored = resolveRecords(first, FAST, parameters).clusters;
+    const increment = resolveIncremental({ records: first, clusters: stored }, second, FAST, parameters);
+    // Untouched stored clusters plus the increment's clusters make the full result.
+    const replaced = new Set(increment.replaced.map((cluster) => [...cluster].sort().join()));
+    const untouched = stored.filter((cluster) => !replaced.has([...cluster].sort().join()));
+    const full = resolveRecords(everything, FAST, parameters);
+    expect(canonical([...untouched, ...increment.clusters])).toEqual(canonical(full.clusters));
   });
 
   it('gives the same clusters record by record as all at once', () => {

@@ -34,6 +34,9 @@ describe('match weights and probability', () => {
 
 describe('thresholds', () => {
   const thresholds = { link: 0.99, review: 0.5 };
+  it('must be ordered, review below link', () => {
+    expect(() => resolveConfig({ thresholds: { link: 0.5, review: 0.9 } })).toThrow();
+  });
   it('link at or above the upper threshold', () => expect(decide(0.995, thresholds)).toBe('link'));
   it('review between the thresholds', () => expect(decide(0.7, thresholds)).toBe('review'));
   it('do not link below the lower threshold', () => expect(decide(0.2, thresholds)).toBe('none'));
