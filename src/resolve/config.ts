@@ -85,7 +85,7 @@ export const DEFAULT_CONFIG: ResolveConfig = {
   thresholds: { link: 0.99, review: 0.5 },
   rules: { sameEmail: true, samePhoneSimilarName: true, minScore: -10 },
   clustering: { minPairScore: -10, maxClusterSize: 500 },
-  training: { uSamplePairs: 500_000, emSamplePairs: 500_000, emMaxIterations: 100, emTolerance: 1e-5, priorPairs: 5, seed: 42 },
+  training: { uSamplePairs: 500_000, emSamplePairs: 250_000, emMaxIterations: 100, emTolerance: 1e-5, priorPairs: 5, seed: 42 },
 };
 
 export type ConfigOverrides = {
