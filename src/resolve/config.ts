@@ -27,6 +27,11 @@ export interface ResolveConfig {
      * two people agrees on the email and disagrees on everything else.
      */
     minScore: number;
+    /**
+     * A pair whose given names and birth dates both clearly disagree is reviewed, never linked
+     * on its score alone, however much else it shares (people of one household).
+     */
+    householdGuard: boolean;
   };
   clustering: {
     /**
@@ -83,7 +88,7 @@ export const DEFAULT_CONFIG: ResolveConfig = {
     maxBlockSize: 200,
   },
   thresholds: { link: 0.99, review: 0.5 },
-  rules: { sameEmail: true, samePhoneSimilarName: true, minScore: -10 },
+  rules: { sameEmail: true, samePhoneSimilarName: true, minScore: -10, householdGuard: true },
   clustering: { minPairScore: -10, maxClusterSize: 500 },
   training: { uSamplePairs: 500_000, emSamplePairs: 250_000, emMaxIterations: 100, emTolerance: 1e-5, priorPairs: 5, seed: 42 },
 };

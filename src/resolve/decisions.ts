@@ -1,5 +1,6 @@
 import { CodeLevel } from './comparators/codes';
 import { EmailLevel } from './comparators/email';
+import { DateLevel } from './comparators/dates';
 import { NameLevel } from './comparators/names';
 import type { ResolveConfig } from './config';
 import { decide, probabilityOfScore, type ScoringModel } from './scoring';
@@ -25,6 +26,8 @@ export interface Judgement {
 export class PairJudge {
   private readonly given: number;
   private readonly family: number;
+  private readonly birthDate: number;
+  private readonly nationalId: number;
   private readonly email: number;
   private readonly phone: number;
 
@@ -35,6 +38,8 @@ export class PairJudge {
     const position = (name: string): number => model.comparisons.findIndex((comparison) => comparison.name === name);
     this.given = position('givenName');
     this.family = position('familyName');
+    this.birthDate = position('birthDate');
+    this.nationalId = position('nationalId');
     this.email = position('email');
     this.phone = position('phone');
   }
@@ -43,8 +48,25 @@ export class PairJudge {
     const score = this.model.scoreOfLevels(levels);
     const probability = probabilityOfScore(score);
     const rule = score >= this.config.rules.minScore ? this.ruleFor(levels) : undefined;
-    const decision: Decision = rule !== undefined ? 'link' : decide(probability, this.config.thresholds);
+    let decision: Decision = rule !== undefined ? 'link' : decide(probability, this.config.thresholds);
+    if (decision === 'link' && rule === undefined && this.config.rules.householdGuard && this.looksLikeHousehold(levels)) decision = 'review';
     return { score, probability, decision, rule };
+  }
+
+  /**
+   * Two people of one household share a family name, an address, a phone: many agreements
+   * that a model assuming independent evidence adds up to a certain match. Their given names
+   * and birth dates, when both are present, disagree outright, and no personal identifier
+   * (national id, email address) agrees. Such a pair goes to review instead of being linked
+   * on its score.
+   */
+  private looksLikeHousehold(levels: ArrayLike<number>): boolean {
+    if (this.given < 0 || this.birthDate < 0) return false;
+    if (levels[this.given] !== NameLevel.Different || levels[this.birthDate] !== DateLevel.Different) return false;
+    const sharesIdentifier =
+      (this.nationalId >= 0 && (levels[this.nationalId] === CodeLevel.Exact || levels[this.nationalId] === CodeLevel.OneTypo)) ||
+      (this.email >= 0 && levels[this.email] === EmailLevel.Exact);
+    return !sharesIdentifier;
   }
 
   private ruleFor(levels: ArrayLike<number>): string | undefined {

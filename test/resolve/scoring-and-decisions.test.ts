@@ -142,3 +142,33 @@ describe('early rejection of clear non-matches', () => {
     expect(cut).toBeGreaterThan(0);
   });
 });
+
+describe('household guard', () => {
+  const all = comparisonsByName(resolveConfig().comparisons);
+  const household = new ScoringModel(all, defaultParameters(all, 0.01), { birthYearTolerance: 5 });
+  const home = { familyName: 'lee', streetNumber: '12', addressLine1: 'king street', city: 'perth', postalCode: '6000', region: 'wa', phones: ['+61400000001'] };
+  const judgeOf = (overrides: Parameters<typeof resolveConfig>[0] = {}) => {
+    const judge = new PairJudge(household, resolveConfig(overrides));
+    return (a: Parameters<typeof record>[1], b: Parameters<typeof record>[1]) => {
+      const levels: number[] = [];
+      household.levelsInto(PreparedRecords.from([record('a', a), record('b', b)]), 0, 1, levels);
+      return judge.judge(levels);
+    };
+  };
+  const mother = { ...home, givenName: 'ann', birthDate: '1960-03-01' };
+  const son = { ...home, givenName: 'oscar', birthDate: '1992-11-23' };
+
+  it('sends two people of one household to review rather than linking them', () => {
+    const judgement = judgeOf()(mother, son);
+    expect(judgement.probability).toBeGreaterThan(0.99);
+    expect(judgement.decision).toBe('review');
+  });
+
+  it('steps aside when a personal identifier agrees', () => {
+    expect(judgeOf()({ ...mother, nationalId: '1234567' }, { ...son, nationalId: '1234567' }).decision).toBe('link');
+  });
+
+  it('can be switched off', () => {
+    expect(judgeOf({ rules: { householdGuard: false } })(mother, son).decision).toBe('link');
+  });
+});
