@@ -2,6 +2,7 @@ import { Readable } from 'node:stream';
 import { parse, type CsvError, type InfoRecord, type Options as CsvParseOptions } from 'csv-parse';
 import type { CsvSourceConfig } from '../config/sources';
 import { SourceError } from '../errors';
+import { clipRaw, MAX_RAW_CHARS } from './raw-text';
 import { assertReadable, fileLocation, readDecodedText } from './text-file';
 import { TextLines } from './text-lines';
 import type { Connector, ExtractedItem } from './types';
@@ -13,8 +14,6 @@ type CsvSettings = Pick<CsvSourceConfig, 'name' | 'path' | 'delimiter' | 'quote'
  * near the top of a large export would make the parser buffer the rest of the file as one field.
  */
 const MAX_RECORD_BYTES = 4 * 1024 * 1024;
-/** How much of a broken line is kept as its raw text in quarantine. */
-const MAX_RAW_CHARS = 64 * 1024;
 
 interface CsvRow {
   fields: string[];
@@ -165,8 +164,7 @@ export class CsvConnector implements Connector {
   private toItem(row: CsvRow, header: string[]): ExtractedItem {
     const location = fileLocation(this.settings, row.line);
     if (row.fields.length !== header.length) {
-      const raw = row.raw.length > MAX_RAW_CHARS ? `${row.raw.slice(0, MAX_RAW_CHARS)}…` : row.raw;
-      return { kind: 'malformed', location, reason: `expected ${header.length} columns, found ${row.fields.length}`, raw };
+      return { kind: 'malformed', location, reason: `expected ${header.length} columns, found ${row.fields.length}`, raw: clipRaw(row.raw) };
     }
     const values: Record<string, unknown> = {};
     header.forEach((name, index) => {
