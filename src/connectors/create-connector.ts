@@ -3,6 +3,7 @@ import { AppError } from '../errors';
 import { CsvConnector } from './csv';
 import { JsonConnector } from './json';
 import { NdjsonConnector } from './ndjson';
+import { SqlConnector } from './sql';
 import type { Connector } from './types';
 
 export function createConnector(source: SourceConfig): Connector {
@@ -13,6 +14,8 @@ export function createConnector(source: SourceConfig): Connector {
       return new NdjsonConnector(source);
     case 'json':
       return new JsonConnector(source);
+    case 'sql':
+      return new SqlConnector(source);
     default:
       throw new AppError('CONFIG_INVALID', `source "${source.name}": kind "${source.kind}" has no connector yet`);
   }
