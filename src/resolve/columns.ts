@@ -1,4 +1,7 @@
-import { jaroWinklerAtLeast } from './comparators/jaro-winkler';
+import { jaroWinklerAtLeast as importedJaroWinklerAtLeast } from './comparators/jaro-winkler';
+
+// Hot-path imports bound once: under a CommonJS loader every imported name is a getter.
+const jaroWinklerAtLeast = importedJaroWinklerAtLeast;
 
 /**
  * Compact columns for the prepared records. A million records must fit in modest memory and

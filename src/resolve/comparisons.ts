@@ -1,13 +1,49 @@
-import { CODE_LEVELS, CodeLevel, compareCodeLists, compareCodes, EXACT_LEVELS, ExactLevel } from './comparators/codes';
-import { compareDates, DATE_LEVELS } from './comparators/dates';
-import { compareEmails, EMAIL_LEVELS, EmailLevel, MIN_LOCAL_PART } from './comparators/email';
-import { withinOneTypo } from './comparators/edit-distance';
-import { PHONE_FILTER_MIN_LENGTH } from './contact-columns';
-import { emailLocalPart } from './text';
-import { compareNames, NAME_LEVELS } from './comparators/names';
-import { ADDRESS_LINE_LEVELS, compareAddressLines, TEXT_LEVELS, TextLevel, textLevelOf } from './comparators/text';
 import type { InternedColumn } from './columns';
+import {
+  CODE_LEVELS,
+  EXACT_LEVELS,
+  CodeLevel as importedCodeLevel,
+  compareCodeLists as importedCompareCodeLists,
+  compareCodes as importedCompareCodes,
+  ExactLevel as importedExactLevel,
+} from './comparators/codes';
+import { DATE_LEVELS, compareDates as importedCompareDates } from './comparators/dates';
+import { withinOneTypo as importedWithinOneTypo } from './comparators/edit-distance';
+import {
+  EMAIL_LEVELS,
+  compareEmails as importedCompareEmails,
+  EmailLevel as importedEmailLevel,
+  MIN_LOCAL_PART as importedMinLocalPart,
+} from './comparators/email';
+import { NAME_LEVELS, compareNames as importedCompareNames } from './comparators/names';
+import {
+  ADDRESS_LINE_LEVELS,
+  TEXT_LEVELS,
+  compareAddressLines as importedCompareAddressLines,
+  TextLevel as importedTextLevel,
+  textLevelOf as importedTextLevelOf,
+} from './comparators/text';
+import { PHONE_FILTER_MIN_LENGTH as importedPhoneFilterMinLength } from './contact-columns';
 import type { PreparedRecords } from './prepared-records';
+import { emailLocalPart as importedEmailLocalPart } from './text';
+
+// The comparisons run for every candidate pair. Under a CommonJS loader each imported name
+// is read through a getter on every use, so the hot ones are bound to local constants once.
+const CodeLevel = importedCodeLevel;
+const compareCodeLists = importedCompareCodeLists;
+const compareCodes = importedCompareCodes;
+const ExactLevel = importedExactLevel;
+const compareDates = importedCompareDates;
+const withinOneTypo = importedWithinOneTypo;
+const compareEmails = importedCompareEmails;
+const EmailLevel = importedEmailLevel;
+const MIN_LOCAL_PART = importedMinLocalPart;
+const compareNames = importedCompareNames;
+const compareAddressLines = importedCompareAddressLines;
+const TextLevel = importedTextLevel;
+const textLevelOf = importedTextLevelOf;
+const PHONE_FILTER_MIN_LENGTH = importedPhoneFilterMinLength;
+const emailLocalPart = importedEmailLocalPart;
 
 export interface ComparisonSettings {
   /** Birth years this far apart still count as "withinYears" rather than "different". */

@@ -1,5 +1,9 @@
 import { GrowableInt32 } from './columns';
-import { hashRange, scanEmailLocalPart } from './text';
+import { hashRange as importedHashRange, scanEmailLocalPart as importedScanEmailLocalPart } from './text';
+
+// Hot-path imports bound once: under a CommonJS loader every imported name is a getter.
+const hashRange = importedHashRange;
+const scanEmailLocalPart = importedScanEmailLocalPart;
 
 const scanned = new Int32Array(3);
 

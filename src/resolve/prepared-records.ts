@@ -1,11 +1,17 @@
 import { Dictionary, GrowableInt32, InternedColumn, SimilarityCache } from './columns';
 import { CLOSE_NAME, type NameColumns } from './comparators/names';
+import { nicknameFamilies as importedNicknameFamilies } from './comparators/nicknames';
+import { soundexCode as importedSoundexCode } from './comparators/soundex';
 import { CLOSE_TEXT } from './comparators/text';
 import { ContactColumns } from './contact-columns';
-import { nicknameFamilies } from './comparators/nicknames';
-import { soundexCode } from './comparators/soundex';
-import { emailLocalPart, foldForComparison } from './text';
+import { emailLocalPart as importedEmailLocalPart, foldForComparison as importedFoldForComparison } from './text';
 import type { MatchRecord } from './types';
+
+// Hot-path imports bound once: under a CommonJS loader every imported name is a getter.
+const nicknameFamilies = importedNicknameFamilies;
+const soundexCode = importedSoundexCode;
+const emailLocalPart = importedEmailLocalPart;
+const foldForComparison = importedFoldForComparison;
 
 /**
  * Records laid out column by column, folded once, addressed by a dense integer index.

@@ -1,4 +1,7 @@
-import { withinOneTypo } from './edit-distance';
+import { withinOneTypo as importedWithinOneTypo } from './edit-distance';
+
+// Hot-path imports bound once: under a CommonJS loader every imported name is a getter.
+const withinOneTypo = importedWithinOneTypo;
 
 /**
  * Levels for short identifiers (national ids, postal codes, street numbers, phone numbers):

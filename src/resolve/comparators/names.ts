@@ -1,5 +1,8 @@
 import type { InternedColumn, SimilarityCache } from '../columns';
-import { sharesFamily } from './nicknames';
+import { sharesFamily as importedSharesFamily } from './nicknames';
+
+// Hot-path imports bound once: under a CommonJS loader every imported name is a getter.
+const sharesFamily = importedSharesFamily;
 
 /**
  * Levels of a name comparison, best first. Index 0 is "null": one side has no name, which is

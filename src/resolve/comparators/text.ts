@@ -1,4 +1,7 @@
-import { jaroWinklerAtLeast } from './jaro-winkler';
+import { jaroWinklerAtLeast as importedJaroWinklerAtLeast } from './jaro-winkler';
+
+// Hot-path imports bound once: under a CommonJS loader every imported name is a getter.
+const jaroWinklerAtLeast = importedJaroWinklerAtLeast;
 
 /**
  * Levels for free text (city, street, address line 2), compared in folded form so that
