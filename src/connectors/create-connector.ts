@@ -3,6 +3,7 @@ import { AppError } from '../errors';
 import { CsvConnector } from './csv';
 import { JsonConnector } from './json';
 import { NdjsonConnector } from './ndjson';
+import { RestConnector } from './rest';
 import { SqlConnector } from './sql';
 import type { Connector } from './types';
 
@@ -16,7 +17,10 @@ export function createConnector(source: SourceConfig): Connector {
       return new JsonConnector(source);
     case 'sql':
       return new SqlConnector(source);
-    default:
-      throw new AppError('CONFIG_INVALID', `source "${source.name}": kind "${source.kind}" has no connector yet`);
+    case 'rest':
+      return new RestConnector(source);
+    case 'push':
+      // Push records arrive through the ingestRecords mutation; there is nothing to pull.
+      throw new AppError('CONFIG_INVALID', `source "${source.name}" is a push source: its records are sent through the ingestRecords mutation, not extracted`);
   }
 }
