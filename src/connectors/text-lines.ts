@@ -1,7 +1,7 @@
 /**
- * Physical lines (`\n`-terminated, a trailing `\r` removed) over decoded text chunks, for
- * re-reading a file from a given line. Only the current line is buffered, and at most
- * `maxLineChars` of it is kept, so a file without newlines cannot exhaust memory.
+ * Physical lines (`\n`-terminated, a trailing `\r` removed) over decoded text chunks. Only the
+ * current line is buffered, and at most `maxLineChars` of it is kept, so a file without newlines
+ * cannot exhaust memory.
  */
 export class TextLines {
   private buffer = '';
@@ -21,23 +21,6 @@ export class TextLines {
     }
     this.buffer += next.value;
     return true;
-  }
-
-  /** Drops `count` lines; returns how many there were. */
-  async skip(count: number): Promise<number> {
-    let skipped = 0;
-    while (skipped < count) {
-      const end = this.buffer.indexOf('\n');
-      if (end === -1) {
-        const partial = this.buffer.length > 0;
-        this.buffer = '';
-        if (await this.fill()) continue;
-        return skipped + (partial ? 1 : 0);
-      }
-      this.buffer = this.buffer.slice(end + 1);
-      skipped += 1;
-    }
-    return skipped;
   }
 
   /** The next line, or undefined at the end of the text. */
@@ -60,16 +43,6 @@ export class TextLines {
       }
     }
     return { text: kept.replace(/\r$/, ''), truncated: seen > maxLineChars };
-  }
-
-  /** Everything not consumed yet, as chunks. */
-  async *rest(): AsyncGenerator<string> {
-    if (this.buffer.length > 0) yield this.buffer;
-    this.buffer = '';
-    while (await this.fill()) {
-      yield this.buffer;
-      this.buffer = '';
-    }
   }
 
   async close(): Promise<void> {
