@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import { ApiKeyRepository } from './api-key-repository';
+import { AuditLogRepository } from './audit-log-repository';
 import { CustomerRepository } from './customer-repository';
 import { QuarantineRepository } from './quarantine-repository';
 import { ResolutionRepository } from './resolution-repository';
@@ -15,6 +16,7 @@ export interface Repositories {
   customers: CustomerRepository;
   resolution: ResolutionRepository;
   apiKeys: ApiKeyRepository;
+  auditLog: AuditLogRepository;
 }
 
 export function createRepositories(knex: Knex): Repositories {
@@ -26,5 +28,6 @@ export function createRepositories(knex: Knex): Repositories {
     customers: new CustomerRepository(knex),
     resolution: new ResolutionRepository(knex),
     apiKeys: new ApiKeyRepository(knex),
+    auditLog: new AuditLogRepository(knex),
   };
 }
