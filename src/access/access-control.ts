@@ -1,6 +1,7 @@
 import type { Env } from '../config/env';
 import type { Repositories } from '../store/repositories';
 import { createAuthenticator, type HeaderLookup } from './authenticate';
+import { loadJwks } from './jwks';
 import { DEFAULT_POLICY, roleNames, type AccessPolicy } from './policy';
 import type { Principal } from './principal';
 import { loadOrCreateJwtSecret } from './secrets';
@@ -18,7 +19,8 @@ export interface AccessControl {
 export function createAccessControl(env: Env, repos: Repositories, options: { anonymousRole?: string | null } = {}): AccessControl {
   const policy = DEFAULT_POLICY;
   const secret = loadOrCreateJwtSecret(env.JWT_SECRET, env.DATA_DIR);
-  const tokens: TokenSettings = { secret: secret.value, issuer: env.JWT_ISSUER, audience: env.JWT_AUDIENCE };
+  const jwks = loadJwks({ file: env.JWT_JWKS_FILE, url: env.JWT_JWKS_URL });
+  const tokens: TokenSettings = { secret: secret.value, issuer: env.JWT_ISSUER, audience: env.JWT_AUDIENCE, jwks };
   const anonymousRole = options.anonymousRole !== undefined ? options.anonymousRole : (env.ANONYMOUS_ROLE ?? null);
   if (anonymousRole !== null && !roleNames(policy).includes(anonymousRole)) {
     throw new Error(`ANONYMOUS_ROLE "${anonymousRole}" is not a role (roles: ${roleNames(policy).join(', ')})`);

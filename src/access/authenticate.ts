@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import { errors as joseErrors, jwtVerify } from 'jose';
+import { decodeProtectedHeader, errors as joseErrors, jwtVerify, type JWTPayload } from 'jose';
 import { z } from 'zod';
 import type { ApiKeyRepository } from '../store/api-key-repository';
+import { JWKS_ALGORITHMS } from './jwks';
 import { ANONYMOUS, type Principal } from './principal';
 import type { TokenSettings } from './tokens';
 
@@ -42,16 +43,26 @@ export type HeaderLookup = (name: string) => string | undefined;
 export function createAuthenticator(options: AuthenticatorOptions): (header: HeaderLookup) => Promise<Principal> {
   const knownRole = (role: string): boolean => options.roles.includes(role);
 
+  const checks = { issuer: options.tokens.issuer, audience: options.tokens.audience, requiredClaims: ['exp'], clockTolerance: 5 };
+  /**
+   * The header's `alg` only picks which configured key to try; each key is then verified with an
+   * allow-list holding its own algorithms alone, so an HS256 token "signed" with a public key (HS/RS
+   * confusion) meets the shared secret and fails, and `none` matches nothing.
+   */
+  const verifyJwt = async (token: string) => {
+    const { alg } = decodeProtectedHeader(token);
+    if (alg === 'HS256') return jwtVerify(token, options.tokens.secret, { ...checks, algorithms: ['HS256'] });
+    const jwks = options.tokens.jwks;
+    if (jwks && (JWKS_ALGORITHMS as readonly string[]).includes(alg ?? '')) return jwtVerify(token, jwks, { ...checks, algorithms: [...JWKS_ALGORITHMS] });
+    throw new AuthenticationError(`algorithm ${String(alg)}`);
+  };
+
   const fromJwt = async (token: string): Promise<Principal> => {
-    let payload: unknown;
+    let payload: JWTPayload;
     try {
-      ({ payload } = await jwtVerify(token, options.tokens.secret, {
-        algorithms: ['HS256'],
-        issuer: options.tokens.issuer,
-        audience: options.tokens.audience,
-        requiredClaims: ['exp'],
-      }));
+      ({ payload } = await verifyJwt(token));
     } catch (error) {
+      if (error instanceof AuthenticationError) throw error;
       throw new AuthenticationError(error instanceof joseErrors.JOSEError ? error.code : 'jwt');
     }
     const claims = Claims.safeParse(payload);

@@ -1,10 +1,12 @@
-import { SignJWT } from 'jose';
+import { SignJWT, type JWTVerifyGetKey } from 'jose';
 import type { RowScope } from './principal';
 
 export interface TokenSettings {
   secret: Uint8Array;
   issuer: string;
   audience: string;
+  /** Public keys for RS256/ES256 tokens; absent means only HS256 tokens are accepted. */
+  jwks?: JWTVerifyGetKey;
 }
 
 export interface TokenRequest {

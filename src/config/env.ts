@@ -21,6 +21,9 @@ const EnvSchema = z.object({
   JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   JWT_ISSUER: z.string().default('customer-graph'),
   JWT_AUDIENCE: z.string().default('customer-graph'),
+  /** Public keys (JWKS) for RS256/ES256 tokens: a file, or a URL fetched on demand. */
+  JWT_JWKS_FILE: z.string().min(1).optional(),
+  JWT_JWKS_URL: z.string().url().optional(),
   /** Role granted to requests without credentials. Unset: they may read nothing. */
   ANONYMOUS_ROLE: z.string().optional(),
 });

@@ -17,8 +17,11 @@ export interface TestServer extends RunningServer {
 }
 
 /** The real HTTP server on a free loopback port, with real authentication. */
-export async function startTestServer(db: Database, options: { anonymousRole?: string | null; config?: ProjectConfig } = {}): Promise<TestServer> {
-  const env = loadEnv({ JWT_SECRET: TEST_JWT_SECRET, DATA_DIR: '/nonexistent' });
+export async function startTestServer(
+  db: Database,
+  options: { anonymousRole?: string | null; config?: ProjectConfig; env?: Record<string, string> } = {},
+): Promise<TestServer> {
+  const env = loadEnv({ JWT_SECRET: TEST_JWT_SECRET, DATA_DIR: '/nonexistent', ...options.env });
   const access = createAccessControl(env, createRepositories(db.knex), { anonymousRole: options.anonymousRole ?? null });
   const schema = await buildCustomerGraphSchema();
   const server = await startServer({ db, schema, access, config: options.config, logger: silentLogger(), port: 0, host: '127.0.0.1' });
