@@ -24,6 +24,8 @@ const EnvSchema = z.object({
   /** Public keys (JWKS) for RS256/ES256 tokens: a file, or a URL fetched on demand. */
   JWT_JWKS_FILE: z.string().min(1).optional(),
   JWT_JWKS_URL: z.string().url().optional(),
+  /** Access policy file (YAML or JSON) changing the default roles or adding roles. */
+  CUSTOMER_GRAPH_POLICY: z.string().min(1).optional(),
   /** Role granted to requests without credentials. Unset: they may read nothing. */
   ANONYMOUS_ROLE: z.string().optional(),
 });

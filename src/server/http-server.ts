@@ -5,6 +5,7 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { GraphQLError, type GraphQLSchema } from 'graphql';
 import type { AccessControl } from '../access/access-control';
 import { AuthenticationError } from '../access/authenticate';
+import { checkPolicyAgainstSchema } from '../access/policy-file';
 import { guardSchema } from '../access/shield';
 import type { GraphQLContext } from '../graphql/context';
 import { createLoaders } from '../graphql/loaders';
@@ -61,6 +62,7 @@ function sendJson(res: http.ServerResponse, status: number, body: unknown): void
 /** HTTP front: GraphQL at /graphql (GraphiQL for browsers), /healthz, and the GraphiQL assets. */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const { db, logger, access } = options;
+  checkPolicyAgainstSchema(access.policy, options.schema, access.policyOrigin);
   const apollo = new ApolloServer<GraphQLContext>({
     schema: guardSchema(options.schema, access.policy),
     includeStacktraceInErrorResponses: options.development ?? false,

@@ -1,0 +1,132 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadPolicy } from '../../src/access/policy-file';
+import { demoConfigPath } from '../../src/cli/project-root';
+import { loadProjectConfig } from '../../src/config/load-config';
+import { silentLogger } from '../../src/logging';
+import { runSync } from '../../src/pipeline/run-sync';
+import { createTestDatabase, describeEachDialect, type TestDatabase } from '../support/databases';
+import { allCustomers, postGraphql } from '../support/graphql-client';
+import { startTestServer, type TestServer } from '../support/server';
+
+const POLICY = `
+roles:
+  marketing:
+    Query: { customers: allow, customer: allow }
+    CustomerConnection: { '*': allow }
+    CustomerEdge: { '*': allow }
+    PageInfo: { '*': allow }
+    Customer:
+      id: allow
+      country: allow
+      emails: { mask: email }
+      familyName: deny
+  analyst:
+    Query: { customers: allow }
+    CustomerConnection: { '*': allow }
+    CustomerEdge: { '*': allow }
+    PageInfo: { '*': allow }
+    Customer: { id: allow, country: allow }
+`;
+
+const tempDir = (): string => fs.mkdtempSync(path.join(os.tmpdir(), 'cg-policy-'));
+function writePolicy(dir: string, name: string, text: string): string {
+  const file = path.join(dir, name);
+  fs.writeFileSync(file, text);
+  return file;
+}
+
+describeEachDialect('access policy file over HTTP', (dialect) => {
+  let test: TestDatabase;
+  let server: TestServer;
+  let dir: string;
+  let sample: Record<string, any>;
+
+  beforeAll(async () => {
+    test = await createTestDatabase(dialect);
+    await runSync(test.db, loadProjectConfig(demoConfigPath()), silentLogger());
+    dir = tempDir();
+    server = await startTestServer(test.db, { env: { CUSTOMER_GRAPH_POLICY: writePolicy(dir, 'policy.yml', POLICY) } });
+    const all = await allCustomers(server.url, 'id country emails givenName', await server.bearer('admin'));
+    sample = all.find((node) => node.emails.length > 0)!;
+  });
+  afterAll(async () => {
+    await server?.close();
+    await test?.drop();
+    if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  const read = async (role: string, field: string) =>
+    postGraphql(server.url, `query($id: ID!) { customer(id: $id) { id ${field} } }`, { id: sample.id }, await server.bearer(role));
+
+  it('lets a role added by the file read the fields it grants, masked as it says', async () => {
+    const country = await read('marketing', 'country');
+    expect(country.errors).toBeUndefined();
+    expect(country.data!.customer.country).toBe(sample.country);
+    const emails = await read('marketing', 'emails');
+    expect(emails.errors).toBeUndefined();
+    expect(emails.data!.customer.emails[0]).toMatch(/^.\*\*\*@/);
+    expect(emails.data!.customer.emails[0]).not.toBe(sample.emails[0]);
+  });
+
+  it('denies the added role every field the file denies or does not name', async () => {
+    for (const field of ['familyName', 'givenName', 'phones', 'birthDate', 'sourceRecords { id }']) {
+      const response = await read('marketing', field);
+      expect(response.errors?.[0]?.extensions?.code, field).toBe('FORBIDDEN');
+    }
+    const runs = await postGraphql(server.url, '{ syncRuns(first: 1) { totalCount } }', {}, await server.bearer('marketing'));
+    expect(runs.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+
+  it('lets the file change a default role', async () => {
+    const listed = await postGraphql(server.url, '{ customers(first: 1) { edges { node { emails } } } }', {}, await server.bearer('analyst'));
+    expect(listed.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect((await read('analyst', 'country')).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+
+  it('keeps the default roles the file does not name', async () => {
+    const response = await read('support', 'emails');
+    expect(response.errors).toBeUndefined();
+    expect(response.data!.customer.emails).toEqual(sample.emails);
+  });
+
+  it('refuses a mutation the role was not granted', async () => {
+    const response = await postGraphql(server.url, 'mutation { ingestRecords(source: "app", records: []) { read } }', {}, await server.bearer('marketing'));
+    expect(response.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+
+  it('refuses at start a file naming an unknown type or field, with its path', async () => {
+    const file = writePolicy(dir, 'typo.yml', 'roles:\n  marketing:\n    Customer: { emial: allow }\n    Costumer: { id: allow }\n');
+    const started = startTestServer(test.db, { env: { CUSTOMER_GRAPH_POLICY: file } });
+    await expect(started).rejects.toThrow(/roles\.marketing\.Customer\.emial: unknown field/);
+    await expect(started).rejects.toThrow(/roles\.marketing\.Costumer: unknown type/);
+    await expect(started).rejects.toThrow(file);
+  });
+});
+
+describe('policy file validation', () => {
+  const dir = tempDir();
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('refuses an unknown masking strategy with its path', () => {
+    const file = writePolicy(dir, 'strategy.yml', 'roles:\n  marketing:\n    Customer: { emails: { mask: scramble } }\n');
+    expect(() => loadPolicy(file)).toThrow(/roles\.marketing\.Customer\.emails/);
+  });
+
+  it('refuses an unknown rule word with its path', () => {
+    const file = writePolicy(dir, 'word.json', JSON.stringify({ roles: { marketing: { Customer: { emails: 'maybe' } } } }));
+    expect(() => loadPolicy(file)).toThrow(/roles\.marketing\.Customer\.emails/);
+  });
+
+  it('turns the mutations list into Mutation field rules', () => {
+    const file = writePolicy(dir, 'mutations.yml', 'roles:\n  importer:\n    mutations: [ingestRecords]\n');
+    expect(loadPolicy(file).policy.importer).toEqual({ Mutation: { ingestRecords: 'allow' } });
+  });
+
+  it('keeps only the roles of the file when defaults are replaced', () => {
+    const file = writePolicy(dir, 'replace.yml', 'defaults: replace\nroles:\n  reader:\n    Query: { customers: allow }\n');
+    expect(Object.keys(loadPolicy(file).policy)).toEqual(['reader']);
+  });
+});
