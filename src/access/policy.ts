@@ -22,7 +22,12 @@ const PAGING: RolePolicy = {
   PageInfo: { '*': 'allow' },
 };
 
-const CUSTOMER_READ: RolePolicy['Query'] = { customer: 'allow', customers: 'allow' };
+/**
+ * Federation entry points: a router resolves customers through `_entities` with the caller's
+ * credentials, so the Customer field rules and row scope still decide what comes back.
+ */
+const CUSTOMER_READ: RolePolicy['Query'] = { customer: 'allow', customers: 'allow', _entities: 'allow', _service: 'allow' };
+const FEDERATION: RolePolicy = { _Service: { sdl: 'allow' } };
 
 /** Quality figures hold counts, not personal data. */
 const QUALITY: RolePolicy = {
@@ -48,6 +53,7 @@ export const DEFAULT_POLICY: AccessPolicy = {
       updatedAt: 'allow',
     },
     ...PAGING,
+    ...FEDERATION,
   },
   analyst: {
     Query: { ...CUSTOMER_READ, dataQuality: 'allow' },
@@ -64,6 +70,7 @@ export const DEFAULT_POLICY: AccessPolicy = {
       updatedAt: 'allow',
     },
     ...PAGING,
+    ...FEDERATION,
   },
   service: {
     Query: CUSTOMER_READ,
@@ -81,6 +88,7 @@ export const DEFAULT_POLICY: AccessPolicy = {
       updatedAt: 'allow',
     },
     ...PAGING,
+    ...FEDERATION,
   },
 };
 

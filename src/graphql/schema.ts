@@ -1,22 +1,24 @@
 import 'reflect-metadata';
-import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
+import type { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
+import { printSubgraphSchemaFile, toSubgraphSchema } from './federation';
 import { CustomerConnectionResolver } from './resolvers/customer-connection-resolver';
 import { CustomerResolver } from './resolvers/customer-resolver';
 import { IngestResolver } from './resolvers/ingest-resolver';
 import { OperationsResolver } from './resolvers/operations-resolver';
 import { QualityResolver } from './resolvers/quality-resolver';
 
-/** Builds the executable schema from the type-graphql classes. */
+/** Builds the executable schema from the type-graphql classes, as a Federation 2 subgraph. */
 export async function buildCustomerGraphSchema(): Promise<GraphQLSchema> {
-  return buildSchema({
+  const schema = await buildSchema({
     resolvers: [CustomerResolver, CustomerConnectionResolver, IngestResolver, OperationsResolver, QualityResolver],
     validate: false,
     emitSchemaFile: false,
   });
+  return toSubgraphSchema(schema);
 }
 
-/** The SDL committed as schema/schema.graphql; sorted so it only changes when the schema does. */
+/** The SDL committed as schema/schema.graphql, federation directives included. */
 export function printCustomerGraphSchema(schema: GraphQLSchema): string {
-  return `${printSchema(lexicographicSortSchema(schema))}\n`;
+  return printSubgraphSchemaFile(schema);
 }

@@ -89,6 +89,24 @@ export class CustomerRepository {
     return undefined;
   }
 
+  /**
+   * Many ids at once, each answered like `findLive` (retired ids follow `merged_into`, out of
+   * scope reads as missing). Live ids cost one query for the whole batch; only retired ids are
+   * followed one by one.
+   */
+  async findLiveMany(ids: readonly string[], scope?: RowScope): Promise<Map<string, Customer>> {
+    const found = new Map<string, Customer>();
+    if (ids.length === 0) return found;
+    const rows = await this.live(scope).select('customers.*').whereIn('customers.id', ids as string[]);
+    for (const row of rows) found.set(String(row.id), toCustomer(row));
+    for (const id of ids) {
+      if (found.has(id)) continue;
+      const survivor = await this.findLive(id, scope);
+      if (survivor) found.set(id, survivor);
+    }
+    return found;
+  }
+
   /** Keyset rows over live customers ordered by id, `first + 1` of them: stable under concurrent inserts. */
   async pageRows(first: number, afterId?: string, scope?: RowScope): Promise<Customer[]> {
     const query = this.live(scope).select('customers.*').orderBy('customers.id').limit(first + 1);

@@ -20,6 +20,16 @@ export type Scalars = {
   JSONObject: { input: Record<string, unknown>; output: Record<string, unknown>; }
   /** An ISO 8601 calendar date, possibly reduced: YYYY, YYYY-MM or YYYY-MM-DD. */
   PartialDate: { input: any; output: any; }
+  /** Federation: an entity representation, `{ __typename, ...key fields }`. */
+  _Any: { input: any; output: any; }
+  /** Federation / link spec type used by the spec directives. */
+  federation__FieldSet: { input: any; output: any; }
+  /** Federation / link spec type used by the spec directives. */
+  federation__Policy: { input: any; output: any; }
+  /** Federation / link spec type used by the spec directives. */
+  federation__Scope: { input: any; output: any; }
+  /** Federation / link spec type used by the spec directives. */
+  link__Import: { input: any; output: any; }
 };
 
 /** A golden customer: one person, resolved from the records of every source. */
@@ -205,6 +215,10 @@ export type QuarantineEntryEdge = {
 
 export type Query = {
   __typename?: 'Query';
+  /** Federation: the entities (customers) named by `representations`, in order; null for one not found or out of scope. */
+  _entities: Array<Maybe<_Entity>>;
+  /** Federation: this subgraph's SDL, for a router or composition. */
+  _service: _Service;
   /** One customer by id. A retired id (merged into another customer) returns the surviving customer. */
   customer?: Maybe<Customer>;
   /** Golden customers ordered by id, as a Relay cursor connection. */
@@ -215,6 +229,11 @@ export type Query = {
   quarantine: QuarantineEntryConnection;
   /** Sync runs, newest first. */
   syncRuns: SyncRunConnection;
+};
+
+
+export type Query_EntitiesArgs = {
+  representations: Array<Scalars['_Any']['input']>;
 };
 
 
@@ -347,6 +366,23 @@ export type SyncRunEdge = {
   /** The item. */
   node: SyncRun;
 };
+
+/** Federation: every type with a `@key`. */
+export type _Entity = Customer;
+
+/** Federation: describes this subgraph. */
+export type _Service = {
+  __typename?: '_Service';
+  /** The subgraph SDL with its federation directives (`@link`, `@key`). */
+  sdl?: Maybe<Scalars['String']['output']>;
+};
+
+/** Federation / link spec type used by the spec directives. */
+export type Link__Purpose =
+  /** `EXECUTION` features provide metadata necessary for operation execution. */
+  | 'EXECUTION'
+  /** `SECURITY` features provide metadata necessary to securely resolve fields. */
+  | 'SECURITY';
 
 export type CustomersPageQueryVariables = Exact<{
   first?: InputMaybe<Scalars['Int']['input']>;

@@ -1,6 +1,8 @@
-import { Field, ID, ObjectType } from 'type-graphql';
+import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import { DateTimeScalar, PartialDateScalar } from '../scalars';
 
+// A federation entity: other subgraphs extend Customer and reach it by id through `_entities`.
+@Directive('@key(fields: "id")')
 @ObjectType({ description: 'A golden customer: one person, resolved from the records of every source.' })
 export class Customer {
   @Field(() => ID, { description: 'Stable id. When customers merge, the older id survives and retired ids keep resolving to it.' })
