@@ -39,7 +39,14 @@ const QUALITY: RolePolicy = {
 /** The default roles of the design. */
 export const DEFAULT_POLICY: AccessPolicy = {
   admin: { '*': { '*': 'allow' } },
-  steward: { '*': { '*': 'allow' } },
+  // Stewards see all customer data but not the audit log, which accounts for their own reads.
+  steward: {
+    '*': { '*': 'allow' },
+    Query: { '*': 'allow', auditLog: 'deny' },
+    AuditEntry: { '*': 'deny' },
+    AuditEntryConnection: { '*': 'deny' },
+    AuditEntryEdge: { '*': 'deny' },
+  },
   support: {
     Query: CUSTOMER_READ,
     Customer: {

@@ -2,11 +2,15 @@ import { GraphQLError, isObjectType, type GraphQLResolveInfo, type GraphQLSchema
 import { applyMiddleware, type IMiddlewareFunction } from 'graphql-middleware';
 import { deny, rule, shield } from 'graphql-shield';
 import { applyMask } from './masking';
+import { isPersonalField } from './personal-data';
 import { fieldRule, type AccessPolicy } from './policy';
 import type { Principal } from './principal';
+import type { RequestAudit } from './request-audit';
 
 export interface AccessContext {
   principal: Principal;
+  /** Collects unmasked personal reads for the request's audit entry; absent outside requests. */
+  audit?: RequestAudit;
 }
 
 /** Types graphql-shield must leave alone: introspection, and federation plumbing added later. */
@@ -44,29 +48,43 @@ function buildShield(schema: GraphQLSchema, policy: AccessPolicy) {
   return shield(ruleTree, { fallbackRule: deny, allowExternalErrors: true, debug: false });
 }
 
+function hasValue(value: unknown): boolean {
+  return value !== null && value !== undefined && !(Array.isArray(value) && value.length === 0);
+}
+
+/** The customer a personal value belongs to: the Customer itself, or a child carrying `customerId`. */
+function customerIdOf(type: string, parent: unknown): string | undefined {
+  const record = parent as { id?: unknown; customerId?: unknown } | null;
+  if (type === 'Customer' && record && (typeof record.id === 'string' || typeof record.id === 'number')) return String(record.id);
+  if (record && typeof record.customerId === 'string') return record.customerId;
+  return undefined;
+}
+
 /**
- * Masks values after they are resolved. Only fields that some role sees masked get the wrapper,
- * so every other field resolves at full speed.
+ * Runs after a personal field resolves: masks the value for roles that see it masked, and notes
+ * an unmasked read in the request's audit trail. Only personal fields get the wrapper, so every
+ * other field resolves at full speed.
  */
-function maskingMiddleware(schema: GraphQLSchema, policy: AccessPolicy): Record<string, Record<string, IMiddlewareFunction>> {
-  const mask: IMiddlewareFunction = async (resolve, parent, args, ctx: AccessContext, info: GraphQLResolveInfo) => {
+function personalFieldMiddleware(schema: GraphQLSchema, policy: AccessPolicy): Record<string, Record<string, IMiddlewareFunction>> {
+  const guard: IMiddlewareFunction = async (resolve, parent, args, ctx: AccessContext, info: GraphQLResolveInfo) => {
     const value: unknown = await resolve(parent, args, ctx, info);
-    const access = fieldRule(policy, ctx.principal.role, info.parentType.name, info.fieldName);
-    return typeof access === 'object' ? applyMask(access.mask, value) : value;
+    const type = info.parentType.name;
+    const access = fieldRule(policy, ctx.principal.role, type, info.fieldName);
+    if (typeof access === 'object') return applyMask(access.mask, value);
+    if (ctx.audit && hasValue(value)) ctx.audit.noteRead(`${type}.${info.fieldName}`, customerIdOf(type, parent));
+    return value;
   };
   const tree: Record<string, Record<string, IMiddlewareFunction>> = {};
   for (const type of Object.values(schema.getTypeMap())) {
     if (!isObjectType(type) || !isGuardedType(type.name)) continue;
     for (const field of Object.keys(type.getFields())) {
-      if (Object.keys(policy).some((role) => typeof fieldRule(policy, role, type.name, field) === 'object')) {
-        (tree[type.name] ??= {})[field] = mask;
-      }
+      if (isPersonalField(policy, type.name, field)) (tree[type.name] ??= {})[field] = guard;
     }
   }
   return tree;
 }
 
-/** The schema with field rules and masking applied. */
+/** The schema with field rules, masking and read auditing applied. */
 export function guardSchema(schema: GraphQLSchema, policy: AccessPolicy): GraphQLSchema {
-  return applyMiddleware(schema, buildShield(schema, policy), maskingMiddleware(schema, policy));
+  return applyMiddleware(schema, buildShield(schema, policy), personalFieldMiddleware(schema, policy));
 }

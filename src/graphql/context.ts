@@ -1,4 +1,5 @@
 import type { Principal } from '../access/principal';
+import type { RequestAudit } from '../access/request-audit';
 import type { PushResult } from '../pipeline/ingest-push';
 import type { SourceQuality } from '../pipeline/quality-report';
 import type { Repositories } from '../store/repositories';
@@ -9,6 +10,8 @@ export interface GraphQLContext {
   loaders: Loaders;
   /** Who is asking; field rules and row scopes read it. */
   principal: Principal;
+  /** Unmasked personal reads of this request, written as one audit entry when it completes. */
+  audit: RequestAudit;
   /** Loads pushed records into a push source; undefined when no such push source is configured. */
   ingest(source: string, records: ReadonlyArray<Record<string, unknown>>): Promise<PushResult | undefined>;
   /** The data quality report, for all sources or one. */

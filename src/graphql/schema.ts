@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
+import { AuditResolver } from './resolvers/audit-resolver';
 import { printSubgraphSchemaFile, toSubgraphSchema } from './federation';
 import { CustomerConnectionResolver } from './resolvers/customer-connection-resolver';
 import { CustomerResolver } from './resolvers/customer-resolver';
@@ -11,7 +12,7 @@ import { QualityResolver } from './resolvers/quality-resolver';
 /** Builds the executable schema from the type-graphql classes, as a Federation 2 subgraph. */
 export async function buildCustomerGraphSchema(): Promise<GraphQLSchema> {
   const schema = await buildSchema({
-    resolvers: [CustomerResolver, CustomerConnectionResolver, IngestResolver, OperationsResolver, QualityResolver],
+    resolvers: [AuditResolver, CustomerResolver, CustomerConnectionResolver, IngestResolver, OperationsResolver, QualityResolver],
     validate: false,
     emitSchemaFile: false,
   });

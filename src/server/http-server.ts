@@ -6,6 +6,7 @@ import { GraphQLError, type GraphQLSchema } from 'graphql';
 import type { AccessControl } from '../access/access-control';
 import { AuthenticationError } from '../access/authenticate';
 import { checkPolicyAgainstSchema } from '../access/policy-file';
+import { RequestAudit } from '../access/request-audit';
 import { guardSchema } from '../access/shield';
 import type { GraphQLContext } from '../graphql/context';
 import { createLoaders } from '../graphql/loaders';
@@ -15,6 +16,7 @@ import { ingestPushedRecords } from '../pipeline/ingest-push';
 import { buildQualityReport } from '../pipeline/quality-report';
 import type { Database } from '../store/database';
 import { createRepositories } from '../store/repositories';
+import { auditReadsPlugin } from './audit-plugin';
 import { graphiqlHtml, loadGraphiqlAssets } from './graphiql-page';
 
 export interface ServerOptions {
@@ -63,10 +65,11 @@ function sendJson(res: http.ServerResponse, status: number, body: unknown): void
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const { db, logger, access } = options;
   checkPolicyAgainstSchema(access.policy, options.schema, access.policyOrigin);
+  const repos = createRepositories(db.knex);
   const apollo = new ApolloServer<GraphQLContext>({
     schema: guardSchema(options.schema, access.policy),
     includeStacktraceInErrorResponses: options.development ?? false,
-    plugins: [ApolloServerPluginLandingPageDisabled()],
+    plugins: [ApolloServerPluginLandingPageDisabled(), auditReadsPlugin(repos, logger)],
     logger: {
       debug: (msg) => logger.debug(msg),
       info: (msg) => logger.info(msg),
@@ -76,7 +79,6 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   });
   await apollo.start();
   const assets = loadGraphiqlAssets();
-  const repos = createRepositories(db.knex);
   const ingest: GraphQLContext['ingest'] = async (sourceName, records) => {
     const source = options.config?.sources.find((s) => s.name === sourceName);
     if (source?.kind !== 'push') return undefined;
@@ -109,7 +111,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       context: async () => {
         try {
           const principal = await access.authenticate((name) => headers.get(name));
-          return { repos, principal, ingest, qualityReport, loaders: createLoaders(repos, principal) };
+          return { repos, principal, audit: new RequestAudit(principal), ingest, qualityReport, loaders: createLoaders(repos, principal) };
         } catch (error) {
           if (!(error instanceof AuthenticationError)) throw error;
           logger.info({ reason: error.reason }, 'credentials refused');

@@ -67,14 +67,24 @@ export class AuditLogRepository {
 
   /** Newest first, keyset-paged by id. */
   async list(filter: AuditFilter, limit: number, beforeId?: number): Promise<AuditEntry[]> {
-    const query = this.knex('audit_log').orderBy('id', 'desc').limit(limit);
+    const query = this.filtered(filter).orderBy('id', 'desc').limit(limit);
     if (beforeId !== undefined) query.where('id', '<', beforeId);
+    return (await query).map(toAuditEntry);
+  }
+
+  async count(filter: AuditFilter): Promise<number> {
+    const row = await this.filtered(filter).count<{ n: number }[]>({ n: '*' }).first();
+    return Number(row?.n ?? 0);
+  }
+
+  private filtered(filter: AuditFilter): Knex.QueryBuilder {
+    const query = this.knex('audit_log');
     if (filter.actor !== undefined) query.where({ actor: filter.actor });
     if (filter.action !== undefined) query.where({ action: filter.action });
     if (filter.from !== undefined) query.where('at', '>=', toDbTime(filter.from));
     if (filter.to !== undefined) query.where('at', '<', toDbTime(filter.to));
     // customer_ids is a JSON array of ids; the quoted id cannot match inside another id.
     if (filter.customerId !== undefined) query.where('customer_ids', 'like', `%${JSON.stringify(filter.customerId)}%`);
-    return (await query).map(toAuditEntry);
+    return query;
   }
 }

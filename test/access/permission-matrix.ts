@@ -16,10 +16,17 @@ const operations = (type: string, fields: string[]): Record<string, Row> =>
 const CONNECTION_FIELDS = ['edges', 'pageInfo', 'totalCount'];
 const EDGE_FIELDS = ['cursor', 'node'];
 
+const adminsOnly: Row = { admin: 'allow', steward: 'deny', support: 'deny', analyst: 'deny', service: 'deny' };
+const admins = (type: string, fields: string[]): Record<string, Row> => Object.fromEntries(fields.map((field) => [`${type}.${field}`, adminsOnly]));
+
 const ingesters: Row = { admin: 'allow', steward: 'allow', support: 'deny', analyst: 'deny', service: 'allow' };
 
 export const PERMISSION_MATRIX: Record<string, Row> = {
   'Query.syncRuns': stewardsOnly,
+  'Query.auditLog': adminsOnly,
+  ...admins('AuditEntry', ['id', 'at', 'actor', 'role', 'action', 'customerIds', 'fields', 'details']),
+  ...admins('AuditEntryConnection', CONNECTION_FIELDS),
+  ...admins('AuditEntryEdge', EDGE_FIELDS),
   'Query.dataQuality': { ...stewardsOnly, analyst: 'allow' },
   ...Object.fromEntries(
     ['SourceQuality.source', 'SourceQuality.activeRecords', 'SourceQuality.duplicatesRemoved', 'SourceQuality.quarantinedByReason', 'SourceQuality.correctionsByReason', 'SourceQuality.fields',

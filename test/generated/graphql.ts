@@ -32,6 +32,61 @@ export type Scalars = {
   link__Import: { input: any; output: any; }
 };
 
+/** One accountable event: a request that returned unmasked personal data, or a mutation. Holds no personal data itself. */
+export type AuditEntry = {
+  __typename?: 'AuditEntry';
+  /** `read` for reads of personal data, else the mutation or command, e.g. `ingestRecords`, `eraseCustomer`, `keys.create`. */
+  action: Scalars['String']['output'];
+  /** Who: the token subject or `api-key:<name>`. */
+  actor: Scalars['String']['output'];
+  /** When it happened. */
+  at: Scalars['DateTime']['output'];
+  /** Golden customer ids concerned. */
+  customerIds: Array<Scalars['String']['output']>;
+  /** Non-personal context: operation name, arguments such as a source name, outcome counts. */
+  details: Scalars['JSONObject']['output'];
+  /** Personal fields returned unmasked, as `Type.field`. */
+  fields: Array<Scalars['String']['output']>;
+  /** Entry number; later entries have larger numbers. */
+  id: Scalars['ID']['output'];
+  /** The role the actor acted in. */
+  role: Scalars['String']['output'];
+};
+
+/** A page of audit entries (Relay cursor connection). */
+export type AuditEntryConnection = {
+  __typename?: 'AuditEntryConnection';
+  /** The items of this page, in order. */
+  edges: Array<AuditEntryEdge>;
+  /** Where this page stands in the whole list. */
+  pageInfo: PageInfo;
+  /** Number of items in the whole list, not only this page. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** audit entries in a page, with its cursor. */
+export type AuditEntryEdge = {
+  __typename?: 'AuditEntryEdge';
+  /** Opaque position of this item in the list. */
+  cursor: Scalars['String']['output'];
+  /** The item. */
+  node: AuditEntry;
+};
+
+/** Narrows the audit log; every given condition must hold. */
+export type AuditLogFilter = {
+  /** Only this action, e.g. `read`. */
+  action?: InputMaybe<Scalars['String']['input']>;
+  /** Only this actor. */
+  actor?: InputMaybe<Scalars['String']['input']>;
+  /** Only entries concerning this customer. */
+  customerId?: InputMaybe<Scalars['ID']['input']>;
+  /** At or after this time. */
+  from?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Before this time. */
+  to?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
 /** A golden customer: one person, resolved from the records of every source. */
 export type Customer = {
   __typename?: 'Customer';
@@ -219,6 +274,8 @@ export type Query = {
   _entities: Array<Maybe<_Entity>>;
   /** Federation: this subgraph's SDL, for a router or composition. */
   _service: _Service;
+  /** Audit entries, newest first (admins only). */
+  auditLog: AuditEntryConnection;
   /** One customer by id. A retired id (merged into another customer) returns the surviving customer. */
   customer?: Maybe<Customer>;
   /** Golden customers ordered by id, as a Relay cursor connection. */
@@ -234,6 +291,13 @@ export type Query = {
 
 export type Query_EntitiesArgs = {
   representations: Array<Scalars['_Any']['input']>;
+};
+
+
+export type QueryAuditLogArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<AuditLogFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 

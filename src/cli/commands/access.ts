@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import os from 'node:os';
 import type { Command } from 'commander';
 import { createAccessControl } from '../../access/access-control';
 import { hashApiKey } from '../../access/authenticate';
@@ -6,6 +7,11 @@ import { roleNames } from '../../access/policy';
 import { parseScopeArguments, signToken } from '../../access/tokens';
 import { createRepositories } from '../../store/repositories';
 import { openRuntime } from '../runtime';
+
+/** Who ran a command: the operating-system account, acting with full rights on the database. */
+export function cliActor(): { actor: string; role: string } {
+  return { actor: `cli:${os.userInfo().username}`, role: 'admin' };
+}
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
 
@@ -44,6 +50,7 @@ export function registerAccessCommands(program: Command): void {
         if (!roleNames(access.policy).includes(options.role)) throw new Error(`unknown role "${options.role}"`);
         const key = `cgk_${randomBytes(24).toString('base64url')}`;
         const id = await repos.apiKeys.create(options.name, hashApiKey(key), options.role, parseScopeArguments(options.scope));
+        await repos.auditLog.append({ ...cliActor(), action: 'keys.create', details: { keyId: id, name: options.name, keyRole: options.role } });
         process.stderr.write(`key #${id} "${options.name}" (${options.role}); it will not be shown again:\n`);
         process.stdout.write(`${key}\n`);
       } finally {
@@ -69,8 +76,10 @@ export function registerAccessCommands(program: Command): void {
     .action(async (id: string) => {
       const { db } = await openRuntime();
       try {
-        const revoked = await createRepositories(db.knex).apiKeys.revoke(Number(id));
+        const repos = createRepositories(db.knex);
+        const revoked = await repos.apiKeys.revoke(Number(id));
         if (!revoked) throw new Error(`no active key #${id}`);
+        await repos.auditLog.append({ ...cliActor(), action: 'keys.revoke', details: { keyId: Number(id) } });
         process.stderr.write(`key #${id} revoked\n`);
       } finally {
         await db.close();

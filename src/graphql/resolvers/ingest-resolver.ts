@@ -1,4 +1,5 @@
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
+import { auditActor } from '../../access/request-audit';
 import type { GraphQLContext } from '../context';
 import { badUserInput } from '../errors';
 import { JSONObjectScalar } from '../scalars';
@@ -22,6 +23,7 @@ export class IngestResolver {
     }
     const result = await ctx.ingest(source, records);
     if (result === undefined) throw badUserInput(`no source of kind "push" named "${source}" is configured`, 'source');
+    await ctx.repos.auditLog.append({ ...auditActor(ctx.principal), action: 'ingestRecords', details: { source, syncRunId: result.syncRunId, ...result.counts } });
     return { syncRunId: result.syncRunId, ...result.counts, records: result.records.map((r) => ({ ...r, status: r.status as IngestStatus })) };
   }
 }

@@ -1,0 +1,119 @@
+import pino from 'pino';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { demoConfigPath } from '../../src/cli/project-root';
+import { loadProjectConfig } from '../../src/config/load-config';
+import { silentLogger } from '../../src/logging';
+import { runSync } from '../../src/pipeline/run-sync';
+import { createRepositories } from '../../src/store/repositories';
+import { createTestDatabase, describeEachDialect, type TestDatabase } from '../support/databases';
+import { postGraphql } from '../support/graphql-client';
+import { startTestServer, type TestServer } from '../support/server';
+
+const AUDIT = `query($filter: AuditLogFilter, $first: Int, $after: String) {
+  auditLog(filter: $filter, first: $first, after: $after) {
+    totalCount
+    edges { cursor node { id at actor role action customerIds fields details } }
+    pageInfo { hasNextPage endCursor }
+  }
+}`;
+const INGEST = 'mutation($records: [JSONObject!]!) { ingestRecords(source: "app", records: $records) { inserted quarantined } }';
+
+describeEachDialect('audit log over HTTP', (dialect) => {
+  let test: TestDatabase;
+  let server: TestServer;
+  const logLines: string[] = [];
+
+  beforeAll(async () => {
+    test = await createTestDatabase(dialect);
+    const config = loadProjectConfig(demoConfigPath());
+    await runSync(test.db, config, silentLogger());
+    const logger = pino({ level: 'trace' }, { write: (line: string) => void logLines.push(line) });
+    server = await startTestServer(test.db, { config, logger });
+  });
+  afterAll(async () => {
+    await server?.close();
+    await test?.drop();
+  });
+
+  const entries = async (filter: Record<string, unknown> = {}, first = 100) => {
+    const response = await postGraphql(server.url, AUDIT, { filter, first }, await server.bearer('admin'));
+    expect(response.errors).toBeUndefined();
+    return response.data!.auditLog;
+  };
+  const repos = () => createRepositories(test.db.knex);
+
+  it('writes one entry naming who, which customers and which fields for a request returning unmasked personal data', async () => {
+    const before = await repos().auditLog.count({});
+    const page = await postGraphql(server.url, 'query Contacts { customers(first: 5) { edges { node { id emails givenName country } } } }', {}, await server.bearer('support'));
+    const ids = page.data!.customers.edges.map((e: { node: { id: string } }) => e.node.id).sort();
+    const [entry] = await repos().auditLog.list({}, 1);
+    expect(await repos().auditLog.count({})).toBe(before + 1);
+    expect(entry).toMatchObject({ actor: 'support-token', role: 'support', action: 'read', customerIds: ids, fields: ['Customer.emails', 'Customer.givenName'] });
+    expect(entry!.details).toEqual({ operation: 'query', operationName: 'Contacts' });
+    expect(Date.now() - entry!.at.getTime()).toBeLessThan(60_000);
+  });
+
+  it('writes nothing for a request that returned only masked values', async () => {
+    const before = await repos().auditLog.count({});
+    const page = await postGraphql(server.url, '{ customers(first: 5) { edges { node { id emails phones givenName birthDate } } } }', {}, await server.bearer('analyst'));
+    expect(page.errors).toBeUndefined();
+    expect(await repos().auditLog.count({})).toBe(before);
+  });
+
+  it('writes nothing for a request that returned no personal fields', async () => {
+    const before = await repos().auditLog.count({});
+    await postGraphql(server.url, '{ customers(first: 5) { totalCount edges { node { id country } } } }', {}, await server.bearer('admin'));
+    expect(await repos().auditLog.count({})).toBe(before);
+  });
+
+  it('accounts for source records read through a customer', async () => {
+    const page = await postGraphql(server.url, '{ customers(first: 2) { edges { node { id sourceRecords { raw } } } } }', {}, await server.bearer('steward'));
+    const ids = page.data!.customers.edges.map((e: { node: { id: string } }) => e.node.id).sort();
+    const [entry] = await repos().auditLog.list({}, 1);
+    expect(entry).toMatchObject({ role: 'steward', customerIds: ids });
+    expect(entry!.fields).toEqual(['Customer.sourceRecords', 'SourceRecord.raw']);
+  });
+
+  it('writes one entry per ingestRecords call, without the pushed personal data', async () => {
+    const response = await postGraphql(server.url, INGEST, { records: [{ userId: 'audit-1', email: 'Quentin.Audit@Example.com', profile: { firstName: 'Quentin', lastName: 'Audit' } }] }, await server.bearer('service'));
+    expect(response.errors).toBeUndefined();
+    const { edges } = await entries({ action: 'ingestRecords' });
+    expect(edges).toHaveLength(1);
+    expect(edges[0].node).toMatchObject({ actor: 'service-token', role: 'service', action: 'ingestRecords', details: { source: 'app', inserted: 1 } });
+    expect(JSON.stringify(edges[0].node).toLowerCase()).not.toContain('quentin');
+  });
+
+  it('lists entries newest first in pages and filters them by customer', async () => {
+    const all = await entries();
+    const ids = all.edges.map((e: { node: { id: string } }) => Number(e.node.id));
+    expect(ids).toEqual([...ids].sort((a, b) => b - a));
+    expect(all.totalCount).toBe(ids.length);
+    const first = await postGraphql(server.url, AUDIT, { first: 1 }, await server.bearer('admin'));
+    const second = await postGraphql(server.url, AUDIT, { first: 1, after: first.data!.auditLog.pageInfo.endCursor }, await server.bearer('admin'));
+    expect(Number(second.data!.auditLog.edges[0].node.id)).toBeLessThan(Number(first.data!.auditLog.edges[0].node.id));
+    const customerId = all.edges.find((e: { node: { customerIds: string[] } }) => e.node.customerIds.length > 0).node.customerIds[0];
+    const concerning = await entries({ customerId });
+    expect(concerning.edges.length).toBeGreaterThan(0);
+    expect(concerning.edges.every((e: { node: { customerIds: string[] } }) => e.node.customerIds.includes(customerId))).toBe(true);
+  });
+
+  it('shows the audit log to admins only', async () => {
+    for (const role of ['steward', 'support', 'analyst', 'service']) {
+      const response = await postGraphql(server.url, AUDIT, { first: 1 }, await server.bearer(role));
+      expect(response.errors?.[0]?.extensions?.code, role).toBe('FORBIDDEN');
+      expect(response.data?.auditLog ?? null, role).toBeNull();
+    }
+  });
+
+  it('keeps emails out of the logs of requests that read and push them', async () => {
+    logLines.length = 0;
+    const page = await postGraphql(server.url, '{ customers(first: 50) { edges { node { emails } } } }', {}, await server.bearer('admin'));
+    const emails: string[] = page.data!.customers.edges.flatMap((e: { node: { emails: string[] } }) => e.node.emails);
+    expect(emails.length).toBeGreaterThan(0);
+    await postGraphql(server.url, INGEST, { records: [{ userId: 'audit-2', email: 'not-an-email-bob.secret', profile: { firstName: 'Bob' } }, { userId: 'audit-3', email: 'wanda.hidden@example.com' }] }, await server.bearer('service'));
+    await postGraphql(server.url, '{ customers(first: 1) { edges { node { emails } } } }', {}, { authorization: 'Bearer eyJhbGciOiJIUzI1NiJ9.eyJlbWFpbCI6Indhbm', 'x-note': 'x' });
+    expect(logLines.length).toBeGreaterThan(0);
+    const logs = logLines.join('\n').toLowerCase();
+    for (const email of [...emails, 'not-an-email-bob.secret', 'wanda.hidden@example.com']) expect(logs, email).not.toContain(email.toLowerCase());
+  });
+});
