@@ -85,7 +85,8 @@ describeEachDialect('Federation 2 subgraph', (dialect) => {
     const response = await postGraphql(server.url, ENTITIES, { representations: representations(ids) }, steward);
     const statements = counter.stop();
     expect(response.data._entities).toHaveLength(40);
-    expect(statements).toHaveLength(1);
+    // Besides the read, the request writes its one audit entry (steward read personal fields).
+    expect(statements.filter((sql) => !/audit_log/.test(sql))).toHaveLength(1);
   });
 
   it('applies the field rules to customers reached through _entities (analyst sees masks, support is refused birthDate)', async () => {
