@@ -7,7 +7,11 @@ export default defineConfig({
   resolve: {
     // type-graphql and graphql-shield load graphql as CommonJS; the tests must share that one
     // instance, or graphql's instanceof checks see two copies of the library.
-    alias: [{ find: /^graphql$/, replacement: require.resolve('graphql') }],
+    alias: [
+      { find: /^graphql$/, replacement: require.resolve('graphql') },
+      // Its ESM build would import graphql's ESM copy: the query cost check needs the CommonJS one.
+      { find: /^graphql-query-complexity$/, replacement: require.resolve('graphql-query-complexity') },
+    ],
   },
   test: {
     include: ['test/**/*.test.ts'],

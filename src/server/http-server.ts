@@ -17,7 +17,9 @@ import { buildQualityReport } from '../pipeline/quality-report';
 import type { Database } from '../store/database';
 import { createRepositories } from '../store/repositories';
 import { auditReadsPlugin } from './audit-plugin';
+import { DEFAULT_QUERY_LIMITS, queryLimitProtection, type QueryLimits } from '../graphql/limits';
 import { graphiqlHtml, loadGraphiqlAssets } from './graphiql-page';
+import { createErrorFormatter, responseStatus } from './graphql-responses';
 
 export interface ServerOptions {
   db: Database;
@@ -29,8 +31,10 @@ export interface ServerOptions {
   logger: Logger;
   port: number;
   host?: string;
-  /** Include stack traces in errors; never in production. */
+  /** Include stack traces and internal error messages in errors; never in production. */
   development?: boolean;
+  /** Depth, alias, cost, directive and token limits; DEFAULT_QUERY_LIMITS when absent. */
+  limits?: QueryLimits;
 }
 
 export interface RunningServer {
@@ -66,10 +70,15 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const { db, logger, access } = options;
   checkPolicyAgainstSchema(access.policy, options.schema, access.policyOrigin);
   const repos = createRepositories(db.knex);
+  const limits = queryLimitProtection(options.limits ?? DEFAULT_QUERY_LIMITS);
   const apollo = new ApolloServer<GraphQLContext>({
     schema: guardSchema(options.schema, access.policy),
     includeStacktraceInErrorResponses: options.development ?? false,
-    plugins: [ApolloServerPluginLandingPageDisabled(), auditReadsPlugin(repos, logger)],
+    formatError: createErrorFormatter(logger, options.development ?? false),
+    validationRules: limits.validationRules,
+    parseOptions: limits.parseOptions,
+    allowBatchedHttpRequests: false,
+    plugins: [ApolloServerPluginLandingPageDisabled(), auditReadsPlugin(repos, logger), ...limits.plugins],
     logger: {
       debug: (msg) => logger.debug(msg),
       info: (msg) => logger.info(msg),
@@ -122,6 +131,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     for (const [key, value] of response.headers) res.setHeader(key, value);
     res.statusCode = response.status ?? 200;
     if (response.body.kind === 'complete') {
+      res.statusCode = responseStatus(res.statusCode, response.headers.get('content-type'), response.body.string);
       res.end(response.body.string);
     } else {
       for await (const chunk of response.body.asyncIterator) res.write(chunk);
@@ -166,7 +176,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     };
     route().catch((error: Error & { status?: number }) => {
       logger.error({ err: { message: error.message } }, 'request failed');
-      if (!res.headersSent) sendJson(res, error.status ?? 500, { errors: [{ message: error.status ? error.message : 'internal server error' }] });
+      if (!res.headersSent) {
+        const code = error.status === 413 ? 'PAYLOAD_TOO_LARGE' : error.status ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR';
+        sendJson(res, error.status ?? 500, { errors: [{ message: error.status ? error.message : 'internal server error', extensions: { code } }] });
+      }
       else res.end();
     });
   });

@@ -3,6 +3,7 @@ import { signToken } from '../../src/access/tokens';
 import type { RowScope } from '../../src/access/principal';
 import { loadEnv } from '../../src/config/env';
 import type { ProjectConfig } from '../../src/config/sources';
+import { DEFAULT_QUERY_LIMITS, type QueryLimits } from '../../src/graphql/limits';
 import { buildCustomerGraphSchema } from '../../src/graphql/schema';
 import { silentLogger, type Logger } from '../../src/logging';
 import { startServer, type RunningServer } from '../../src/server/http-server';
@@ -19,12 +20,29 @@ export interface TestServer extends RunningServer {
 /** The real HTTP server on a free loopback port, with real authentication. */
 export async function startTestServer(
   db: Database,
-  options: { anonymousRole?: string | null; config?: ProjectConfig; env?: Record<string, string>; logger?: Logger } = {},
+  options: {
+    anonymousRole?: string | null;
+    config?: ProjectConfig;
+    env?: Record<string, string>;
+    logger?: Logger;
+    development?: boolean;
+    limits?: Partial<QueryLimits>;
+  } = {},
 ): Promise<TestServer> {
   const env = loadEnv({ JWT_SECRET: TEST_JWT_SECRET, DATA_DIR: '/nonexistent', ...options.env });
   const access = createAccessControl(env, createRepositories(db.knex), { anonymousRole: options.anonymousRole ?? null });
   const schema = await buildCustomerGraphSchema();
-  const server = await startServer({ db, schema, access, config: options.config, logger: options.logger ?? silentLogger(), port: 0, host: '127.0.0.1' });
+  const server = await startServer({
+    db,
+    schema,
+    access,
+    config: options.config,
+    logger: options.logger ?? silentLogger(),
+    port: 0,
+    host: '127.0.0.1',
+    development: options.development,
+    limits: { ...DEFAULT_QUERY_LIMITS, ...options.limits },
+  });
   return {
     ...server,
     bearer: async (role, scope) => ({ authorization: `Bearer ${await signToken(access.tokens, { role, scope, ttl: '10m' })}` }),
