@@ -1,0 +1,78 @@
+import { getNamedType, isLeafType, isObjectType, type GraphQLObjectType } from 'graphql';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { demoConfigPath } from '../../src/cli/project-root';
+import { loadProjectConfig } from '../../src/config/load-config';
+import { buildCustomerGraphSchema } from '../../src/graphql/schema';
+import { silentLogger } from '../../src/logging';
+import { runSync } from '../../src/pipeline/run-sync';
+import { createTestDatabase, describeEachDialect, type TestDatabase } from '../support/databases';
+import { postGraphql } from '../support/graphql-client';
+import { startTestServer, type TestServer } from '../support/server';
+import { countStatements } from '../support/statement-counter';
+
+const MAX_STATEMENTS = 5;
+
+/** The leaf fields of a type (no required arguments): a selection that reads all of it. */
+function leafSelection(type: GraphQLObjectType): string {
+  return Object.values(type.getFields())
+    .filter((field) => isLeafType(getNamedType(field.type)) && field.args.every((arg) => arg.defaultValue !== undefined || !String(arg.type).endsWith('!')))
+    .map((field) => field.name)
+    .join(' ');
+}
+
+/**
+ * customers(first) with nested sourceRecords, emails and, where the schema has it, lineage: the
+ * nested relations go through per-request DataLoaders, so the number of SQL statements does
+ * not grow with the page size.
+ */
+async function customersQuery(): Promise<string> {
+  const schema = await buildCustomerGraphSchema();
+  const customer = schema.getType('Customer') as GraphQLObjectType;
+  const nested = ['sourceRecords', 'lineage']
+    .filter((name) => customer.getFields()[name])
+    .map((name) => {
+      const type = getNamedType(customer.getFields()[name]!.type);
+      return isObjectType(type) ? `${name} { ${leafSelection(type)} }` : name;
+    });
+  return `query($first: Int) { customers(first: $first) { totalCount edges { cursor node { id givenName emails ${nested.join(' ')} } } pageInfo { hasNextPage endCursor } } }`;
+}
+
+describeEachDialect('SQL statements per request', (dialect) => {
+  let test: TestDatabase;
+  let server: TestServer;
+  let steward: Record<string, string>;
+  let query: string;
+
+  beforeAll(async () => {
+    test = await createTestDatabase(dialect);
+    await runSync(test.db, loadProjectConfig(demoConfigPath()), silentLogger());
+    server = await startTestServer(test.db);
+    steward = await server.bearer('steward');
+    query = await customersQuery();
+  });
+  afterAll(async () => {
+    await server?.close();
+    await test?.drop();
+  });
+
+  async function statementsFor(first: number): Promise<{ statements: string[]; nodes: number }> {
+    const counter = countStatements(test.db.knex);
+    counter.start();
+    const response = await postGraphql(server.url, query, { first }, steward);
+    const statements = counter.stop();
+    expect(response.errors).toBeUndefined();
+    return { statements, nodes: response.data.customers.edges.length };
+  }
+
+  it(`customers(first: 100) with sourceRecords, emails and lineage runs at most ${MAX_STATEMENTS} SQL statements`, async () => {
+    const { statements, nodes } = await statementsFor(100);
+    expect(nodes).toBe(100);
+    expect(statements.length, statements.join('\n')).toBeLessThanOrEqual(MAX_STATEMENTS);
+  });
+
+  it('runs the same number of statements whatever the page size', async () => {
+    const small = await statementsFor(2);
+    const large = await statementsFor(100);
+    expect(large.statements.length).toBe(small.statements.length);
+  });
+});
