@@ -1,0 +1,544 @@
+/* eslint-disable */
+import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+export type Maybe<T> = T | null;
+export type InputMaybe<T> = Maybe<T>;
+export type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+export type MakeOptional<T, K extends keyof T> = Omit<T, K> & { [SubKey in K]?: Maybe<T[SubKey]> };
+export type MakeMaybe<T, K extends keyof T> = Omit<T, K> & { [SubKey in K]: Maybe<T[SubKey]> };
+export type MakeEmpty<T extends { [key: string]: unknown }, K extends keyof T> = { [_ in K]?: never };
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+/** All built-in and custom scalars, mapped to their actual values */
+export type Scalars = {
+  ID: { input: string; output: string; }
+  String: { input: string; output: string; }
+  Boolean: { input: boolean; output: boolean; }
+  Int: { input: number; output: number; }
+  Float: { input: number; output: number; }
+  /** A date-time string at UTC, such as 2007-12-03T10:15:30Z, compliant with the `date-time` format outlined in section 5.6 of the RFC 3339 profile of the ISO 8601 standard for representation of dates and times using the Gregorian calendar. */
+  DateTime: { input: string; output: string; }
+  /** The `JSONObject` scalar type represents JSON objects as specified by [ECMA-404](http://www.ecma-international.org/publications/files/ECMA-ST/ECMA-404.pdf). */
+  JSONObject: { input: Record<string, unknown>; output: Record<string, unknown>; }
+  /** An ISO 8601 calendar date, possibly reduced: YYYY, YYYY-MM or YYYY-MM-DD. */
+  PartialDate: { input: string; output: string; }
+  /** Federation: an entity representation, `{ __typename, ...key fields }`. */
+  _Any: { input: any; output: any; }
+  /** Federation / link spec type used by the spec directives. */
+  federation__FieldSet: { input: any; output: any; }
+  /** Federation / link spec type used by the spec directives. */
+  federation__Policy: { input: any; output: any; }
+  /** Federation / link spec type used by the spec directives. */
+  federation__Scope: { input: any; output: any; }
+  /** Federation / link spec type used by the spec directives. */
+  link__Import: { input: any; output: any; }
+};
+
+/** One accountable event: a request that returned unmasked personal data, or a mutation. Holds no personal data itself. */
+export type AuditEntry = {
+  __typename?: 'AuditEntry';
+  /** `read` for reads of personal data, else the mutation or command, e.g. `ingestRecords`, `eraseCustomer`, `keys.create`. */
+  action: Scalars['String']['output'];
+  /** Who: the token subject or `api-key:<name>`. */
+  actor: Scalars['String']['output'];
+  /** When it happened. */
+  at: Scalars['DateTime']['output'];
+  /** Golden customer ids concerned. */
+  customerIds: Array<Scalars['String']['output']>;
+  /** Non-personal context: operation name, arguments such as a source name, outcome counts. */
+  details: Scalars['JSONObject']['output'];
+  /** Personal fields returned unmasked, as `Type.field`. */
+  fields: Array<Scalars['String']['output']>;
+  /** Entry number; later entries have larger numbers. */
+  id: Scalars['ID']['output'];
+  /** The role the actor acted in. */
+  role: Scalars['String']['output'];
+};
+
+/** A page of audit entries (Relay cursor connection). */
+export type AuditEntryConnection = {
+  __typename?: 'AuditEntryConnection';
+  /** The items of this page, in order. */
+  edges: Array<AuditEntryEdge>;
+  /** Where this page stands in the whole list. */
+  pageInfo: PageInfo;
+  /** Number of items in the whole list, not only this page. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** audit entries in a page, with its cursor. */
+export type AuditEntryEdge = {
+  __typename?: 'AuditEntryEdge';
+  /** Opaque position of this item in the list. */
+  cursor: Scalars['String']['output'];
+  /** The item. */
+  node: AuditEntry;
+};
+
+/** Narrows the audit log; every given condition must hold. */
+export type AuditLogFilter = {
+  /** Only this action, e.g. `read`. */
+  action?: InputMaybe<Scalars['String']['input']>;
+  /** Only this actor. */
+  actor?: InputMaybe<Scalars['String']['input']>;
+  /** Only entries concerning this customer. */
+  customerId?: InputMaybe<Scalars['ID']['input']>;
+  /** At or after this time. */
+  from?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Before this time. */
+  to?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+/** A golden customer: one person, resolved from the records of every source. */
+export type Customer = {
+  __typename?: 'Customer';
+  /** Date of birth: YYYY-MM-DD, or the year alone for roles that may see only the year. */
+  birthDate?: Maybe<Scalars['PartialDate']['output']>;
+  /** Country, ISO 3166-1 alpha-2. */
+  country?: Maybe<Scalars['String']['output']>;
+  /** When the golden record was created. */
+  createdAt: Scalars['DateTime']['output'];
+  /** Distinct normalized email addresses from all sources; the first is primary. */
+  emails?: Maybe<Array<Scalars['String']['output']>>;
+  /** Family (last) name. */
+  familyName?: Maybe<Scalars['String']['output']>;
+  /** Given (first) name. */
+  givenName?: Maybe<Scalars['String']['output']>;
+  /** Stable id. When customers merge, the older id survives and retired ids keep resolving to it. */
+  id: Scalars['ID']['output'];
+  /** Distinct phone numbers from all sources; the first is primary. */
+  phones?: Maybe<Array<Scalars['String']['output']>>;
+  /** The source records resolved into this customer. */
+  sourceRecords?: Maybe<Array<SourceRecord>>;
+  /** When any golden field last changed. */
+  updatedAt: Scalars['DateTime']['output'];
+};
+
+/** A page of customers (Relay cursor connection). */
+export type CustomerConnection = {
+  __typename?: 'CustomerConnection';
+  /** The customers of this page, in order. */
+  edges: Array<CustomerEdge>;
+  /** Where this page stands in the whole list. */
+  pageInfo: PageInfo;
+  /** Number of customers in the whole list, not only this page. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A customer in a page, with its cursor. */
+export type CustomerEdge = {
+  __typename?: 'CustomerEdge';
+  /** Opaque position of this customer in the list. */
+  cursor: Scalars['String']['output'];
+  /** The customer. */
+  node: Customer;
+};
+
+/** Data quality of one canonical field within one source. */
+export type FieldQuality = {
+  __typename?: 'FieldQuality';
+  /** Share of active records holding a value, 0 to 1. */
+  completeness: Scalars['Float']['output'];
+  /** Corrections made to this field (typos fixed, values dropped or filled). */
+  corrections: Scalars['Int']['output'];
+  /** Canonical field (email, phone, birthDate, …). */
+  field: Scalars['String']['output'];
+  /** Open quarantine entries blamed on this field. */
+  invalid: Scalars['Int']['output'];
+  /** Active records holding a value for the field. */
+  present: Scalars['Int']['output'];
+  /** Usable share of the values offered: present / (present + invalid), 0 to 1. */
+  validity: Scalars['Float']['output'];
+};
+
+/** The outcome of one ingestRecords call: a sync run of the push source. */
+export type IngestResult = {
+  __typename?: 'IngestResult';
+  /** Exact repeats within this call. */
+  duplicates: Scalars['Int']['output'];
+  /** Records stored for the first time. */
+  inserted: Scalars['Int']['output'];
+  /** Records quarantined with a reason. */
+  quarantined: Scalars['Int']['output'];
+  /** Records received. */
+  read: Scalars['Int']['output'];
+  /** Per-record outcomes, in the order sent. */
+  records: Array<IngestedRecord>;
+  /** The sync run recorded for this call. */
+  syncRunId: Scalars['Int']['output'];
+  /** Records identical to what was stored. */
+  unchanged: Scalars['Int']['output'];
+  /** Stored records whose content changed. */
+  updated: Scalars['Int']['output'];
+};
+
+/** What happened to one pushed record. */
+export type IngestStatus =
+  /** Same content as an earlier record of the same call. */
+  | 'DUPLICATE'
+  /** A new source record was stored. */
+  | 'INSERTED'
+  /** Not loaded: see reasonCode and message; kept in quarantine. */
+  | 'QUARANTINED'
+  /** The stored record already had this content; nothing was written. */
+  | 'UNCHANGED'
+  /** The stored record with this id changed. */
+  | 'UPDATED';
+
+/** The outcome for one pushed record, in the order they were sent. */
+export type IngestedRecord = {
+  __typename?: 'IngestedRecord';
+  /** The record's id within the source, when it had one. */
+  externalId?: Maybe<Scalars['String']['output']>;
+  /** Position of the record in the `records` argument. */
+  index: Scalars['Int']['output'];
+  /** Human-readable explanation, naming the field. */
+  message?: Maybe<Scalars['String']['output']>;
+  /** Quarantine reason code, e.g. INVALID_EMAIL or MISSING_REQUIRED. */
+  reasonCode?: Maybe<Scalars['String']['output']>;
+  /** What happened to the record. */
+  status: IngestStatus;
+};
+
+export type Mutation = {
+  __typename?: 'Mutation';
+  /** Push customer records from an application into a `push` source (at most 1000 per call). They go through the same mapping, validation and load as any source, and the answer says per record what happened. */
+  ingestRecords: IngestResult;
+};
+
+
+export type MutationIngestRecordsArgs = {
+  records: Array<Scalars['JSONObject']['input']>;
+  source: Scalars['String']['input'];
+};
+
+/** Relay page information for cursor pagination. */
+export type PageInfo = {
+  __typename?: 'PageInfo';
+  /** Cursor of the last edge; pass it as `after` for the next page. */
+  endCursor?: Maybe<Scalars['String']['output']>;
+  /** Whether more items follow the last edge. */
+  hasNextPage: Scalars['Boolean']['output'];
+  /** Whether items precede the first edge. */
+  hasPreviousPage: Scalars['Boolean']['output'];
+  /** Cursor of the first edge, if any. */
+  startCursor?: Maybe<Scalars['String']['output']>;
+};
+
+/** A record that could not be loaded, kept with its reason and raw text. */
+export type QuarantineEntry = {
+  __typename?: 'QuarantineEntry';
+  /** When it was quarantined. */
+  createdAt: Scalars['DateTime']['output'];
+  /** The record's id within its source, when known. */
+  externalId?: Maybe<Scalars['String']['output']>;
+  /** The source field at fault, when one is. */
+  field?: Maybe<Scalars['String']['output']>;
+  /** Entry number. */
+  id: Scalars['ID']['output'];
+  /** Where in the source: `file.csv:12`, `page 3 #4`, `record #0`. */
+  location: Scalars['String']['output'];
+  /** Human-readable explanation. */
+  message: Scalars['String']['output'];
+  /** The raw row or record as read. */
+  raw?: Maybe<Scalars['String']['output']>;
+  /** Reason code, e.g. MALFORMED_ROW, INVALID_EMAIL, BAD_DATE, MISSING_REQUIRED. */
+  reasonCode: Scalars['String']['output'];
+  /** Source name. */
+  source: Scalars['String']['output'];
+  /** The sync run that quarantined it. */
+  syncRunId?: Maybe<Scalars['Int']['output']>;
+};
+
+/** A page of quarantine entries (Relay cursor connection). */
+export type QuarantineEntryConnection = {
+  __typename?: 'QuarantineEntryConnection';
+  /** The items of this page, in order. */
+  edges: Array<QuarantineEntryEdge>;
+  /** Where this page stands in the whole list. */
+  pageInfo: PageInfo;
+  /** Number of items in the whole list, not only this page. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** quarantine entries in a page, with its cursor. */
+export type QuarantineEntryEdge = {
+  __typename?: 'QuarantineEntryEdge';
+  /** Opaque position of this item in the list. */
+  cursor: Scalars['String']['output'];
+  /** The item. */
+  node: QuarantineEntry;
+};
+
+export type Query = {
+  __typename?: 'Query';
+  /** Federation: the entities (customers) named by `representations`, in order; null for one not found or out of scope. */
+  _entities: Array<Maybe<_Entity>>;
+  /** Federation: this subgraph's SDL, for a router or composition. */
+  _service: _Service;
+  /** Audit entries, newest first (admins only). */
+  auditLog: AuditEntryConnection;
+  /** One customer by id. A retired id (merged into another customer) returns the surviving customer. */
+  customer?: Maybe<Customer>;
+  /** Golden customers ordered by id, as a Relay cursor connection. */
+  customers: CustomerConnection;
+  /** Completeness, validity, corrections, quarantine and duplicates per source and field. */
+  dataQuality: Array<SourceQuality>;
+  /** Open quarantine entries (not yet superseded or retried), oldest first. */
+  quarantine: QuarantineEntryConnection;
+  /** Sync runs, newest first. */
+  syncRuns: SyncRunConnection;
+};
+
+
+export type Query_EntitiesArgs = {
+  representations: Array<Scalars['_Any']['input']>;
+};
+
+
+export type QueryAuditLogArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<AuditLogFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryCustomerArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryCustomersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryDataQualityArgs = {
+  source?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryQuarantineArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  reasonCode?: InputMaybe<Scalars['String']['input']>;
+  source?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QuerySyncRunsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  source?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A count per reason code. */
+export type ReasonCount = {
+  __typename?: 'ReasonCount';
+  /** How many. */
+  count: Scalars['Int']['output'];
+  /** Reason code, e.g. INVALID_EMAIL or EMAIL_DOMAIN_TYPO. */
+  reason: Scalars['String']['output'];
+};
+
+/** Data quality of one source, counted from the stored records. */
+export type SourceQuality = {
+  __typename?: 'SourceQuality';
+  /** Records of the source currently loaded (not deleted upstream). */
+  activeRecords: Scalars['Int']['output'];
+  /** Corrections by reason code. */
+  correctionsByReason: Array<ReasonCount>;
+  /** Exact duplicates collapsed by the source's latest completed run. */
+  duplicatesRemoved: Scalars['Int']['output'];
+  /** Per-field completeness, validity and corrections. */
+  fields: Array<FieldQuality>;
+  /** Open quarantine entries by reason code. */
+  quarantinedByReason: Array<ReasonCount>;
+  /** Source name. */
+  source: Scalars['String']['output'];
+};
+
+/** One record as a source holds it: the raw values beside the normalized ones. */
+export type SourceRecord = {
+  __typename?: 'SourceRecord';
+  /** Every change normalization made beyond formatting: `{field, raw, value, reason}` (typo fixed, value dropped or filled). */
+  corrections: Array<Scalars['JSONObject']['output']>;
+  /** When the record was first loaded. */
+  createdAt: Scalars['DateTime']['output'];
+  /** The record's id within its source (the source's primary key). */
+  externalId: Scalars['String']['output'];
+  /** Internal id of the stored record. */
+  id: Scalars['ID']['output'];
+  /** Values after mapping to canonical fields and normalization. */
+  normalized: Scalars['JSONObject']['output'];
+  /** Values exactly as extracted from the source. */
+  raw: Scalars['JSONObject']['output'];
+  /** Name of the source the record came from, as configured. */
+  source: Scalars['String']['output'];
+  /** When the record's content last changed. */
+  updatedAt: Scalars['DateTime']['output'];
+};
+
+/** One run of one source through extract, normalize and load. Its counts reconcile: read = inserted + updated + unchanged + quarantined + duplicates. */
+export type SyncRun = {
+  __typename?: 'SyncRun';
+  /** Stored records a complete snapshot no longer contained, marked deleted. */
+  deleted: Scalars['Int']['output'];
+  /** Whether the run only compared and wrote nothing. */
+  dryRun: Scalars['Boolean']['output'];
+  /** Exact repeats of an earlier record of the same run. */
+  duplicates: Scalars['Int']['output'];
+  /** Why the run failed, naming the source and location. */
+  error?: Maybe<Scalars['String']['output']>;
+  /** When the run ended; null while running. */
+  finishedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Run number. */
+  id: Scalars['ID']['output'];
+  /** Records stored for the first time. */
+  inserted: Scalars['Int']['output'];
+  /** Records quarantined with a reason. */
+  quarantined: Scalars['Int']['output'];
+  /** Records read from the source. */
+  read: Scalars['Int']['output'];
+  /** Source name. */
+  source: Scalars['String']['output'];
+  /** When the run started. */
+  startedAt: Scalars['DateTime']['output'];
+  /** `running`, `succeeded` or `failed`. */
+  status: Scalars['String']['output'];
+  /** Records identical to what was stored (not written). */
+  unchanged: Scalars['Int']['output'];
+  /** Stored records whose content changed. */
+  updated: Scalars['Int']['output'];
+};
+
+/** A page of sync runs (Relay cursor connection). */
+export type SyncRunConnection = {
+  __typename?: 'SyncRunConnection';
+  /** The items of this page, in order. */
+  edges: Array<SyncRunEdge>;
+  /** Where this page stands in the whole list. */
+  pageInfo: PageInfo;
+  /** Number of items in the whole list, not only this page. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** sync runs in a page, with its cursor. */
+export type SyncRunEdge = {
+  __typename?: 'SyncRunEdge';
+  /** Opaque position of this item in the list. */
+  cursor: Scalars['String']['output'];
+  /** The item. */
+  node: SyncRun;
+};
+
+/** Federation: every type with a `@key`. */
+export type _Entity = Customer;
+
+/** Federation: describes this subgraph. */
+export type _Service = {
+  __typename?: '_Service';
+  /** The subgraph SDL with its federation directives (`@link`, `@key`). */
+  sdl?: Maybe<Scalars['String']['output']>;
+};
+
+/** Federation / link spec type used by the spec directives. */
+export type Link__Purpose =
+  /** `EXECUTION` features provide metadata necessary for operation execution. */
+  | 'EXECUTION'
+  /** `SECURITY` features provide metadata necessary to securely resolve fields. */
+  | 'SECURITY';
+
+export type CustomerSummaryFragment = { __typename?: 'Customer', id: string, givenName?: string | null, familyName?: string | null, emails?: Array<string> | null, phones?: Array<string> | null, country?: string | null, updatedAt: string };
+
+export type CustomerListQueryVariables = Exact<{
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type CustomerListQuery = { __typename?: 'Query', customers: { __typename?: 'CustomerConnection', totalCount: number, edges: Array<{ __typename?: 'CustomerEdge', cursor: string, node: { __typename?: 'Customer', id: string, givenName?: string | null, familyName?: string | null, emails?: Array<string> | null, phones?: Array<string> | null, country?: string | null, updatedAt: string } }>, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null } } };
+
+export type CustomerDetailQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type CustomerDetailQuery = { __typename?: 'Query', customer?: { __typename?: 'Customer', birthDate?: string | null, createdAt: string, id: string, givenName?: string | null, familyName?: string | null, emails?: Array<string> | null, phones?: Array<string> | null, country?: string | null, updatedAt: string, sourceRecords?: Array<{ __typename?: 'SourceRecord', id: string, source: string, externalId: string, normalized: Record<string, unknown> }> | null } | null };
+
+export class TypedDocumentString<TResult, TVariables>
+  extends String
+  implements DocumentTypeDecoration<TResult, TVariables>
+{
+  __apiType?: NonNullable<DocumentTypeDecoration<TResult, TVariables>['__apiType']>;
+  private value: string;
+  public __meta__?: Record<string, any> | undefined;
+
+  constructor(value: string, __meta__?: Record<string, any> | undefined) {
+    super(value);
+    this.value = value;
+    this.__meta__ = __meta__;
+  }
+
+  override toString(): string & DocumentTypeDecoration<TResult, TVariables> {
+    return this.value;
+  }
+}
+export const CustomerSummaryFragmentDoc = new TypedDocumentString(`
+    fragment CustomerSummary on Customer {
+  id
+  givenName
+  familyName
+  emails
+  phones
+  country
+  updatedAt
+}
+    `, {"fragmentName":"CustomerSummary"}) as unknown as TypedDocumentString<CustomerSummaryFragment, unknown>;
+export const CustomerListDocument = new TypedDocumentString(`
+    query CustomerList($first: Int, $after: String) {
+  customers(first: $first, after: $after) {
+    totalCount
+    edges {
+      cursor
+      node {
+        ...CustomerSummary
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    fragment CustomerSummary on Customer {
+  id
+  givenName
+  familyName
+  emails
+  phones
+  country
+  updatedAt
+}`) as unknown as TypedDocumentString<CustomerListQuery, CustomerListQueryVariables>;
+export const CustomerDetailDocument = new TypedDocumentString(`
+    query CustomerDetail($id: ID!) {
+  customer(id: $id) {
+    ...CustomerSummary
+    birthDate
+    createdAt
+    sourceRecords {
+      id
+      source
+      externalId
+      normalized
+    }
+  }
+}
+    fragment CustomerSummary on Customer {
+  id
+  givenName
+  familyName
+  emails
+  phones
+  country
+  updatedAt
+}`) as unknown as TypedDocumentString<CustomerDetailQuery, CustomerDetailQueryVariables>;
