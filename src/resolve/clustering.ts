@@ -66,6 +66,15 @@ export interface ClusterOptions {
   maxClusterSize: number;
 }
 
+/**
+ * Steward decisions, by record index. A link scored `Infinity` is a steward's must-link: it is
+ * applied first and bypasses the chaining guard and size cap (a person said so). A cannot-link
+ * pair never ends up in one cluster, whatever links would join it: the joining link is refused.
+ */
+export interface ClusterConstraints {
+  cannotLink: ReadonlyMap<number, readonly number[]>;
+}
+
 export interface RefusedLink {
   /** Position of the refused link in the link table. */
   link: number;
@@ -85,6 +94,7 @@ export function clusterLinks(
   ids: readonly string[],
   scorePair: (a: number, b: number) => number,
   options: ClusterOptions,
+  constraints?: ClusterConstraints,
 ): Clustering {
   // Records are addressed by their position in `members`; a full run passes 0..n-1.
   const identity = members.length > 0 && members[0] === 0 && members[members.length - 1] === members.length - 1;
@@ -122,6 +132,21 @@ export function clusterLinks(
     return group;
   };
 
+  const cannotLink = constraints !== undefined && constraints.cannotLink.size > 0 ? constraints.cannotLink : undefined;
+  /** A cannot-link pair across the two groups, if any (only records with decisions are looked at). */
+  const forbiddenPair = (rootA: number, rootB: number): { a: number; b: number } | undefined => {
+    if (cannotLink === undefined) return undefined;
+    const [smaller, other] = (size[rootA] as number) <= (size[rootB] as number) ? [rootA, rootB] : [rootB, rootA];
+    for (let p = smaller; p !== -1; p = next[p] as number) {
+      const record = members[p] as number;
+      for (const partner of cannotLink.get(record) ?? []) {
+        const position = local === undefined ? (partner < count ? partner : undefined) : local.get(partner);
+        if (position !== undefined && find(position) === other) return { a: record, b: partner };
+      }
+    }
+    return undefined;
+  };
+
   const refused: RefusedLink[] = [];
   for (const link of orderLinks(links, ids)) {
     const a = links.a[link] as number;
@@ -131,13 +156,19 @@ export function clusterLinks(
     if (rootA === rootB) continue;
     const sizeA = size[rootA] as number;
     const sizeB = size[rootB] as number;
+    const forbidden = forbiddenPair(rootA, rootB);
+    if (forbidden !== undefined) {
+      refused.push({ link, sides: [groupOf(rootA), groupOf(rootB)], weakest: { ...forbidden, score: Number.NEGATIVE_INFINITY } });
+      continue;
+    }
+    const forced = links.score[link] === Number.POSITIVE_INFINITY;
     // The link's own pair is judged by its link (a rule may link a pair that scores low);
     // the guard is about the pairs the link would bring together indirectly.
     const weakest =
-      sizeA === 1 && sizeB === 1
+      forced || (sizeA === 1 && sizeB === 1)
         ? undefined
         : weakestCrossPair(groupOf(rootA), groupOf(rootB), scorePair, options.minPairScore, a, b);
-    if (sizeA + sizeB > options.maxClusterSize || weakest !== undefined) {
+    if ((!forced && sizeA + sizeB > options.maxClusterSize) || weakest !== undefined) {
       refused.push({ link, sides: [groupOf(rootA), groupOf(rootB)], weakest: weakest ?? { a, b, score: links.score[link] as number } });
       continue;
     }

@@ -19,7 +19,11 @@ import type {
   OversizedBlock,
   ResolveResult,
   ScoredPair,
+  StewardDecisions,
 } from './types';
+
+/** The rule name on links a steward asked for. */
+export const STEWARD_LINK_RULE = 'stewardMerge';
 
 /**
  * The resolution engine with its state: prepared records, blocking index and current
@@ -46,6 +50,9 @@ export class IdentityResolver {
   private replacedClusters = 0;
   private stamp = new Int32Array(0);
   private nextStamp = 0;
+  /** Steward decisions by record id: partners that must / must not share a cluster. */
+  private mustLink = new Map<string, string[]>();
+  private cannotLink = new Map<string, string[]>();
 
   constructor(config: ConfigOverrides | ResolveConfig = {}, parameters?: ModelParameters) {
     this.config = resolveConfig(config);
@@ -57,6 +64,26 @@ export class IdentityResolver {
 
   get parameters(): ModelParameters {
     return this.model.parameters;
+  }
+
+  /**
+   * Steward decisions every later run respects: must-link pairs share a cluster (applied
+   * before any scored link, past the chaining guard), cannot-link pairs never do. Set them
+   * before `resolveAll`/`upsert`; after a change, `upsert([], touchedIds)` re-resolves the
+   * records concerned.
+   */
+  setDecisions(decisions: StewardDecisions): void {
+    const adjacency = (pairs: readonly (readonly [string, string])[]): Map<string, string[]> => {
+      const map = new Map<string, string[]>();
+      for (const [a, b] of pairs) {
+        if (a === b) continue;
+        (map.get(a) ?? map.set(a, []).get(a)!).push(b);
+        (map.get(b) ?? map.set(b, []).get(b)!).push(a);
+      }
+      return map;
+    };
+    this.mustLink = adjacency(decisions.mustLink);
+    this.cannotLink = adjacency(decisions.cannotLink);
   }
 
   /**
@@ -129,6 +156,14 @@ export class IdentityResolver {
         links.push(pair);
       }
     }
+    for (const [id, partners] of this.mustLink) {
+      const a = this.records.indexOf(id);
+      if (a === undefined) continue;
+      for (const partner of partners) {
+        const b = this.records.indexOf(partner);
+        if (b !== undefined && a < b) this.pushMustLink(a, b, linkTable, links);
+      }
+    }
     const scored = performance.now();
 
     const everyone = Array.from({ length: this.records.size }, (_, i) => i);
@@ -195,12 +230,16 @@ export class IdentityResolver {
    * Adds new records or replaces changed ones (same id) and re-resolves what they touch.
    * The model parameters stay as they are (train on a full run, reuse for increments).
    */
-  upsert(changedRecords: readonly MatchRecord[]): IncrementalResolution {
+  upsert(changedRecords: readonly MatchRecord[], touchedIds: readonly string[] = []): IncrementalResolution {
     const changed = new Set<number>();
     for (const record of changedRecords) {
       const index = this.records.upsert(record);
       this.index.index(this.records, index);
       changed.add(index);
+    }
+    for (const id of touchedIds) {
+      const index = this.records.indexOf(id);
+      if (index !== undefined) changed.add(index);
     }
     // Seeds: the changed records and everyone who shared a cluster with them.
     // Position of each visited record in the queue.
@@ -234,6 +273,14 @@ export class IdentityResolver {
       oversizedHere.length = 0;
       this.index.partnersOf(this.records, record, this.stampFor(), this.nextStamp++, partners, oversizedHere);
       for (const block of oversizedHere) oversized.set(`${block.key}\u0000${block.value}`, block);
+      for (const partnerId of this.mustLink.get(this.records.ids[record] as string) ?? []) {
+        const partner = this.records.indexOf(partnerId);
+        if (partner === undefined) continue;
+        const partnerPosition = visited.get(partner);
+        if (partnerPosition !== undefined && partnerPosition < head) continue;
+        this.pushMustLink(Math.min(record, partner), Math.max(record, partner), linkTable, links);
+        visit(partner);
+      }
       for (const partner of partners) {
         // A pair between two visited records was scored from whichever was dequeued first.
         const partnerPosition = visited.get(partner);
@@ -293,6 +340,33 @@ export class IdentityResolver {
     return matchExplanation(pair, this.model.parameters);
   }
 
+  private pushMustLink(a: number, b: number, linkTable: LinkTable, links: ScoredPair[]): void {
+    linkTable.push(a, b, Number.POSITIVE_INFINITY, true);
+    const levels = new Uint8Array(this.comparisons.length);
+    this.model.levelsInto(this.records, a, b, levels);
+    const score = this.model.scorePair(this.records, a, b);
+    links.push({
+      left: this.records.ids[a] as string,
+      right: this.records.ids[b] as string,
+      score,
+      probability: 1,
+      decision: 'link',
+      rule: STEWARD_LINK_RULE,
+      levels: Array.from(levels),
+    });
+  }
+
+  private cannotLinkIndices(): Map<number, number[]> {
+    const indices = new Map<number, number[]>();
+    for (const [id, partners] of this.cannotLink) {
+      const index = this.records.indexOf(id);
+      if (index === undefined) continue;
+      const known = partners.map((p) => this.records.indexOf(p)).filter((p): p is number => p !== undefined);
+      if (known.length > 0) indices.set(index, known);
+    }
+    return indices;
+  }
+
   /** Scratch array for de-duplicating partners, one slot per record. */
   private stampFor(): Int32Array {
     if (this.stamp.length < this.records.size) {
@@ -318,6 +392,7 @@ export class IdentityResolver {
       this.records.ids,
       (a, b) => this.model.scorePair(this.records, a, b),
       this.config.clustering,
+      { cannotLink: this.cannotLinkIndices() },
     );
     this.clusterOf.reserve(this.records.size);
     for (const members of result.clusters) {
@@ -367,8 +442,11 @@ export function resolveRecords(
   records: readonly MatchRecord[],
   config: ConfigOverrides | ResolveConfig = {},
   parameters?: ModelParameters,
+  decisions?: StewardDecisions,
 ): ResolveResult {
-  return new IdentityResolver(config, parameters).resolveAll(records, parameters);
+  const resolver = new IdentityResolver(config, parameters);
+  if (decisions !== undefined) resolver.setDecisions(decisions);
+  return resolver.resolveAll(records, parameters);
 }
 
 /**
@@ -381,6 +459,10 @@ export function resolveIncremental(
   changed: readonly MatchRecord[],
   config: ConfigOverrides | ResolveConfig,
   parameters: ModelParameters,
+  decisions?: StewardDecisions,
+  touchedIds: readonly string[] = [],
 ): IncrementalResolution {
-  return IdentityResolver.restore(existing.records, existing.clusters, config, parameters).upsert(changed);
+  const resolver = IdentityResolver.restore(existing.records, existing.clusters, config, parameters);
+  if (decisions !== undefined) resolver.setDecisions(decisions);
+  return resolver.upsert(changed, touchedIds);
 }

@@ -160,3 +160,12 @@ export interface IncrementalResolution {
   /** Candidate pairs scored, for the caller's log: grows with the touched blocks, not the data. */
   scoredPairs: number;
 }
+
+/**
+ * A data steward's standing decisions, by record id. They hold in every later run: a
+ * must-link pair always shares a cluster, a cannot-link pair never does.
+ */
+export interface StewardDecisions {
+  mustLink: readonly (readonly [string, string])[];
+  cannotLink: readonly (readonly [string, string])[];
+}
