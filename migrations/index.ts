@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import * as initial from './20261125000000_initial';
+import * as suppressions from './20261125140000_suppressions';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -12,4 +13,5 @@ interface Migration {
  */
 export const migrations: ReadonlyArray<readonly [name: string, migration: Migration]> = [
   ['20261125000000_initial', initial],
+  ['20261125140000_suppressions', suppressions],
 ];

@@ -39,9 +39,12 @@ const QUALITY: RolePolicy = {
 /** The default roles of the design. */
 export const DEFAULT_POLICY: AccessPolicy = {
   admin: { '*': { '*': 'allow' } },
-  // Stewards see all customer data but not the audit log, which accounts for their own reads.
+  // Stewards see all customer data but not the audit log, which accounts for their own reads;
+  // erasure is irreversible and left to admins.
   steward: {
     '*': { '*': 'allow' },
+    Mutation: { '*': 'allow', eraseCustomer: 'deny' },
+    ErasureResult: { '*': 'deny' },
     Query: { '*': 'allow', auditLog: 'deny' },
     AuditEntry: { '*': 'deny' },
     AuditEntryConnection: { '*': 'deny' },

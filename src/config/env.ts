@@ -26,6 +26,8 @@ const EnvSchema = z.object({
   JWT_JWKS_URL: z.string().url().optional(),
   /** Access policy file (YAML or JSON) changing the default roles or adding roles. */
   CUSTOMER_GRAPH_POLICY: z.string().min(1).optional(),
+  /** Key of blind indexes and erasure suppression digests; generated in DATA_DIR when unset. */
+  PII_INDEX_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
   /** Role granted to requests without credentials. Unset: they may read nothing. */
   ANONYMOUS_ROLE: z.string().optional(),
 });

@@ -1,3 +1,4 @@
+import type { ErasureOutcome } from '../access/erasure';
 import type { Principal } from '../access/principal';
 import type { RequestAudit } from '../access/request-audit';
 import type { PushResult } from '../pipeline/ingest-push';
@@ -14,6 +15,8 @@ export interface GraphQLContext {
   audit: RequestAudit;
   /** Loads pushed records into a push source; undefined when no such push source is configured. */
   ingest(source: string, records: ReadonlyArray<Record<string, unknown>>): Promise<PushResult | undefined>;
+  /** Erases a customer in the caller's scope; undefined when there is no such customer. */
+  erase(id: string, reason: string): Promise<ErasureOutcome | undefined>;
   /** The data quality report, for all sources or one. */
   qualityReport(source?: string): Promise<SourceQuality[]>;
 }

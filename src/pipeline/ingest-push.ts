@@ -5,6 +5,7 @@ import type { QuarantineEntry } from '../store/quarantine-repository';
 import { createRepositories } from '../store/repositories';
 import type { LoadRecord } from '../store/source-record-repository';
 import { emptyCounts, type SyncCounts } from '../store/sync-run-repository';
+import { loadSuppressionCheck } from '../access/suppression';
 import { RecordIntake } from './record-intake';
 import { resolveCustomers } from './resolve-customers';
 
@@ -37,7 +38,7 @@ export async function ingestPushedRecords(
   const repos = createRepositories(db.knex);
   await repos.sources.upsert({ name: source.name, kind: source.kind, trust: source.trust });
   const syncRunId = await repos.syncRuns.start(source.name);
-  const intake = new RecordIntake(source, syncRunId);
+  const intake = new RecordIntake(source, syncRunId, undefined, await loadSuppressionCheck(db.knex));
   const counts = emptyCounts();
   const loads: LoadRecord[] = [];
   const rejects: QuarantineEntry[] = [];

@@ -3,6 +3,7 @@ import type { FxRateProvider } from '../normalize';
 import type { ExtractedItem } from '../connectors/types';
 import type { QuarantineEntry } from '../store/quarantine-repository';
 import type { LoadRecord } from '../store/source-record-repository';
+import { NO_SUPPRESSION, suppressedEntry, type SuppressionCheck } from '../access/suppression';
 import { RecordPreparer } from './prepare-record';
 
 export type IntakeOutcome =
@@ -24,6 +25,8 @@ export class RecordIntake {
     private readonly source: SourceConfig,
     private readonly syncRunId: number,
     fx?: FxRateProvider,
+    /** Erased people, kept out (see access/suppression). */
+    private readonly suppression: SuppressionCheck = NO_SUPPRESSION,
   ) {
     this.preparer = new RecordPreparer(source, fx);
   }
@@ -48,6 +51,7 @@ export class RecordIntake {
     const prepared = this.preparer.prepare(item);
     if (!prepared.ok) {
       this.remember(prepared.externalId);
+      if (this.suppression.matchesRejected(source.name, prepared.externalId, item.values)) return { kind: 'quarantine', entry: suppressedEntry(source.name, syncRunId, item.location) };
       return {
         kind: 'quarantine',
         entry: {
@@ -63,6 +67,10 @@ export class RecordIntake {
       };
     }
     const { record } = prepared;
+    if (this.suppression.matches(source.name, record)) {
+      this.remember(record.externalId);
+      return { kind: 'quarantine', entry: suppressedEntry(source.name, syncRunId, item.location) };
+    }
     // 48 bits of the sha256 are plenty to tell two versions of one key apart, at a fraction of the memory.
     const fingerprint = Number.parseInt(record.contentHash.slice(0, 12), 16);
     const previous = this.seen.get(record.externalId);

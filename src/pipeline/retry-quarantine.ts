@@ -6,6 +6,7 @@ import { createRepositories } from '../store/repositories';
 import type { LoadRecord } from '../store/source-record-repository';
 import { emptyCounts, type SyncCounts } from '../store/sync-run-repository';
 import { fxRateProvider } from './fx-rates';
+import { loadSuppressionCheck } from '../access/suppression';
 import { RecordIntake } from './record-intake';
 
 export interface RetryResult {
@@ -42,7 +43,7 @@ export async function retryQuarantine(db: Database, config: ProjectConfig, logge
     const retryable = open.filter((entry) => parseValues(entry.raw) !== undefined);
     if (retryable.length === 0) continue;
     const syncRunId = await repos.syncRuns.start(source.name);
-    const intake = new RecordIntake(source, syncRunId, fx);
+    const intake = new RecordIntake(source, syncRunId, fx, await loadSuppressionCheck(db.knex));
     const counts = emptyCounts();
     const records: LoadRecord[] = [];
     const rejects: QuarantineEntry[] = [];

@@ -8,6 +8,7 @@ import type { QuarantineEntry } from '../store/quarantine-repository';
 import { createRepositories } from '../store/repositories';
 import type { LoadRecord } from '../store/source-record-repository';
 import { emptyCounts, type SyncCounts } from '../store/sync-run-repository';
+import { loadSuppressionCheck } from '../access/suppression';
 import { RecordIntake } from './record-intake';
 
 export interface SyncResult {
@@ -66,7 +67,7 @@ export async function syncSource(db: Database, source: SourceConfig, logger: Log
   const syncRunId = await repos.syncRuns.start(source.name, dryRun);
   const counts = emptyCounts();
   const touchedRecordIds: number[] = [];
-  const intake = new RecordIntake(source, syncRunId, options.fx);
+  const intake = new RecordIntake(source, syncRunId, options.fx, await loadSuppressionCheck(db.knex));
   let records: LoadRecord[] = [];
   let rejects: QuarantineEntry[] = [];
   let watermark: string | undefined;

@@ -5,6 +5,7 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { GraphQLError, type GraphQLSchema } from 'graphql';
 import type { AccessControl } from '../access/access-control';
 import { AuthenticationError } from '../access/authenticate';
+import { eraseCustomer } from '../access/erasure';
 import { checkPolicyAgainstSchema } from '../access/policy-file';
 import { RequestAudit } from '../access/request-audit';
 import { guardSchema } from '../access/shield';
@@ -120,7 +121,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       context: async () => {
         try {
           const principal = await access.authenticate((name) => headers.get(name));
-          return { repos, principal, audit: new RequestAudit(principal), ingest, qualityReport, loaders: createLoaders(repos, principal) };
+          const erase: GraphQLContext['erase'] = (id, reason) => eraseCustomer(db.knex, principal, id, reason);
+          return { repos, principal, audit: new RequestAudit(principal), ingest, erase, qualityReport, loaders: createLoaders(repos, principal) };
         } catch (error) {
           if (!(error instanceof AuthenticationError)) throw error;
           logger.info({ reason: error.reason }, 'credentials refused');

@@ -76,3 +76,20 @@ export async function insertRows(knex: Knex, table: string, rows: ReadonlyArray<
   }
 }
 
+
+/**
+ * Runs deletions so that erased bytes do not survive in the database file. SQLite keeps deleted
+ * content in free pages and in the WAL unless `secure_delete` zeroes it and a checkpoint folds the
+ * WAL back; InnoDB purges deleted rows itself.
+ */
+export async function withSecureDelete<T>(knex: Knex, work: () => Promise<T>): Promise<T> {
+  if (dialectOf(knex) !== 'sqlite') return work();
+  await knex.raw('PRAGMA secure_delete = ON');
+  try {
+    const result = await work();
+    await knex.raw('PRAGMA wal_checkpoint(TRUNCATE)');
+    return result;
+  } finally {
+    await knex.raw('PRAGMA secure_delete = OFF');
+  }
+}

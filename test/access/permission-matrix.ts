@@ -27,6 +27,8 @@ export const PERMISSION_MATRIX: Record<string, Row> = {
   ...admins('AuditEntry', ['id', 'at', 'actor', 'role', 'action', 'customerIds', 'fields', 'details']),
   ...admins('AuditEntryConnection', CONNECTION_FIELDS),
   ...admins('AuditEntryEdge', EDGE_FIELDS),
+  'Mutation.eraseCustomer': adminsOnly,
+  ...admins('ErasureResult', ['customerId', 'customers', 'sourceRecords', 'quarantine', 'auditEntriesRedacted', 'suppressions']),
   'Query.dataQuality': { ...stewardsOnly, analyst: 'allow' },
   ...Object.fromEntries(
     ['SourceQuality.source', 'SourceQuality.activeRecords', 'SourceQuality.duplicatesRemoved', 'SourceQuality.quarantinedByReason', 'SourceQuality.correctionsByReason', 'SourceQuality.fields',

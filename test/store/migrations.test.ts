@@ -14,6 +14,7 @@ const TABLES = [
   'fx_rates',
   'api_keys',
   'audit_log',
+  'suppressions',
 ];
 
 describeEachDialect('migrations', (dialect) => {

@@ -1,0 +1,40 @@
+import type { Knex } from 'knex';
+import { withSecureDelete } from '../store/dialect';
+import { ErasureRepository, type ErasureCounts } from '../store/erasure-repository';
+import { createRepositories } from '../store/repositories';
+import { SuppressionRepository } from '../store/suppression-repository';
+import type { Principal } from './principal';
+import { auditActor } from './request-audit';
+import { indexKey, suppressionDigests } from './suppression';
+
+export interface ErasureOutcome extends ErasureCounts {
+  customerId: string;
+  /** Suppression digests added (emails, phones, source keys), so a re-sync does not recreate the person. */
+  suppressions: number;
+}
+
+/**
+ * The right to be forgotten: removes a customer (and ids merged into it), its source records,
+ * links, lineage, match reviews and quarantine rows, strips the details of audit entries that
+ * concern it, and leaves keyed digests of its emails, phones and source keys so the next sync of
+ * a source that still holds the person sets the record aside (SUPPRESSED) instead of loading it.
+ * Returns undefined when the customer does not exist or is outside the caller's scope.
+ */
+export async function eraseCustomer(knex: Knex, principal: Principal, id: string, reason: string): Promise<ErasureOutcome | undefined> {
+  const repos = createRepositories(knex);
+  const customer = await repos.customers.findLive(id, principal.scope);
+  if (!customer) return undefined;
+  const erasure = new ErasureRepository(knex);
+  const key = indexKey();
+  return withSecureDelete(knex, () =>
+    knex.transaction(async (trx) => {
+      const person = await erasure.collect(customer.id, trx);
+      const counts = await erasure.remove(person, trx);
+      const suppressions = await new SuppressionRepository(knex).add(suppressionDigests(key, person), trx);
+      const outcome: ErasureOutcome = { customerId: customer.id, ...counts, suppressions };
+      // Written after the redaction so this entry keeps its reason and counts.
+      await repos.auditLog.append({ ...auditActor(principal), action: 'eraseCustomer', customerIds: person.customerIds, details: { reason, ...outcome } }, trx);
+      return outcome;
+    }),
+  );
+}

@@ -1,0 +1,93 @@
+import type { Knex } from 'knex';
+import { parseJsonColumn } from './dialect';
+
+/** What an erasure found before removing it: what suppression digests are computed from. */
+export interface ErasedPerson {
+  /** The customer and every retired id merged into it. */
+  customerIds: string[];
+  sourceRecordIds: number[];
+  sourceKeys: { source: string; externalId: string }[];
+  emails: Set<string>;
+  phones: Set<string>;
+  /** Name strings, used only to find quarantine rows that mention them; never stored. */
+  names: Set<string>;
+}
+
+export interface ErasureCounts {
+  customers: number;
+  sourceRecords: number;
+  links: number;
+  lineage: number;
+  reviews: number;
+  quarantine: number;
+  auditEntriesRedacted: number;
+}
+
+function strings(value: unknown): string[] {
+  if (typeof value === 'string' && value !== '') return [value];
+  if (Array.isArray(value)) return value.filter((v): v is string => typeof v === 'string' && v !== '');
+  return [];
+}
+
+/** Removal of one person's data from every table (the SQL half of erasure). */
+export class ErasureRepository {
+  constructor(private readonly knex: Knex) {}
+
+  /** The customer, the ids merged into it, its source records and the identifiers they hold. */
+  async collect(customerId: string, trx: Knex = this.knex): Promise<ErasedPerson> {
+    const customerIds = [customerId];
+    for (let frontier = [customerId]; frontier.length > 0; ) {
+      const retired = (await trx('customers').whereIn('merged_into', frontier).select('id')).map((row: { id: string }) => String(row.id));
+      frontier = retired.filter((id) => !customerIds.includes(id));
+      customerIds.push(...frontier);
+    }
+    const person: ErasedPerson = { customerIds, sourceRecordIds: [], sourceKeys: [], emails: new Set(), phones: new Set(), names: new Set() };
+    for (const row of await trx('customers').whereIn('id', customerIds)) {
+      for (const email of parseJsonColumn<string[]>(row.emails, [])) person.emails.add(email);
+      for (const phone of parseJsonColumn<string[]>(row.phones, [])) person.phones.add(phone);
+      for (const name of [row.given_name, row.family_name]) if (typeof name === 'string' && name.length > 1) person.names.add(name);
+    }
+    const records = await trx('customer_links as l')
+      .join('source_records as r', 'r.id', 'l.source_record_id')
+      .whereIn('l.customer_id', customerIds)
+      .select('r.id', 'r.source', 'r.external_id', 'r.normalized');
+    for (const record of records) {
+      person.sourceRecordIds.push(Number(record.id));
+      person.sourceKeys.push({ source: String(record.source), externalId: String(record.external_id) });
+      const normalized = parseJsonColumn<Record<string, unknown>>(record.normalized, {});
+      for (const email of [...strings(normalized.email), ...strings(normalized.emails)]) person.emails.add(email);
+      for (const phone of [...strings(normalized.phone), ...strings(normalized.phones)]) person.phones.add(phone);
+    }
+    return person;
+  }
+
+  /**
+   * Deletes the person's rows: golden records (and retired ids), links, lineage, match reviews,
+   * source records, and quarantine rows of those records or mentioning their emails or phones.
+   * Audit entries concerning them keep who/when/what but lose their details.
+   */
+  async remove(person: ErasedPerson, trx: Knex): Promise<ErasureCounts> {
+    const { customerIds, sourceRecordIds } = person;
+    const counts: ErasureCounts = { customers: 0, sourceRecords: 0, links: 0, lineage: 0, reviews: 0, quarantine: 0, auditEntriesRedacted: 0 };
+    counts.lineage = await trx('field_lineage').whereIn('customer_id', customerIds).delete();
+    counts.links = await trx('customer_links').whereIn('customer_id', customerIds).delete();
+    if (sourceRecordIds.length > 0) {
+      counts.reviews = await trx('match_reviews').whereIn('record_a', sourceRecordIds).orWhereIn('record_b', sourceRecordIds).delete();
+      counts.sourceRecords = await trx('source_records').whereIn('id', sourceRecordIds).delete();
+    }
+    for (const { source, externalId } of person.sourceKeys) {
+      counts.quarantine += await trx('quarantine').where({ source, external_id: externalId }).delete();
+    }
+    // Rows that never became records (an invalid phone, a duplicate key) can still hold the person's contact data.
+    for (const value of [...person.emails, ...person.phones]) {
+      counts.quarantine += await trx('quarantine').whereRaw("?? like ? escape '!'", ['raw', `%${value.replace(/[!%_]/g, (c) => `!${c}`)}%`]).delete();
+    }
+    counts.customers = await trx('customers').whereIn('id', customerIds).delete();
+    for (const id of customerIds) {
+      counts.auditEntriesRedacted += await trx('audit_log')
+        .where('customer_ids', 'like', `%${JSON.stringify(id)}%`)
+        .update({ details: JSON.stringify({ redacted: 'erasure' }) });
+    }
+    return counts;
+  }
+}
