@@ -132,6 +132,23 @@ export type CustomerEdge = {
   node: Customer;
 };
 
+/** What eraseCustomer removed. The person cannot be read again, and later syncs keep them out. */
+export type ErasureResult = {
+  __typename?: 'ErasureResult';
+  /** Audit entries concerning the customer whose details were redacted. */
+  auditEntriesRedacted: Scalars['Int']['output'];
+  /** The erased customer id (it no longer resolves). */
+  customerId: Scalars['ID']['output'];
+  /** Golden records removed: the customer and ids merged into it. */
+  customers: Scalars['Int']['output'];
+  /** Quarantine rows removed (of those records, or holding their emails or phones). */
+  quarantine: Scalars['Int']['output'];
+  /** Source records removed. */
+  sourceRecords: Scalars['Int']['output'];
+  /** Suppression digests added (emails, phones, source keys; no plaintext). */
+  suppressions: Scalars['Int']['output'];
+};
+
 /** Data quality of one canonical field within one source. */
 export type FieldQuality = {
   __typename?: 'FieldQuality';
@@ -200,8 +217,16 @@ export type IngestedRecord = {
 
 export type Mutation = {
   __typename?: 'Mutation';
+  /** Erases a customer for good (right to be forgotten): golden record, source records, links, lineage, quarantine rows; audit details redacted; a re-sync does not bring them back. Admins only. */
+  eraseCustomer: ErasureResult;
   /** Push customer records from an application into a `push` source (at most 1000 per call). They go through the same mapping, validation and load as any source, and the answer says per record what happened. */
   ingestRecords: IngestResult;
+};
+
+
+export type MutationEraseCustomerArgs = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
 };
 
 
