@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import { fromDbTime, insertRows, nowDbTime } from './dialect';
+import { applyQuarantineScope, type RowScope } from './row-scope';
 
 export interface QuarantineEntry {
   source: string;
@@ -15,6 +16,8 @@ export interface QuarantineEntry {
 export interface QuarantineFilter {
   source?: string;
   reasonCode?: string;
+  /** The caller's row scope. */
+  scope?: RowScope;
 }
 
 export interface QuarantinedRow extends QuarantineEntry {
@@ -49,7 +52,7 @@ export class QuarantineRepository {
     const query = this.knex('quarantine').whereNull('resolved_at');
     if (filter.source) query.where({ source: filter.source });
     if (filter.reasonCode) query.where({ reason_code: filter.reasonCode });
-    return query;
+    return applyQuarantineScope(query, filter.scope);
   }
 
   async count(filter: QuarantineFilter = {}): Promise<number> {

@@ -25,3 +25,15 @@ export function applyCustomerScope(query: Knex.QueryBuilder, scope: RowScope | u
   }
   return query;
 }
+
+/**
+ * Restricts a query over `quarantine` to a scope. A rejected row has a source but no known
+ * country (it never became a customer), so a country-scoped caller sees none: showing them would
+ * hand out other countries' raw rows.
+ */
+export function applyQuarantineScope(query: Knex.QueryBuilder, scope: RowScope | undefined): Knex.QueryBuilder {
+  if (!scope) return query;
+  if (scope.countries) query.whereRaw('1 = 0');
+  if (scope.sources) query.whereIn('quarantine.source', scope.sources);
+  return query;
+}

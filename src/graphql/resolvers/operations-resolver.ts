@@ -29,7 +29,7 @@ export class OperationsResolver {
   ): Promise<InstanceType<typeof QuarantineEntryConnection>> {
     const size = pageSize(first);
     const afterId = cursorKey(after, 'number');
-    const filter = { source: source ?? undefined, reasonCode: reasonCode ?? undefined };
+    const filter = { source: source ?? undefined, reasonCode: reasonCode ?? undefined, scope: ctx.principal.scope };
     const rows = await ctx.repos.quarantine.list({ ...filter, limit: size + 1, afterId });
     return { ...toPage(rows, size, afterId !== undefined), totalCount: await ctx.repos.quarantine.count(filter) };
   }
