@@ -1,4 +1,5 @@
 import { parse, type CsvError, type InfoRecord, type Options as CsvParseOptions, type Parser } from 'csv-parse';
+import { countQuotes, splitSimpleCsvLine } from './csv-line';
 import { clipRaw } from './raw-text';
 import { readDecodedText, type TextFileSettings } from './text-file';
 
@@ -43,7 +44,8 @@ function countLineBreaks(text: string): number {
 }
 
 function withoutBreak(text: string): string {
-  return text.replace(/\r?\n$/, '');
+  if (!text.endsWith('\n')) return text;
+  return text.charCodeAt(text.length - 2) === 13 ? text.slice(0, -2) : text.slice(0, -1);
 }
 
 /**
@@ -111,13 +113,19 @@ class ParsePass {
 }
 
 /**
- * Turns decoded text into CSV rows. A quoting error costs one line, not the rest of the file:
- * the first non-empty line after the last clean record is reported as broken, and a fresh parser
- * is fed the lines after it again. Only lines not yet confirmed by a clean record are kept for
- * that, so memory stays bounded by one record (MAX_RECORD_BYTES) however the file is broken.
+ * Turns decoded text into CSV rows. Plain lines are split directly (splitSimpleCsvLine); from the
+ * first line that needs csv-parse (a quoted field spanning lines, bad quoting) a parser pass reads
+ * until the quotes balance at the end of a line, then plain splitting resumes. A quoting error
+ * costs one line, not the rest of the file: the first non-empty line after the last clean record
+ * is reported as broken, and a fresh parser is fed the lines after it again. Only lines not yet
+ * confirmed by a clean record are kept for that, so memory stays bounded by one record
+ * (MAX_RECORD_BYTES) however the file is broken.
  */
 class CsvRowReader {
   private pass: ParsePass;
+  /** True while a parser pass owns the input (between a line it must read and a balanced end). */
+  private parsing = false;
+  private openQuotes = 0;
   private unconfirmed: SourceLine[] = [];
   private partial = '';
   private nextLineNumber = 1;
@@ -143,24 +151,56 @@ class CsvRowReader {
       lines.push({ number: this.nextLineNumber, text: this.partial });
       this.partial = '';
     }
-    this.feed(lines);
-    await this.pass.settled();
-    this.feed(this.settle());
+    await this.take(lines, false);
+    if (this.parsing) {
+      await this.pass.settled();
+      this.feed(this.settle());
+    }
     return this.takeEvents();
   }
 
   async end(): Promise<CsvRowEvent[]> {
-    if (this.partial.length > 0) this.feed([{ number: this.nextLineNumber, text: this.partial }]);
+    if (this.partial.length > 0) await this.take([{ number: this.nextLineNumber, text: this.partial }], true);
     this.partial = '';
-    // Ending may reveal a quote left open; the lines re-read after it need ending in turn.
+    if (this.parsing) await this.finishPass();
+    this.pass.destroy();
+    return this.takeEvents();
+  }
+
+  /** Splits plain lines directly and hands the others, with what follows them, to a parser pass. */
+  private async take(lines: SourceLine[], atEnd: boolean): Promise<void> {
+    for (const line of lines) {
+      const complete = atEnd || line.text.endsWith('\n');
+      if (!this.parsing) {
+        if (complete) {
+          const raw = withoutBreak(line.text);
+          if (raw.length === 0) continue;
+          const fields = splitSimpleCsvLine(raw, this.dialect);
+          if (fields) {
+            this.events.push({ kind: 'row', fields, line: line.number, raw });
+            continue;
+          }
+        }
+        this.pass.destroy();
+        this.pass = new ParsePass(this.dialect, line.number - 1);
+        this.parsing = true;
+        this.openQuotes = 0;
+      }
+      this.feed([line]);
+      if (this.openQuotes % 2 === 0 && complete && !atEnd) await this.finishPass();
+    }
+  }
+
+  /** Ends the parser pass (and the passes re-reading after a quoting error it reveals). */
+  private async finishPass(): Promise<void> {
     for (let ended = false; !ended; ) {
       const pass = this.pass;
       await pass.end();
       this.feed(this.settle());
       ended = pass === this.pass;
     }
-    this.pass.destroy();
-    return this.takeEvents();
+    this.unconfirmed = [];
+    this.parsing = false;
   }
 
   private takeEvents(): CsvRowEvent[] {
@@ -180,6 +220,7 @@ class CsvRowReader {
       }
       top.next += 1;
       this.unconfirmed.push(line);
+      this.openQuotes += countQuotes(line.text, this.dialect.quote);
       this.pass.write(line.text);
       const replay = this.settle();
       if (replay.length > 0) stack.push({ lines: replay, next: 0 });
@@ -197,6 +238,8 @@ class CsvRowReader {
       return [];
     }
     this.pass.destroy();
+    // The new pass starts outside any quote; the lines it re-reads are counted again as fed.
+    this.openQuotes = 0;
     const unread = this.unconfirmed.filter((line) => line.number > failure.afterLine);
     this.unconfirmed = [];
     const brokenAt = unread.findIndex((line) => withoutBreak(line.text).length > 0);
@@ -212,9 +255,14 @@ class CsvRowReader {
   }
 }
 
-/** The rows of a CSV file, streamed chunk by chunk. */
-export async function* readCsvRows(settings: TextFileSettings & CsvDialect): AsyncGenerator<CsvRowEvent> {
+/** The rows of a CSV file, streamed a decoded chunk (some hundreds of rows) at a time. */
+export async function* readCsvRowBatches(settings: TextFileSettings & CsvDialect): AsyncGenerator<CsvRowEvent[]> {
   const reader = new CsvRowReader(settings);
-  for await (const text of readDecodedText(settings)) yield* await reader.push(text);
-  yield* await reader.end();
+  for await (const text of readDecodedText(settings)) yield await reader.push(text);
+  yield await reader.end();
+}
+
+/** The rows of a CSV file, one by one. */
+export async function* readCsvRows(settings: TextFileSettings & CsvDialect): AsyncGenerator<CsvRowEvent> {
+  for await (const batch of readCsvRowBatches(settings)) yield* batch;
 }

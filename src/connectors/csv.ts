@@ -1,6 +1,7 @@
 import type { CsvSourceConfig } from '../config/sources';
 import { SourceError } from '../errors';
-import { MAX_RECORD_BYTES, readCsvRows, type CsvRowEvent } from './csv-rows';
+import path from 'node:path';
+import { MAX_RECORD_BYTES, readCsvRowBatches, type CsvRowEvent } from './csv-rows';
 import { clipRaw } from './raw-text';
 import { assertReadable, fileLocation } from './text-file';
 import type { Connector, ExtractedItem } from './types';
@@ -33,27 +34,35 @@ export class CsvConnector implements Connector {
   constructor(private readonly settings: CsvSettings) {}
 
   async *extract(): AsyncIterable<ExtractedItem> {
+    for await (const batch of this.extractBatches()) yield* batch;
+  }
+
+  /** The items of one decoded chunk at a time: a large export is read without a hop per row. */
+  async *extractBatches(): AsyncIterable<ExtractedItem[]> {
     const { settings } = this;
     await assertReadable(settings);
+    const file = path.basename(settings.path);
     let header: string[] | undefined;
-    for await (const event of readCsvRows(settings)) {
-      const location = fileLocation(settings, event.line);
-      if (event.kind === 'broken') {
-        const reason = describeBrokenLine(event);
-        if (!header) throw new SourceError('SOURCE_UNREADABLE', { source: settings.name, position: location }, `the header row cannot be read: ${reason}`);
-        yield { kind: 'malformed', location, reason, raw: event.text };
-      } else if (!header) {
-        header = event.fields.map((name) => name.trim());
-        this.checkHeader(header);
-      } else if (event.fields.length !== header.length) {
-        yield { kind: 'malformed', location, reason: `expected ${header.length} columns, found ${event.fields.length}`, raw: clipRaw(event.raw) };
-      } else {
-        const values: Record<string, unknown> = {};
-        header.forEach((name, index) => {
-          values[name] = event.fields[index];
-        });
-        yield { kind: 'record', location, values };
+    for await (const events of readCsvRowBatches(settings)) {
+      const items: ExtractedItem[] = [];
+      for (const event of events) {
+        const location = `${file}:${event.line}`;
+        if (event.kind === 'broken') {
+          const reason = describeBrokenLine(event);
+          if (!header) throw new SourceError('SOURCE_UNREADABLE', { source: settings.name, position: location }, `the header row cannot be read: ${reason}`);
+          items.push({ kind: 'malformed', location, reason, raw: event.text });
+        } else if (!header) {
+          header = event.fields.map((name) => name.trim());
+          this.checkHeader(header);
+        } else if (event.fields.length !== header.length) {
+          items.push({ kind: 'malformed', location, reason: `expected ${header.length} columns, found ${event.fields.length}`, raw: clipRaw(event.raw) });
+        } else {
+          const values: Record<string, unknown> = {};
+          for (let index = 0; index < header.length; index += 1) values[header[index] as string] = event.fields[index];
+          items.push({ kind: 'record', location, values });
+        }
       }
+      if (items.length > 0) yield items;
     }
     if (!header) {
       throw new SourceError('SOURCE_UNREADABLE', { source: settings.name, position: fileLocation(settings, 1) }, 'file is empty (no header row)');

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { CanonicalField } from '../config/canonical-fields';
 import type { SourceConfig } from '../config/sources';
 import { readPath, type ExtractedRecord } from '../connectors/types';
@@ -31,13 +31,40 @@ export type PreparedRecord = { ok: true; record: LoadRecord } | { ok: false; ext
  * content hashes equal without the cost of sorting keys.
  */
 export function contentHash(rawJson: string, normalizedJson: string): string {
-  return createHash('sha256').update(rawJson).update('\u0000').update(normalizedJson).digest('hex');
+  // One-shot hashing: no Hash object per record.
+  return hash('sha256', `${rawJson}\u0000${normalizedJson}`, 'hex');
 }
 
 function asText(value: unknown): string {
+  if (typeof value === 'string') return value;
   if (value === null || value === undefined) return '';
   if (typeof value === 'object') return JSON.stringify(value);
   return String(value);
+}
+
+/** True for a value that trims to nothing; most values are told apart by their first character. */
+function isBlank(value: string): boolean {
+  if (value.length === 0) return true;
+  const first = value.charCodeAt(0);
+  if (first > 32 && first < 127) return false;
+  return value.trim() === '';
+}
+
+/** One mapped source column and how to read it: flat names directly, paths through readPath. */
+interface MappedColumn {
+  name: string;
+  read(values: Record<string, unknown>): unknown;
+}
+
+function mappedColumn(name: string): MappedColumn {
+  if (name.includes('.')) return { name, read: (values) => readPath(values, name) };
+  return { name, read: (values) => values[name] };
+}
+
+/** The canonical fields a source maps, each with its columns in mapping order. */
+interface MappedField {
+  field: CanonicalField;
+  columns: MappedColumn[];
 }
 
 /** The normalization settings a source's config asks for. */
@@ -59,12 +86,20 @@ export function normalizeSettingsOf(source: SourceConfig): SourceNormalizeSettin
 }
 
 /**
- * Stored form of a normalized record: the canonical and derived fields, with every email and
- * phone the source gave (a source may map several columns to `email`) as lists.
+ * JSON of the stored form of a normalized record: the canonical and derived fields in the order
+ * normalization set them, with every email and phone the source gave (a source may map several
+ * columns to `email`) as lists. Written directly: the same text JSON.stringify gives for that
+ * object, without building it first.
  */
-function storedForm(fields: CustomerFields, emails: string[], phones: string[]): Record<string, unknown> {
-  const { email: _email, phone: _phone, ...rest } = fields;
-  return { ...rest, emails, phones };
+function storedFormJson(fields: CustomerFields, emails: string[], phones: string[]): string {
+  let json = '{';
+  for (const key in fields) {
+    if (key === 'email' || key === 'phone') continue;
+    const value = fields[key as keyof CustomerFields];
+    if (value === undefined) continue;
+    json += `"${key}":${JSON.stringify(value)},`;
+  }
+  return `${json}"emails":${JSON.stringify(emails)},"phones":${JSON.stringify(phones)}}`;
 }
 
 /**
@@ -74,26 +109,50 @@ function storedForm(fields: CustomerFields, emails: string[], phones: string[]):
  */
 export class RecordPreparer {
   private readonly settings: SourceNormalizeSettings;
-  private readonly columnsOf = new Map<CanonicalField, string[]>();
-  /** Holds forward-fill state, so one preparer serves exactly one run, in record order. */
-  private readonly filler: MissingValueFiller;
+  private readonly fields: MappedField[] = [];
+  private readonly primaryKey: MappedColumn;
+  /** Per field of `fields`, the index of the column the current record's value came from (-1: none). */
+  private readonly chosen: number[];
+  /** Holds forward-fill state, so one preparer serves exactly one run, in record order; absent when nothing is filled. */
+  private readonly filler: MissingValueFiller | undefined;
 
   constructor(
     private readonly source: SourceConfig,
     private readonly fx?: FxRateProvider,
   ) {
     this.settings = fx ? { ...normalizeSettingsOf(source), baseCurrency: fx.baseCurrency } : normalizeSettingsOf(source);
-    this.filler = createMissingValueFiller(source.missing);
+    const strategies = source.missing;
+    this.filler = Object.values(strategies).some((strategy) => strategy !== 'leave') ? createMissingValueFiller(strategies) : undefined;
+    this.primaryKey = mappedColumn(source.primaryKey);
     for (const [column, field] of Object.entries(source.mapping)) {
-      const columns = this.columnsOf.get(field as CanonicalField) ?? [];
-      columns.push(column);
-      this.columnsOf.set(field as CanonicalField, columns);
+      let mapped = this.fields.find((entry) => entry.field === field);
+      if (!mapped) {
+        mapped = { field: field as CanonicalField, columns: [] };
+        this.fields.push(mapped);
+      }
+      mapped.columns.push(mappedColumn(column));
     }
+    this.chosen = this.fields.map(() => -1);
+  }
+
+  /**
+   * The source column a canonical field of the current record is reported under: the column its
+   * value came from; for a value filled in (or a rejection), the field's first column; otherwise
+   * (a derived field) the field's own name.
+   */
+  private columnOf(field: string, orFirstColumn: boolean): string {
+    const index = this.fields.findIndex((entry) => entry.field === field);
+    if (index === -1) return field;
+    const mapped = this.fields[index] as MappedField;
+    const chosen = this.chosen[index] as number;
+    if (chosen >= 0) return (mapped.columns[chosen] as MappedColumn).name;
+    return orFirstColumn ? (mapped.columns[0] as MappedColumn).name : field;
   }
 
   prepare(item: ExtractedRecord): PreparedRecord {
-    const { source } = this;
-    const externalId = asText(readPath(item.values, source.primaryKey)).trim();
+    const { source, fields, chosen } = this;
+    const values = item.values;
+    const externalId = asText(this.primaryKey.read(values)).trim();
     if (externalId === '') {
       return {
         ok: false,
@@ -104,49 +163,39 @@ export class RecordPreparer {
     // The first non-empty column of each canonical field is the field; further email and phone
     // columns are extra values of the same person.
     const input: Record<string, string> = {};
-    const usedColumn = new Map<CanonicalField, string>();
-    const extra: { field: 'email' | 'phone'; column: string; value: string }[] = [];
-    for (const [field, columns] of this.columnsOf) {
-      for (const column of columns) {
-        const value = asText(readPath(item.values, column));
-        if (value.trim() === '') continue;
-        if (!usedColumn.has(field)) {
+    let extra: { field: 'email' | 'phone'; column: string; value: string }[] | undefined;
+    for (let f = 0; f < fields.length; f += 1) {
+      const { field, columns } = fields[f] as MappedField;
+      chosen[f] = -1;
+      for (let c = 0; c < columns.length; c += 1) {
+        const column = columns[c] as MappedColumn;
+        const value = asText(column.read(values));
+        if (isBlank(value)) continue;
+        if (chosen[f] === -1) {
           input[field] = value;
-          usedColumn.set(field, column);
+          chosen[f] = c;
         } else if (field === 'email' || field === 'phone') {
-          extra.push({ field, column, value });
+          (extra ??= []).push({ field, column: column.name, value });
         }
       }
     }
-    const filled = this.filler.fill(input);
-    for (const field of Object.keys(filled.record)) {
-      if (!usedColumn.has(field as CanonicalField)) usedColumn.set(field as CanonicalField, this.columnsOf.get(field as CanonicalField)?.[0] ?? field);
-    }
-    const normalized = normalizeCustomerFields(filled.record, this.settings, this.fx);
+    const filled = this.filler ? this.filler.fill(input) : undefined;
+    const normalized = normalizeCustomerFields(filled ? filled.record : input, this.settings, this.fx);
     const rejected = normalized.rejections[0];
     if (rejected) {
-      const column = usedColumn.get(rejected.field) ?? this.columnsOf.get(rejected.field)?.[0] ?? rejected.field;
-      return { ok: false, externalId, rejection: { field: column, code: rejected.code, message: rejected.message } };
+      return { ok: false, externalId, rejection: { field: this.columnOf(rejected.field, true), code: rejected.code, message: rejected.message } };
     }
-    const corrections: Correction[] = [...filled.corrections, ...normalized.corrections].map((c) => ({ ...c, field: c.field ? (usedColumn.get(c.field as CanonicalField) ?? c.field) : c.field }));
+    const corrections: Correction[] = [];
+    if (filled) for (const c of filled.corrections) corrections.push(c.field ? { ...c, field: this.columnOf(c.field, true) } : c);
+    for (const c of normalized.corrections) corrections.push(c.field ? { ...c, field: this.columnOf(c.field, filled?.record[c.field] !== undefined) } : c);
     const emails = normalized.fields.email ? [normalized.fields.email] : [];
     const phones = normalized.fields.phone ? [normalized.fields.phone] : [];
-    for (const { field, column, value } of extra) {
-      const result = field === 'email' ? normalizeEmail(value) : normalizePhone(value, { defaultRegion: this.settings.phoneRegion ?? normalized.fields.country ?? this.settings.defaultCountry });
-      if (!result.ok) {
-        if ((this.settings.onInvalid[field] ?? this.settings.defaultOnInvalid) === 'quarantine') {
-          return { ok: false, externalId, rejection: { field: column, code: result.code, message: result.message } };
-        }
-        corrections.push({ field: column, raw: value, value: '', reason: 'VALUE_DROPPED' });
-        continue;
-      }
-      const text = typeof result.value === 'string' ? result.value : result.value.e164;
-      const list = field === 'email' ? emails : phones;
-      if (!list.includes(text)) list.push(text);
-      corrections.push(...result.corrections.map((c) => ({ ...c, field: column })));
+    if (extra) {
+      const rejection = this.addExtraValues(extra, normalized.fields.country, emails, phones, corrections);
+      if (rejection) return { ok: false, externalId, rejection };
     }
-    const rawJson = JSON.stringify(item.values);
-    const normalizedJson = JSON.stringify(storedForm(normalized.fields, emails, phones));
+    const rawJson = JSON.stringify(values);
+    const normalizedJson = storedFormJson(normalized.fields, emails, phones);
     return {
       ok: true,
       record: {
@@ -157,5 +206,28 @@ export class RecordPreparer {
         contentHash: contentHash(rawJson, normalizedJson),
       },
     };
+  }
+
+  /** Normalizes the further email and phone columns into the lists; a rejection when one must quarantine the record. */
+  private addExtraValues(
+    extra: { field: 'email' | 'phone'; column: string; value: string }[],
+    country: string | undefined,
+    emails: string[],
+    phones: string[],
+    corrections: Correction[],
+  ): FieldRejection | undefined {
+    for (const { field, column, value } of extra) {
+      const result = field === 'email' ? normalizeEmail(value) : normalizePhone(value, { defaultRegion: this.settings.phoneRegion ?? country ?? this.settings.defaultCountry });
+      if (!result.ok) {
+        if ((this.settings.onInvalid[field] ?? this.settings.defaultOnInvalid) === 'quarantine') return { field: column, code: result.code, message: result.message };
+        corrections.push({ field: column, raw: value, value: '', reason: 'VALUE_DROPPED' });
+        continue;
+      }
+      const text = typeof result.value === 'string' ? result.value : result.value.e164;
+      const list = field === 'email' ? emails : phones;
+      if (!list.includes(text)) list.push(text);
+      corrections.push(...result.corrections.map((c) => ({ ...c, field: column })));
+    }
+    return undefined;
   }
 }

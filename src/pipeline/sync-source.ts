@@ -1,5 +1,6 @@
 import type { SourceConfig } from '../config/sources';
 import { createConnector } from '../connectors/create-connector';
+import { extractInBatches } from '../connectors/types';
 import { isAppError } from '../errors';
 import type { Logger } from '../logging';
 import type { FxRateProvider } from '../normalize';
@@ -86,7 +87,7 @@ export async function syncSource(db: Database, source: SourceConfig, logger: Log
       counts.updated += outcome.updated;
       counts.unchanged += outcome.unchanged;
       counts.quarantined += quarantined.length;
-      if (!dryRun) touchedRecordIds.push(...outcome.touchedIds);
+      if (!dryRun) for (const id of outcome.touchedIds) touchedRecordIds.push(id);
     };
     if (dryRun) {
       await db.knex
@@ -103,18 +104,32 @@ export async function syncSource(db: Database, source: SourceConfig, logger: Log
     options.onProgress?.(counts);
   };
 
+  // One batch is written while the next is read and normalized: with a database server the two
+  // overlap (with embedded SQLite the write runs to completion before reading goes on anyway).
+  // Batches still commit one at a time and in order, so a stopped run resumes as before.
+  let writing: Promise<void> = Promise.resolve();
+  const startFlush = async (): Promise<void> => {
+    await writing;
+    writing = flush();
+    // Observed here so that a failure does not count as unhandled before the next await sees it.
+    writing.catch(() => undefined);
+  };
+
   try {
     const state = { watermark: await repos.sources.watermark(source.name) };
-    for await (const item of createConnector(source).extract(state)) {
-      counts.read += 1;
-      const outcome = intake.take(item);
-      if (outcome.kind === 'load') records.push(outcome.record);
-      else if (outcome.kind === 'quarantine') rejects.push(outcome.entry);
-      else counts.duplicates += 1;
-      if (item.kind === 'record' && item.watermark !== undefined) watermark = item.watermark;
-      if (records.length + rejects.length >= batchSize) await flush();
+    for await (const items of extractInBatches(createConnector(source), state)) {
+      for (const item of items) {
+        counts.read += 1;
+        const outcome = intake.take(item);
+        if (outcome.kind === 'load') records.push(outcome.record);
+        else if (outcome.kind === 'quarantine') rejects.push(outcome.entry);
+        else counts.duplicates += 1;
+        if (item.kind === 'record' && item.watermark !== undefined) watermark = item.watermark;
+        if (records.length + rejects.length >= batchSize) await startFlush();
+      }
     }
-    await flush();
+    await startFlush();
+    await writing;
     if (isSnapshotSource(source) && !dryRun) {
       const deleted = await repos.sourceRecords.markMissingDeleted(source.name, (key) => intake.has(key), syncRunId);
       counts.deleted = deleted.length;
@@ -125,6 +140,8 @@ export async function syncSource(db: Database, source: SourceConfig, logger: Log
     logger.info({ source: source.name, syncRunId, dryRun, ...counts }, 'sync finished');
     return { syncRunId, source: source.name, status: 'succeeded', dryRun, counts, touchedRecordIds };
   } catch (error) {
+    // A batch still being written settles first, so the counts recorded are the committed ones.
+    await writing.catch(() => undefined);
     const message = isAppError(error) ? error.message : `source "${source.name}": ${(error as Error).message.slice(0, 300)}`;
     await repos.syncRuns.finish(syncRunId, 'failed', counts, message);
     logger.error({ source: source.name, syncRunId, code: isAppError(error) ? error.code : undefined }, message);

@@ -93,3 +93,83 @@ export async function withSecureDelete<T>(knex: Knex, work: () => Promise<T>): P
     await knex.raw('PRAGMA secure_delete = OFF');
   }
 }
+
+/**
+ * Statements run straight on the driver connection of a transaction, for the bulk paths that
+ * handle thousands of rows per batch: knex rebuilds and rescans the SQL text of every call
+ * (tens of thousands of bindings per batch), which cost more than the database's own work.
+ * SQLite statements are prepared once per connection and reused.
+ */
+export interface BulkStatements {
+  select(sql: string, bindings: readonly unknown[]): Promise<Record<string, unknown>[]>;
+  run(sql: string, bindings: readonly unknown[]): Promise<void>;
+}
+
+interface SqliteStatement {
+  reader: boolean;
+  all(...bindings: unknown[]): Record<string, unknown>[];
+  run(...bindings: unknown[]): unknown;
+}
+interface SqliteConnection {
+  prepare(sql: string): SqliteStatement;
+}
+interface MysqlConnection {
+  query(sql: string, bindings: readonly unknown[], done: (error: Error | null, rows: unknown) => void): void;
+}
+
+const preparedByConnection = new WeakMap<object, Map<string, SqliteStatement>>();
+
+function prepared(connection: SqliteConnection, sql: string): SqliteStatement {
+  let cache = preparedByConnection.get(connection);
+  if (!cache) {
+    cache = new Map();
+    preparedByConnection.set(connection, cache);
+  }
+  let statement = cache.get(sql);
+  if (!statement) {
+    // Batches come in a handful of shapes; a bound keeps odd sizes from piling up.
+    if (cache.size >= 64) cache.clear();
+    statement = connection.prepare(sql);
+    cache.set(sql, statement);
+  }
+  return statement;
+}
+
+/** Bulk statements on the connection a transaction holds. */
+export async function bulkStatements(trx: Knex.Transaction): Promise<BulkStatements> {
+  const connection: unknown = await (trx.client as { acquireConnection(): Promise<unknown> }).acquireConnection();
+  if (dialectOf(trx) === 'sqlite') {
+    const sqlite = connection as SqliteConnection;
+    return {
+      select: async (sql, bindings) => prepared(sqlite, sql).all(...bindings),
+      run: async (sql, bindings) => {
+        prepared(sqlite, sql).run(...bindings);
+      },
+    };
+  }
+  const mysql = connection as MysqlConnection;
+  const query = (sql: string, bindings: readonly unknown[]): Promise<unknown> =>
+    new Promise((resolve, reject) => mysql.query(sql, bindings, (error, rows) => (error ? reject(error) : resolve(rows))));
+  return {
+    select: async (sql, bindings) => (await query(sql, bindings)) as Record<string, unknown>[],
+    run: async (sql, bindings) => {
+      await query(sql, bindings);
+    },
+  };
+}
+
+/** `(?, ?, …)` for one row of `width` values, repeated `rows` times. */
+export function placeholderRows(width: number, rows: number): string {
+  const tuple = `(${new Array<string>(width).fill('?').join(', ')})`;
+  return new Array<string>(rows).fill(tuple).join(', ');
+}
+
+/**
+ * A multi-row insert that rewrites `updateColumns` of rows whose `keyColumns` already exist:
+ * `ON CONFLICT … DO UPDATE` on SQLite, `ON DUPLICATE KEY UPDATE` on MySQL.
+ */
+export function upsertRowsSql(dialect: DialectName, table: string, columns: readonly string[], rows: number, keyColumns: readonly string[], updateColumns: readonly string[]): string {
+  const insert = `insert into ${table} (${columns.join(', ')}) values ${placeholderRows(columns.length, rows)}`;
+  if (dialect === 'sqlite') return `${insert} on conflict (${keyColumns.join(', ')}) do update set ${updateColumns.map((c) => `${c} = excluded.${c}`).join(', ')}`;
+  return `${insert} on duplicate key update ${updateColumns.map((c) => `${c} = values(${c})`).join(', ')}`;
+}

@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import { fromDbTime, insertRows, nowDbTime, parseJsonColumn } from './dialect';
+import { bulkStatements, dialectOf, fromDbTime, nowDbTime, parseJsonColumn, placeholderRows, upsertRowsSql, type BulkStatements } from './dialect';
 
 /**
  * A record ready to load: raw as extracted, normalized by the source's rules, already serialized
@@ -38,6 +38,21 @@ export interface UpsertOutcome {
   statusOf: Map<string, 'inserted' | 'updated' | 'unchanged'>;
 }
 
+interface StoredState {
+  id: number;
+  hash: string;
+  status: string;
+}
+
+/** Keys per stored-state lookup: one statement per chunk, a handful of fixed shapes to prepare. */
+const LOOKUP_KEYS = 500;
+/** Rows per multi-row upsert statement (10 bindings each, far below either dialect's limits). */
+const WRITE_ROWS = 250;
+const KEY_COLUMNS = ['source', 'external_id'];
+const WRITE_COLUMNS = ['source', 'external_id', 'raw', 'normalized', 'corrections', 'content_hash', 'status', 'sync_run_id', 'created_at', 'updated_at'];
+/** A rewrite keeps the row's id and created_at. */
+const REWRITTEN_COLUMNS = WRITE_COLUMNS.filter((c) => c !== 'source' && c !== 'external_id' && c !== 'created_at');
+
 const columns = [
   'id',
   'source',
@@ -74,62 +89,65 @@ export class SourceRecordRepository {
 
   /**
    * Inserts new records and rewrites changed ones, keyed by (source, external_id). A record whose
-   * content hash is unchanged is not written at all, so re-running a sync changes nothing.
+   * content hash is unchanged is not written at all, so re-running a sync changes nothing. One
+   * batch costs a few statements whatever its size: stored hashes are read per chunk of keys and
+   * the new and changed rows go out as multi-row upserts.
    */
   async upsertBatch(source: string, records: LoadRecord[], syncRunId: number, trx: Knex = this.knex): Promise<UpsertOutcome> {
     const outcome: UpsertOutcome = { inserted: 0, updated: 0, unchanged: 0, touchedIds: [], statusOf: new Map() };
     if (records.length === 0) return outcome;
-    const existing = new Map<string, { id: number; hash: string; status: string }>();
-    for (let i = 0; i < records.length; i += 1000) {
-      const keys = records.slice(i, i + 1000).map((r) => r.externalId);
-      const rows = await trx('source_records')
-        .select('id', 'external_id', 'content_hash', 'status')
-        .where({ source })
-        .whereIn('external_id', keys);
-      for (const row of rows) {
-        existing.set(String(row.external_id), { id: Number(row.id), hash: String(row.content_hash), status: String(row.status) });
-      }
-    }
+    if (!trx.isTransaction) return trx.transaction((inner) => this.upsertBatch(source, records, syncRunId, inner));
+    const bulk = await bulkStatements(trx as Knex.Transaction);
+    const existing = await this.storedStates(bulk, source, records);
 
     const now = nowDbTime();
-    const fresh: Record<string, unknown>[] = [];
+    const writes: unknown[] = [];
+    const freshKeys: string[] = [];
     for (const record of records) {
       const found = existing.get(record.externalId);
-      const payload = {
-        raw: record.rawJson,
-        normalized: record.normalizedJson,
-        corrections: record.correctionsJson,
-        content_hash: record.contentHash,
-        status: 'active',
-        sync_run_id: syncRunId,
-        updated_at: now,
-      };
-      if (!found) {
-        fresh.push({ source, external_id: record.externalId, created_at: now, ...payload });
-        outcome.statusOf.set(record.externalId, 'inserted');
-      } else if (found.hash !== record.contentHash || found.status !== 'active') {
-        await trx('source_records').where({ id: found.id }).update(payload);
+      if (found && found.hash === record.contentHash && found.status === 'active') {
+        outcome.unchanged += 1;
+        outcome.statusOf.set(record.externalId, 'unchanged');
+        continue;
+      }
+      writes.push(source, record.externalId, record.rawJson, record.normalizedJson, record.correctionsJson, record.contentHash, 'active', syncRunId, now, now);
+      if (found) {
         outcome.updated += 1;
         outcome.touchedIds.push(found.id);
         outcome.statusOf.set(record.externalId, 'updated');
       } else {
-        outcome.unchanged += 1;
-        outcome.statusOf.set(record.externalId, 'unchanged');
+        freshKeys.push(record.externalId);
+        outcome.statusOf.set(record.externalId, 'inserted');
       }
     }
-    if (fresh.length > 0) {
-      await insertRows(trx, 'source_records', fresh);
-      const ids = await trx('source_records')
-        .select('id')
-        .where({ source })
-        .whereIn(
-          'external_id',
-          fresh.map((row) => row.external_id as string),
-        );
-      outcome.inserted = fresh.length;
-      outcome.touchedIds.push(...ids.map((row: { id: number | string }) => Number(row.id)));
+    const dialect = dialectOf(trx);
+    for (let start = 0; start < writes.length; start += WRITE_ROWS * WRITE_COLUMNS.length) {
+      const chunk = writes.slice(start, start + WRITE_ROWS * WRITE_COLUMNS.length);
+      await bulk.run(upsertRowsSql(dialect, 'source_records', WRITE_COLUMNS, chunk.length / WRITE_COLUMNS.length, KEY_COLUMNS, REWRITTEN_COLUMNS), chunk);
+    }
+    outcome.inserted = freshKeys.length;
+    for (let start = 0; start < freshKeys.length; start += LOOKUP_KEYS) {
+      const keys = freshKeys.slice(start, start + LOOKUP_KEYS);
+      const rows = await bulk.select(`select id from source_records where source = ? and external_id in (${placeholderRows(1, keys.length)})`, [source, ...keys]);
+      for (const row of rows) outcome.touchedIds.push(Number(row.id));
     }
     return outcome;
+  }
+
+  /** Id, content hash and status of the stored records among a batch, by external id. */
+  private async storedStates(bulk: BulkStatements, source: string, records: readonly LoadRecord[]): Promise<Map<string, StoredState>> {
+    const existing = new Map<string, StoredState>();
+    for (let start = 0; start < records.length; start += LOOKUP_KEYS) {
+      const keys: string[] = [];
+      const end = Math.min(records.length, start + LOOKUP_KEYS);
+      for (let i = start; i < end; i += 1) keys.push((records[i] as LoadRecord).externalId);
+      const rows = await bulk.select(
+        `select id, external_id, content_hash, status from source_records where source = ? and external_id in (${placeholderRows(1, keys.length)})`,
+        [source, ...keys],
+      );
+      for (const row of rows) existing.set(String(row.external_id), { id: Number(row.id), hash: String(row.content_hash), status: String(row.status) });
+    }
+    return existing;
   }
 
   /**
