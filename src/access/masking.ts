@@ -1,4 +1,4 @@
-import { parsePhoneNumberFromString } from 'libphonenumber-js';
+import { getCountries, getCountryCallingCode, parsePhoneNumberFromString } from 'libphonenumber-js';
 
 /**
  * Masking turns a value into the form a role may see; it is a value, never an error.
@@ -15,11 +15,28 @@ export function maskEmail(email: string): string {
   return `${email[0]}***${email.slice(at)}`;
 }
 
+/** Every country calling code; they are prefix-free, so an E.164 number starts with exactly one. */
+const CALLING_CODES = new Set(getCountries().map((country) => String(getCountryCallingCode(country))));
+
+/** Splits `+8613800138000` into `86` and `13800138000` without a full parse (stored phones are E.164). */
+function splitE164(phone: string): { code: string; national: string } | undefined {
+  if (!/^\+\d{7,15}$/.test(phone)) return undefined;
+  for (let length = 1; length <= 3; length += 1) {
+    const code = phone.slice(1, 1 + length);
+    if (CALLING_CODES.has(code)) return { code, national: phone.slice(1 + length) };
+  }
+  return undefined;
+}
+
 /** `+8613800138000` → `+86 138****8000` */
 export function maskPhone(phone: string): string {
-  const parsed = parsePhoneNumberFromString(phone);
-  const national = parsed ? String(parsed.nationalNumber) : phone.replace(/\D/g, '');
-  const prefix = parsed ? `+${parsed.countryCallingCode} ` : '';
+  let split = splitE164(phone);
+  if (!split) {
+    const parsed = parsePhoneNumberFromString(phone);
+    split = parsed ? { code: String(parsed.countryCallingCode), national: String(parsed.nationalNumber) } : undefined;
+  }
+  const national = split ? split.national : phone.replace(/\D/g, '');
+  const prefix = split ? `+${split.code} ` : '';
   if (national.length <= 4) return `${prefix}****`;
   const head = national.length > 7 ? national.slice(0, 3) : '';
   return `${prefix}${head}****${national.slice(-4)}`;

@@ -15,6 +15,13 @@ describe('masking strategies', () => {
     expect(maskPhone('+14155550100')).toBe('+1 415****0100');
   });
 
+  it('masks stored E.164 numbers as a full parse would, with one-, two- and three-digit calling codes', () => {
+    expect(maskPhone('+4915123456789')).toBe('+49 151****6789');
+    expect(maskPhone('+442071838750')).toBe('+44 207****8750');
+    expect(maskPhone('+35312345678')).toBe('+353 123****5678');
+    expect(maskPhone('0151 23456789')).toBe('015****6789');
+  });
+
   it('reduces a date to its year', () => {
     expect(maskToYear('1990-02-03')).toBe('1990');
   });
