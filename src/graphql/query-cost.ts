@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { getOperationAST, getVariableValues, GraphQLError } from 'graphql';
+import { getOperationAST, getVariableValues, GraphQLError, Kind, visit, type DocumentNode } from 'graphql';
 import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './paging';
 
@@ -28,6 +28,29 @@ export function costLimitError(maximum: number, cost: number): GraphQLError {
   });
 }
 
+const COST_ARGUMENTS = new Set(['first', 'last', 'representations']);
+
+/**
+ * Whether variables can change the document's cost: a variable in `first`/`last`/
+ * `representations`, or in `@skip`/`@include`. When none can, the cost is a property of the
+ * document alone and is computed once (Apollo hands the same parsed document to every request
+ * with the same text).
+ */
+function costDependsOnVariables(document: DocumentNode): boolean {
+  let depends = false;
+  visit(document, {
+    Field(node) {
+      if (node.arguments?.some((arg) => COST_ARGUMENTS.has(arg.name.value) && arg.value.kind === Kind.VARIABLE)) depends = true;
+    },
+    Directive(node) {
+      if (node.arguments?.some((arg) => arg.value.kind === Kind.VARIABLE)) depends = true;
+    },
+  });
+  return depends;
+}
+
+const documentCosts = new WeakMap<DocumentNode, { dependsOnVariables: boolean; byOperation: Map<string, number> }>();
+
 /**
  * Refuses an operation whose cost (with its variables, so `first: $n` counts) is over `maximum`,
  * before anything executes.
@@ -41,7 +64,17 @@ export function costLimitPlugin(maximum: number): ApolloServerPlugin {
           const variables = request.variables ?? {};
           // Variables that do not coerce: execution answers that with BAD_USER_INPUT.
           if (!operation || getVariableValues(schema, operation.variableDefinitions ?? [], variables).errors) return;
-          const cost = getComplexity({ schema, query: document, variables, operationName: request.operationName, estimators: [pagedCost] });
+          let known = documentCosts.get(document);
+          if (!known) {
+            known = { dependsOnVariables: costDependsOnVariables(document), byOperation: new Map() };
+            documentCosts.set(document, known);
+          }
+          const operationKey = request.operationName ?? '';
+          let cost = known.dependsOnVariables ? undefined : known.byOperation.get(operationKey);
+          if (cost === undefined) {
+            cost = getComplexity({ schema, query: document, variables, operationName: request.operationName, estimators: [pagedCost] });
+            if (!known.dependsOnVariables) known.byOperation.set(operationKey, cost);
+          }
           if (cost > maximum) throw costLimitError(maximum, cost);
         },
       };

@@ -66,6 +66,22 @@ describeEachDialect('query limits', (dialect) => {
     }
   });
 
+  it('counts the cost again for each request whose variables change it, and reuses it when they cannot', async () => {
+    const limited = await startTestServer(test.db, { limits: { maxCost: 500 } });
+    try {
+      const paged = `query($n: Int) { ${PAGE('$n')} }`;
+      expect((await postGraphql(limited.url, paged, { n: 10 }, auth)).errors).toBeUndefined();
+      expect((await postGraphql(limited.url, paged, { n: 100 }, auth)).errors?.[0]?.extensions?.code).toBe('QUERY_TOO_COSTLY');
+      const skipped = `query($skip: Boolean!) { small: customers(first: 5) { totalCount } big: ${PAGE('100').replace(') {', ') @skip(if: $skip) {')} }`;
+      expect((await postGraphql(limited.url, skipped, { skip: true }, auth)).errors).toBeUndefined();
+      expect((await postGraphql(limited.url, skipped, { skip: false }, auth)).errors?.[0]?.extensions?.code).toBe('QUERY_TOO_COSTLY');
+      const fixed = `{ ${PAGE('100')} }`;
+      for (let i = 0; i < 2; i += 1) expect((await postGraphql(limited.url, fixed, {}, auth)).errors?.[0]?.extensions?.code).toBe('QUERY_TOO_COSTLY');
+    } finally {
+      await limited.close();
+    }
+  });
+
   it('counts _entities cost per representation', async () => {
     const limited = await startTestServer(test.db, { limits: { maxCost: 100 } });
     try {
