@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import * as initial from './20261125000000_initial';
+import * as stewardDecisions from './20261125110000_steward_decisions';
 import * as suppressions from './20261125140000_suppressions';
 
 interface Migration {
@@ -13,5 +14,6 @@ interface Migration {
  */
 export const migrations: ReadonlyArray<readonly [name: string, migration: Migration]> = [
   ['20261125000000_initial', initial],
+  ['20261125110000_steward_decisions', stewardDecisions],
   ['20261125140000_suppressions', suppressions],
 ];

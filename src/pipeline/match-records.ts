@@ -1,6 +1,7 @@
 import type { MatchRecord } from '../resolve';
 import type { GoldenValues, LineageEntry } from '../resolve';
 import type { GoldenFields } from '../store/customer-repository';
+import { NO_SOURCE_RECORD } from '../store/resolution-repository';
 import type { StoredSourceRecord } from '../store/source-record-repository';
 
 const TEXT_FIELDS = [
@@ -59,10 +60,17 @@ export function toGoldenFields(golden: GoldenValues): GoldenFields {
   };
 }
 
-/** Lineage rows for the stored golden fields (values a steward typed in have no source record). */
+/**
+ * Lineage rows for the stored golden fields. A value a steward typed in has no source record
+ * (NO_SOURCE_RECORD) and the rule `steward_override`.
+ */
 export function toLineageRows(lineage: readonly LineageEntry[]): { field: string; sourceRecordId: number; rule: string }[] {
   const stored = new Set<string>(['givenName', 'familyName', 'emails', 'phones', 'birthDate', 'country']);
   return lineage
-    .filter((entry) => entry.recordId !== null && stored.has(entry.field))
-    .map((entry) => ({ field: entry.field, sourceRecordId: Number(entry.recordId), rule: entry.rule }));
+    .filter((entry) => stored.has(entry.field))
+    .map((entry) =>
+      entry.recordId === null
+        ? { field: entry.field, sourceRecordId: NO_SOURCE_RECORD, rule: 'steward_override' }
+        : { field: entry.field, sourceRecordId: Number(entry.recordId), rule: entry.rule },
+    );
 }

@@ -1,16 +1,16 @@
 import type { ProjectConfig, SourceConfig } from '../config/sources';
 import type { Logger } from '../logging';
 import type { Database } from '../store/database';
-import type { ResolutionWriteSummary } from '../store/resolution-repository';
+
 import type { SyncCounts } from '../store/sync-run-repository';
 import { fxRateProvider } from './fx-rates';
-import { resolveCustomers } from './resolve-customers';
+import { resolveCustomers, type ResolutionSummary } from './resolve-customers';
 import { syncSource, type SyncResult } from './sync-source';
 
 export interface RunSyncResult {
   runs: SyncResult[];
   /** Absent on a dry run, which writes nothing. */
-  resolution?: ResolutionWriteSummary;
+  resolution?: ResolutionSummary;
 }
 
 export interface RunSyncOptions {

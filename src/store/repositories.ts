@@ -2,10 +2,12 @@ import type { Knex } from 'knex';
 import { ApiKeyRepository } from './api-key-repository';
 import { AuditLogRepository } from './audit-log-repository';
 import { CustomerRepository } from './customer-repository';
+import { MatchReviewRepository } from './match-review-repository';
 import { QuarantineRepository } from './quarantine-repository';
 import { ResolutionRepository } from './resolution-repository';
 import { SourceRecordRepository } from './source-record-repository';
 import { SourceRepository } from './source-repository';
+import { StewardRepository } from './steward-repository';
 import { SyncRunRepository } from './sync-run-repository';
 
 export interface Repositories {
@@ -15,6 +17,8 @@ export interface Repositories {
   quarantine: QuarantineRepository;
   customers: CustomerRepository;
   resolution: ResolutionRepository;
+  steward: StewardRepository;
+  matchReviews: MatchReviewRepository;
   apiKeys: ApiKeyRepository;
   auditLog: AuditLogRepository;
 }
@@ -27,6 +31,8 @@ export function createRepositories(knex: Knex): Repositories {
     quarantine: new QuarantineRepository(knex),
     customers: new CustomerRepository(knex),
     resolution: new ResolutionRepository(knex),
+    steward: new StewardRepository(knex),
+    matchReviews: new MatchReviewRepository(knex),
     apiKeys: new ApiKeyRepository(knex),
     auditLog: new AuditLogRepository(knex),
   };

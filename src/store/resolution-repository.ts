@@ -1,10 +1,18 @@
 import type { Knex } from 'knex';
 import { goldenToColumns, toCustomer, type GoldenFields } from './customer-repository';
-import { insertRows, nowDbTime } from './dialect';
+import { fromDbTime, insertRows, nowDbTime, parseJsonColumn } from './dialect';
+
+/**
+ * Lineage rows of a value a steward typed in point at no source record; the column is not
+ * nullable (initial migration), so 0, which no record id takes, stands for "none".
+ */
+export const NO_SOURCE_RECORD = 0;
 
 export interface ResolvedCustomer {
   customerId: string;
   recordIds: number[];
+  /** Content hash per record as resolved, so the next sync can tell what changed since. */
+  hashOf(recordId: number): string;
   fields: GoldenFields;
   lineage: { field: string; sourceRecordId: number; rule: string }[];
   /** Why each record belongs here (the deciding rule and its best match score), stored on its link. */
@@ -15,6 +23,31 @@ export interface ResolutionPlan {
   customers: ResolvedCustomer[];
   retired: Map<string, string>;
   orphaned: string[];
+  /**
+   * True when `customers` covers only the clusters an incremental run touched: the others stay
+   * as stored. False for a full run, which also drops links of records no longer active.
+   */
+  partial: boolean;
+}
+
+export interface StoredLink {
+  customerId: string;
+  recordHash: string | null;
+}
+
+export interface LineageRow {
+  customerId: string;
+  field: string;
+  /** null for a steward override. */
+  sourceRecordId: number | null;
+  rule: string;
+}
+
+export interface StoredModel<T> {
+  id: number;
+  parameters: T;
+  origin: 'first_run' | 'train';
+  createdAt: Date;
 }
 
 export interface ResolutionWriteSummary {
@@ -47,6 +80,65 @@ export class ResolutionRepository {
     return new Map(rows.map((row: Record<string, unknown>) => [Number(row.source_record_id), String(row.customer_id)]));
   }
 
+  /** Every link with the content hash its record had when last resolved. */
+  async linksWithHashes(trx: Knex = this.knex): Promise<Map<number, StoredLink>> {
+    const rows = await trx('customer_links').select('source_record_id', 'customer_id', 'record_hash');
+    return new Map(
+      rows.map((row: Record<string, unknown>) => [
+        Number(row.source_record_id),
+        { customerId: String(row.customer_id), recordHash: (row.record_hash as string | null) ?? null },
+      ]),
+    );
+  }
+
+  /** Record ids per customer, for the given customers (one statement; for DataLoader batches). */
+  async recordIdsByCustomer(customerIds: readonly string[]): Promise<Map<string, number[]>> {
+    const byCustomer = new Map<string, number[]>();
+    if (customerIds.length === 0) return byCustomer;
+    const rows = await this.knex('customer_links').select('customer_id', 'source_record_id').whereIn('customer_id', customerIds as string[]).orderBy('source_record_id');
+    for (const row of rows) {
+      const list = byCustomer.get(String(row.customer_id)) ?? [];
+      list.push(Number(row.source_record_id));
+      byCustomer.set(String(row.customer_id), list);
+    }
+    return byCustomer;
+  }
+
+  /** The customer each record is linked to. */
+  async customerOfRecords(recordIds: readonly number[]): Promise<Map<number, string>> {
+    const found = new Map<number, string>();
+    for (let i = 0; i < recordIds.length; i += 1000) {
+      const rows = await this.knex('customer_links').select('source_record_id', 'customer_id').whereIn('source_record_id', recordIds.slice(i, i + 1000) as number[]);
+      for (const row of rows) found.set(Number(row.source_record_id), String(row.customer_id));
+    }
+    return found;
+  }
+
+  /** Lineage of the given customers, in one statement. */
+  async lineageByCustomer(customerIds: readonly string[]): Promise<Map<string, LineageRow[]>> {
+    const byCustomer = new Map<string, LineageRow[]>();
+    if (customerIds.length === 0) return byCustomer;
+    const rows = await this.knex('field_lineage').select('customer_id', 'field', 'source_record_id', 'rule').whereIn('customer_id', customerIds as string[]).orderBy('id');
+    for (const row of rows) {
+      const list = byCustomer.get(String(row.customer_id)) ?? [];
+      const recordId = Number(row.source_record_id);
+      list.push({ customerId: String(row.customer_id), field: String(row.field), sourceRecordId: recordId === NO_SOURCE_RECORD ? null : recordId, rule: String(row.rule) });
+      byCustomer.set(String(row.customer_id), list);
+    }
+    return byCustomer;
+  }
+
+  async latestModel<T>(): Promise<StoredModel<T> | undefined> {
+    const row = await this.knex('resolution_models').orderBy('id', 'desc').first();
+    if (!row) return undefined;
+    return { id: Number(row.id), parameters: parseJsonColumn<T>(row.parameters, {} as T), origin: row.origin, createdAt: fromDbTime(row.created_at) as Date };
+  }
+
+  async saveModel(parameters: unknown, origin: StoredModel<unknown>['origin']): Promise<number> {
+    const [id] = await this.knex('resolution_models').insert({ parameters: JSON.stringify(parameters), origin, created_at: nowDbTime() });
+    return Number(id ?? (await this.knex('resolution_models').max({ id: 'id' }).first())?.id);
+  }
+
   async apply(plan: ResolutionPlan): Promise<ResolutionWriteSummary> {
     const summary: ResolutionWriteSummary = { created: 0, updated: 0, unchanged: 0, retired: 0, deleted: 0 };
     await this.knex.transaction(async (trx) => {
@@ -56,7 +148,7 @@ export class ResolutionRepository {
       for (let i = 0; i < ids.length; i += 1000) {
         for (const row of await trx('customers').whereIn('id', ids.slice(i, i + 1000))) existing.set(String(row.id), row);
       }
-      const links = await this.currentLinks(trx);
+      const links = await this.linksWithHashes(trx);
 
       const newCustomers: Record<string, unknown>[] = [];
       const changedCustomers: string[] = [];
@@ -81,9 +173,11 @@ export class ResolutionRepository {
       const relinked: Record<string, unknown>[] = [];
       for (const customer of plan.customers) {
         for (const recordId of customer.recordIds) {
-          if (links.get(recordId) !== customer.customerId) {
+          const current = links.get(recordId);
+          const hash = customer.hashOf(recordId);
+          if (current?.customerId !== customer.customerId || current.recordHash !== hash) {
             const { rule, score } = customer.linkOf(recordId);
-            relinked.push({ source_record_id: recordId, customer_id: customer.customerId, score, rule, created_at: now });
+            relinked.push({ source_record_id: recordId, customer_id: customer.customerId, score, rule, record_hash: hash, created_at: now });
           }
         }
       }
@@ -121,6 +215,7 @@ export class ResolutionRepository {
         await trx('field_lineage').where({ customer_id: orphan }).delete();
         summary.deleted += 1;
       }
+      if (plan.partial) return;
       // Links of records that are no longer active (deleted upstream) point nowhere useful.
       const activeIds = new Set(plan.customers.flatMap((c) => c.recordIds));
       const stale = [...links.keys()].filter((id) => !activeIds.has(id));

@@ -1,0 +1,69 @@
+import { surviveCluster, type MatchRecord, type ScoredPair, type SurvivorshipConfig } from '../resolve';
+import { NO_SOURCE_RECORD, type ResolvedCustomer } from '../store/resolution-repository';
+import type { OverrideValue } from '../store/steward-repository';
+import { toGoldenFields, toLineageRows } from './match-records';
+
+/** The golden fields a steward may override; emails and phones take the value as their primary. */
+export const OVERRIDABLE_FIELDS = ['givenName', 'familyName', 'birthDate', 'country', 'emails', 'phones'] as const;
+export type OverridableField = (typeof OVERRIDABLE_FIELDS)[number];
+
+/** Lineage rule of a value a steward set. */
+export const STEWARD_OVERRIDE_RULE = 'steward_override';
+
+/** The strongest accepted link of each record: the rule and score stored on its customer link. */
+export function strongestLinks(links: readonly ScoredPair[]): Map<number, { rule: string; score: number }> {
+  const best = new Map<number, { rule: string; score: number }>();
+  for (const link of links) {
+    const rule = link.rule ?? 'fellegi_sunter';
+    for (const id of [Number(link.left), Number(link.right)]) {
+      const current = best.get(id);
+      if (!current || link.score > current.score) best.set(id, { rule, score: link.score });
+    }
+  }
+  return best;
+}
+
+function singleValuedOverrides(overrides: Record<string, OverrideValue>): SurvivorshipConfig['overrides'] {
+  const chosen: SurvivorshipConfig['overrides'] = {};
+  for (const field of ['givenName', 'familyName', 'birthDate', 'country'] as const) {
+    const value = overrides[field];
+    if (value !== undefined) chosen[field] = value;
+  }
+  return chosen;
+}
+
+/**
+ * One golden customer from its cluster: survivorship with the steward's overrides (single
+ * fields take the value; emails and phones get it as primary, the other values kept), and the
+ * lineage of every stored field.
+ */
+export function goldenCustomer(
+  customerId: string,
+  records: readonly MatchRecord[],
+  overrides: Record<string, OverrideValue>,
+  linkOf: ReadonlyMap<number, { rule: string; score: number }>,
+  hashOf: ReadonlyMap<number, string>,
+): ResolvedCustomer {
+  const survived = surviveCluster(records, { overrides: singleValuedOverrides(overrides) });
+  const fields = toGoldenFields(survived.golden);
+  const lineage = toLineageRows(survived.lineage);
+  for (const field of ['emails', 'phones'] as const) {
+    const primary = overrides[field];
+    if (primary === undefined) continue;
+    fields[field] = [primary, ...fields[field].filter((value) => value !== primary)];
+    // The primary's origin comes first; the other values keep theirs.
+    const at = lineage.findIndex((entry) => entry.field === field);
+    lineage.splice(at === -1 ? lineage.length : at, 0, { field, sourceRecordId: NO_SOURCE_RECORD, rule: STEWARD_OVERRIDE_RULE });
+  }
+  return {
+    customerId,
+    recordIds: records.map((record) => Number(record.id)),
+    fields,
+    lineage,
+    hashOf: (recordId) => hashOf.get(recordId) ?? '',
+    linkOf: (recordId) => {
+      const link = linkOf.get(recordId);
+      return link && Number.isFinite(link.score) ? link : link ? { rule: link.rule, score: null } : { rule: 'single_record', score: null };
+    },
+  };
+}
