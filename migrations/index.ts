@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import * as initial from './20261125000000_initial';
 import * as stewardDecisions from './20261125110000_steward_decisions';
 import * as suppressions from './20261125140000_suppressions';
+import * as customerProfile from './20261125120000_customer_profile';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -16,4 +17,5 @@ export const migrations: ReadonlyArray<readonly [name: string, migration: Migrat
   ['20261125000000_initial', initial],
   ['20261125110000_steward_decisions', stewardDecisions],
   ['20261125140000_suppressions', suppressions],
+  ['20261125120000_customer_profile', customerProfile],
 ];

@@ -16,6 +16,10 @@ export type Scalars = {
   Float: { input: number; output: number; }
   /** A date-time string at UTC, such as 2007-12-03T10:15:30Z, compliant with the `date-time` format outlined in section 5.6 of the RFC 3339 profile of the ISO 8601 standard for representation of dates and times using the Gregorian calendar. */
   DateTime: { input: string; output: string; }
+  /** An exact decimal number serialized as a string, e.g. "1234.5". Money amounts use it. */
+  Decimal: { input: string; output: string; }
+  /** An email address (RFC 5321 dot-atom local part; internationalised domains allowed), normalized to lower case. */
+  EmailAddress: { input: string; output: string; }
   /** The `JSONObject` scalar type represents JSON objects as specified by [ECMA-404](http://www.ecma-international.org/publications/files/ECMA-ST/ECMA-404.pdf). */
   JSONObject: { input: Record<string, unknown>; output: Record<string, unknown>; }
   /** An ISO 8601 calendar date, possibly reduced: YYYY, YYYY-MM or YYYY-MM-DD. */
@@ -30,6 +34,23 @@ export type Scalars = {
   federation__Scope: { input: any; output: any; }
   /** Federation / link spec type used by the spec directives. */
   link__Import: { input: any; output: any; }
+};
+
+/** A postal address, normalized. */
+export type Address = {
+  __typename?: 'Address';
+  /** City or locality. */
+  city?: Maybe<Scalars['String']['output']>;
+  /** Country, ISO 3166-1 alpha-2. */
+  country?: Maybe<Scalars['String']['output']>;
+  /** Street and number. */
+  line1?: Maybe<Scalars['String']['output']>;
+  /** Apartment, floor, building. */
+  line2?: Maybe<Scalars['String']['output']>;
+  /** Postal code in the country’s format. */
+  postalCode?: Maybe<Scalars['String']['output']>;
+  /** State, province or region (ISO 3166-2 subdivision code where known). */
+  region?: Maybe<Scalars['String']['output']>;
 };
 
 /** One accountable event: a request that returned unmasked personal data, or a mutation. Holds no personal data itself. */
@@ -90,22 +111,44 @@ export type AuditLogFilter = {
 /** A golden customer: one person, resolved from the records of every source. */
 export type Customer = {
   __typename?: 'Customer';
+  /** Postal addresses; today the one golden address, when any part of it is known. */
+  addresses?: Maybe<Array<Address>>;
   /** Date of birth: YYYY-MM-DD, or the year alone for roles that may see only the year. */
   birthDate?: Maybe<Scalars['PartialDate']['output']>;
   /** Country, ISO 3166-1 alpha-2. */
   country?: Maybe<Scalars['String']['output']>;
   /** When the golden record was created. */
   createdAt: Scalars['DateTime']['output'];
-  /** Distinct normalized email addresses from all sources; the first is primary. */
-  emails?: Maybe<Array<Scalars['String']['output']>>;
+  /** The primary email address (the first of `emails`). */
+  email?: Maybe<Scalars['EmailAddress']['output']>;
+  /** Every distinct normalized email address from all sources, primary first. */
+  emails?: Maybe<Array<CustomerEmail>>;
   /** Family (last) name. */
   familyName?: Maybe<Scalars['String']['output']>;
+  /** Pinyin of a Han family name, when the family name is written in Han characters. */
+  familyNamePinyin?: Maybe<Scalars['String']['output']>;
+  /** Earliest signup (or, without one, first load) among the linked source records. */
+  firstSeenAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Full name as written in its script: "Wei Zhang", or family name first without a space for Han names ("张伟"). */
+  fullName?: Maybe<Scalars['String']['output']>;
+  /** Gender as the most recent source that states one gives it (normalized code, e.g. "female", "male"). */
+  gender?: Maybe<Scalars['String']['output']>;
   /** Given (first) name. */
   givenName?: Maybe<Scalars['String']['output']>;
+  /** Pinyin of a Han given name, when the given name is written in Han characters. */
+  givenNamePinyin?: Maybe<Scalars['String']['output']>;
   /** Stable id. When customers merge, the older id survives and retired ids keep resolving to it. */
   id: Scalars['ID']['output'];
-  /** Distinct phone numbers from all sources; the first is primary. */
-  phones?: Maybe<Array<Scalars['String']['output']>>;
+  /** Latest update among the linked source records. */
+  lastSeenAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Sum of the lifetime values of the linked source records, in `lifetimeValueCurrency` (the configured base currency when set); null when no source states one or sources disagree on currency without a base currency. */
+  lifetimeValue?: Maybe<Scalars['Decimal']['output']>;
+  /** ISO 4217 currency of `lifetimeValue`. */
+  lifetimeValueCurrency?: Maybe<Scalars['String']['output']>;
+  /** The primary phone number in E.164 form (the first of `phones`). */
+  phone?: Maybe<Scalars['String']['output']>;
+  /** Every distinct phone number (E.164) from all sources, primary first. */
+  phones?: Maybe<Array<CustomerPhone>>;
   /** The source records resolved into this customer. */
   sourceRecords?: Maybe<Array<SourceRecord>>;
   /** When any golden field last changed. */
@@ -130,6 +173,28 @@ export type CustomerEdge = {
   cursor: Scalars['String']['output'];
   /** The customer. */
   node: Customer;
+};
+
+/** One email address of a customer, with where it came from. */
+export type CustomerEmail = {
+  __typename?: 'CustomerEmail';
+  /** The normalized address (masked for roles that see it masked). */
+  address?: Maybe<Scalars['EmailAddress']['output']>;
+  /** Whether survivorship ranked this address first (most recent, then most trusted source). */
+  primary: Scalars['Boolean']['output'];
+  /** Names of the sources that hold this address. */
+  sources: Array<Scalars['String']['output']>;
+};
+
+/** One phone number of a customer, with where it came from. */
+export type CustomerPhone = {
+  __typename?: 'CustomerPhone';
+  /** The number in E.164 form, e.g. +8613800138000 (masked for roles that see it masked). */
+  number?: Maybe<Scalars['String']['output']>;
+  /** Whether survivorship ranked this number first. */
+  primary: Scalars['Boolean']['output'];
+  /** Names of the sources that hold this number. */
+  sources: Array<Scalars['String']['output']>;
 };
 
 /** What eraseCustomer removed. The person cannot be read again, and later syncs keep them out. */
@@ -473,7 +538,7 @@ export type Link__Purpose =
   /** `SECURITY` features provide metadata necessary to securely resolve fields. */
   | 'SECURITY';
 
-export type CustomerSummaryFragment = { __typename?: 'Customer', id: string, givenName?: string | null, familyName?: string | null, emails?: Array<string> | null, phones?: Array<string> | null, country?: string | null, updatedAt: string };
+export type CustomerSummaryFragment = { __typename?: 'Customer', id: string, givenName?: string | null, familyName?: string | null, fullName?: string | null, email?: string | null, phone?: string | null, country?: string | null, updatedAt: string };
 
 export type CustomerListQueryVariables = Exact<{
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -481,14 +546,14 @@ export type CustomerListQueryVariables = Exact<{
 }>;
 
 
-export type CustomerListQuery = { __typename?: 'Query', customers: { __typename?: 'CustomerConnection', totalCount: number, edges: Array<{ __typename?: 'CustomerEdge', cursor: string, node: { __typename?: 'Customer', id: string, givenName?: string | null, familyName?: string | null, emails?: Array<string> | null, phones?: Array<string> | null, country?: string | null, updatedAt: string } }>, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null } } };
+export type CustomerListQuery = { __typename?: 'Query', customers: { __typename?: 'CustomerConnection', totalCount: number, edges: Array<{ __typename?: 'CustomerEdge', cursor: string, node: { __typename?: 'Customer', id: string, givenName?: string | null, familyName?: string | null, fullName?: string | null, email?: string | null, phone?: string | null, country?: string | null, updatedAt: string } }>, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null } } };
 
 export type CustomerDetailQueryVariables = Exact<{
   id: Scalars['ID']['input'];
 }>;
 
 
-export type CustomerDetailQuery = { __typename?: 'Query', customer?: { __typename?: 'Customer', birthDate?: string | null, createdAt: string, id: string, givenName?: string | null, familyName?: string | null, emails?: Array<string> | null, phones?: Array<string> | null, country?: string | null, updatedAt: string, sourceRecords?: Array<{ __typename?: 'SourceRecord', id: string, source: string, externalId: string, normalized: Record<string, unknown> }> | null } | null };
+export type CustomerDetailQuery = { __typename?: 'Query', customer?: { __typename?: 'Customer', birthDate?: string | null, lifetimeValue?: string | null, lifetimeValueCurrency?: string | null, firstSeenAt?: string | null, lastSeenAt?: string | null, createdAt: string, id: string, givenName?: string | null, familyName?: string | null, fullName?: string | null, email?: string | null, phone?: string | null, country?: string | null, updatedAt: string, emails?: Array<{ __typename?: 'CustomerEmail', address?: string | null, primary: boolean, sources: Array<string> }> | null, phones?: Array<{ __typename?: 'CustomerPhone', number?: string | null, primary: boolean, sources: Array<string> }> | null, addresses?: Array<{ __typename?: 'Address', line1?: string | null, line2?: string | null, city?: string | null, region?: string | null, postalCode?: string | null, country?: string | null }> | null, sourceRecords?: Array<{ __typename?: 'SourceRecord', id: string, source: string, externalId: string, normalized: Record<string, unknown> }> | null } | null };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -513,8 +578,9 @@ export const CustomerSummaryFragmentDoc = new TypedDocumentString(`
   id
   givenName
   familyName
-  emails
-  phones
+  fullName
+  email
+  phone
   country
   updatedAt
 }
@@ -539,8 +605,9 @@ export const CustomerListDocument = new TypedDocumentString(`
   id
   givenName
   familyName
-  emails
-  phones
+  fullName
+  email
+  phone
   country
   updatedAt
 }`) as unknown as TypedDocumentString<CustomerListQuery, CustomerListQueryVariables>;
@@ -549,6 +616,28 @@ export const CustomerDetailDocument = new TypedDocumentString(`
   customer(id: $id) {
     ...CustomerSummary
     birthDate
+    emails {
+      address
+      primary
+      sources
+    }
+    phones {
+      number
+      primary
+      sources
+    }
+    addresses {
+      line1
+      line2
+      city
+      region
+      postalCode
+      country
+    }
+    lifetimeValue
+    lifetimeValueCurrency
+    firstSeenAt
+    lastSeenAt
     createdAt
     sourceRecords {
       id
@@ -562,8 +651,9 @@ export const CustomerDetailDocument = new TypedDocumentString(`
   id
   givenName
   familyName
-  emails
-  phones
+  fullName
+  email
+  phone
   country
   updatedAt
 }`) as unknown as TypedDocumentString<CustomerDetailQuery, CustomerDetailQueryVariables>;

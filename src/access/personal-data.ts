@@ -6,7 +6,10 @@ import { fieldRule, type AccessPolicy } from './policy';
  * personal too, so a newly masked field is audited without being listed here.
  */
 const LISTED: Record<string, readonly string[]> = {
-  Customer: ['givenName', 'familyName', 'emails', 'phones', 'birthDate', 'addresses', 'address', 'sourceRecords'],
+  // Contact lists and addresses are containers: their leaf fields (CustomerEmail.address, …) are what is personal.
+  Customer: ['givenName', 'familyName', 'fullName', 'email', 'phone', 'birthDate', 'sourceRecords'],
+  CustomerEmail: ['address'],
+  CustomerPhone: ['number'],
   SourceRecord: ['raw', 'normalized', 'corrections'],
   QuarantineEntry: ['raw'],
   Address: ['line1', 'line2', 'addressLine1', 'addressLine2', 'postalCode'],

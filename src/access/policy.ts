@@ -29,6 +29,34 @@ const PAGING: RolePolicy = {
 const CUSTOMER_READ: RolePolicy['Query'] = { customer: 'allow', customers: 'allow', _entities: 'allow', _service: 'allow' };
 const FEDERATION: RolePolicy = { _Service: { sdl: 'allow' } };
 
+/**
+ * What support and service callers read of a customer: names, contacts, address, country and
+ * record timestamps; not the birth date, gender, money or source records.
+ */
+const CONTACT_READ: RolePolicy = {
+  Customer: {
+    id: 'allow',
+    givenName: 'allow',
+    familyName: 'allow',
+    fullName: 'allow',
+    givenNamePinyin: 'allow',
+    familyNamePinyin: 'allow',
+    email: 'allow',
+    phone: 'allow',
+    emails: 'allow',
+    phones: 'allow',
+    addresses: 'allow',
+    country: 'allow',
+    firstSeenAt: 'allow',
+    lastSeenAt: 'allow',
+    createdAt: 'allow',
+    updatedAt: 'allow',
+  },
+  CustomerEmail: { '*': 'allow' },
+  CustomerPhone: { '*': 'allow' },
+  Address: { '*': 'allow' },
+};
+
 /** Quality figures hold counts, not personal data. */
 const QUALITY: RolePolicy = {
   SourceQuality: { '*': 'allow' },
@@ -52,16 +80,7 @@ export const DEFAULT_POLICY: AccessPolicy = {
   },
   support: {
     Query: CUSTOMER_READ,
-    Customer: {
-      id: 'allow',
-      givenName: 'allow',
-      familyName: 'allow',
-      emails: 'allow',
-      phones: 'allow',
-      country: 'allow',
-      createdAt: 'allow',
-      updatedAt: 'allow',
-    },
+    ...CONTACT_READ,
     ...PAGING,
     ...FEDERATION,
   },
@@ -72,13 +91,28 @@ export const DEFAULT_POLICY: AccessPolicy = {
       id: 'allow',
       givenName: { mask: 'initials' },
       familyName: { mask: 'initials' },
-      emails: { mask: 'email' },
-      phones: { mask: 'phone' },
+      fullName: { mask: 'initials' },
+      givenNamePinyin: { mask: 'initials' },
+      familyNamePinyin: { mask: 'initials' },
+      email: { mask: 'email' },
+      phone: { mask: 'phone' },
+      emails: 'allow',
+      phones: 'allow',
+      addresses: 'allow',
       birthDate: { mask: 'year' },
+      gender: 'allow',
       country: 'allow',
+      lifetimeValue: 'allow',
+      lifetimeValueCurrency: 'allow',
+      firstSeenAt: 'allow',
+      lastSeenAt: 'allow',
       createdAt: 'allow',
       updatedAt: 'allow',
     },
+    CustomerEmail: { address: { mask: 'email' }, primary: 'allow', sources: 'allow' },
+    CustomerPhone: { number: { mask: 'phone' }, primary: 'allow', sources: 'allow' },
+    // Analysts see where a customer lives, not the street: city, region and country only.
+    Address: { city: 'allow', region: 'allow', country: 'allow' },
     ...PAGING,
     ...FEDERATION,
   },
@@ -87,16 +121,7 @@ export const DEFAULT_POLICY: AccessPolicy = {
     Mutation: { ingestRecords: 'allow' },
     IngestResult: { '*': 'allow' },
     IngestedRecord: { '*': 'allow' },
-    Customer: {
-      id: 'allow',
-      givenName: 'allow',
-      familyName: 'allow',
-      emails: 'allow',
-      phones: 'allow',
-      country: 'allow',
-      createdAt: 'allow',
-      updatedAt: 'allow',
-    },
+    ...CONTACT_READ,
     ...PAGING,
     ...FEDERATION,
   },

@@ -1,5 +1,7 @@
 import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
+import Decimal from 'decimal.js';
 import { DateResolver, DateTimeResolver, JSONObjectResolver } from 'graphql-scalars';
+import { normalizeEmail } from '../normalize/email';
 
 /** The graphql-scalars types the schema uses, exported under the names resolvers refer to. */
 export const DateTimeScalar = DateTimeResolver;
@@ -26,5 +28,59 @@ export const PartialDateScalar = new GraphQLScalarType({
   parseLiteral(ast) {
     if (ast.kind !== Kind.STRING) throw new GraphQLError('PartialDate must be a string');
     return checkPartialDate(ast.value);
+  },
+});
+
+function checkDecimal(value: unknown): string {
+  if ((typeof value === 'string' && value.trim() !== '') || (typeof value === 'number' && Number.isFinite(value))) {
+    try {
+      return new Decimal(String(value).trim()).toFixed();
+    } catch {
+      // fall through to the error below
+    }
+  }
+  throw new GraphQLError(`Decimal must be a decimal number written as a string, got ${JSON.stringify(value)}`);
+}
+
+/**
+ * An exact decimal number that travels as a string (`"1234.50"`), so no client parses money into
+ * a binary float. Inputs may also be integers.
+ */
+export const DecimalScalar = new GraphQLScalarType({
+  name: 'Decimal',
+  description: 'An exact decimal number serialized as a string, e.g. "1234.5". Money amounts use it.',
+  serialize: (value) => (value instanceof Decimal ? value.toFixed() : checkDecimal(value)),
+  parseValue: checkDecimal,
+  parseLiteral(ast) {
+    if (ast.kind !== Kind.STRING && ast.kind !== Kind.INT && ast.kind !== Kind.FLOAT) throw new GraphQLError('Decimal must be a string or a number literal');
+    return checkDecimal(ast.value);
+  },
+});
+
+function checkEmailInput(value: unknown): string {
+  if (typeof value === 'string') {
+    const normalized = normalizeEmail(value);
+    if (normalized.ok) return normalized.value;
+  }
+  throw new GraphQLError(`EmailAddress must be an email address, got ${JSON.stringify(value)}`);
+}
+
+/**
+ * An email address. Inputs are validated and normalized the way source records are (so a filter
+ * matches stored values); outputs are stored normalized addresses, or their masked form
+ * (`j***@example.com`) for roles that see them masked. Unlike graphql-scalars' EmailAddress it
+ * accepts internationalised domains, as the normalizer does.
+ */
+export const EmailAddressScalar = new GraphQLScalarType({
+  name: 'EmailAddress',
+  description: 'An email address (RFC 5321 dot-atom local part; internationalised domains allowed), normalized to lower case.',
+  serialize: (value) => {
+    if (typeof value === 'string' && value.includes('@')) return value;
+    throw new GraphQLError('EmailAddress cannot represent a value without "@"');
+  },
+  parseValue: checkEmailInput,
+  parseLiteral(ast) {
+    if (ast.kind !== Kind.STRING) throw new GraphQLError('EmailAddress must be a string');
+    return checkEmailInput(ast.value);
   },
 });

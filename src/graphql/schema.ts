@@ -4,6 +4,7 @@ import { buildSchema } from 'type-graphql';
 import { AuditResolver } from './resolvers/audit-resolver';
 import { printSubgraphSchemaFile, toSubgraphSchema } from './federation';
 import { CustomerConnectionResolver } from './resolvers/customer-connection-resolver';
+import { CustomerProfileResolver } from './resolvers/customer-profile-resolver';
 import { CustomerResolver } from './resolvers/customer-resolver';
 import { ErasureResolver } from './resolvers/erasure-resolver';
 import { IngestResolver } from './resolvers/ingest-resolver';
@@ -13,7 +14,7 @@ import { QualityResolver } from './resolvers/quality-resolver';
 /** Builds the executable schema from the type-graphql classes, as a Federation 2 subgraph. */
 export async function buildCustomerGraphSchema(): Promise<GraphQLSchema> {
   const schema = await buildSchema({
-    resolvers: [AuditResolver, CustomerResolver, CustomerConnectionResolver, ErasureResolver, IngestResolver, OperationsResolver, QualityResolver],
+    resolvers: [AuditResolver, CustomerResolver, CustomerProfileResolver, CustomerConnectionResolver, ErasureResolver, IngestResolver, OperationsResolver, QualityResolver],
     validate: false,
     emitSchemaFile: false,
   });

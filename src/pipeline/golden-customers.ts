@@ -1,4 +1,5 @@
-import { surviveCluster, type MatchRecord, type ScoredPair, type SurvivorshipConfig } from '../resolve';
+import { surviveCluster, type GoldenValues, type MatchRecord, type ScoredPair, type SurvivorshipConfig } from '../resolve';
+import type { GoldenProfile } from '../store/customer-columns';
 import { NO_SOURCE_RECORD, type ResolvedCustomer } from '../store/resolution-repository';
 import type { OverrideValue } from '../store/steward-repository';
 import { toGoldenFields, toLineageRows } from './match-records';
@@ -43,9 +44,11 @@ export function goldenCustomer(
   overrides: Record<string, OverrideValue>,
   linkOf: ReadonlyMap<number, { rule: string; score: number }>,
   hashOf: ReadonlyMap<number, string>,
+  /** The cluster-wide profile fields (full name, address, lifetime value, …) from the survived values. */
+  profileOf?: (golden: GoldenValues) => GoldenProfile,
 ): ResolvedCustomer {
   const survived = surviveCluster(records, { overrides: singleValuedOverrides(overrides) });
-  const fields = toGoldenFields(survived.golden);
+  const fields = { ...toGoldenFields(survived.golden), ...profileOf?.(survived.golden) };
   const lineage = toLineageRows(survived.lineage);
   for (const field of ['emails', 'phones'] as const) {
     const primary = overrides[field];

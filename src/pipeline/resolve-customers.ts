@@ -12,7 +12,9 @@ import {
 } from '../resolve';
 import type { Database } from '../store/database';
 import { createRepositories, type Repositories } from '../store/repositories';
+import type { StoredSourceRecord } from '../store/source-record-repository';
 import type { ResolutionWriteSummary, StoredLink } from '../store/resolution-repository';
+import { profileOf } from './customer-profile';
 import { goldenCustomer, strongestLinks } from './golden-customers';
 import { toMatchRecord } from './match-records';
 import { assignStableIds } from './stable-ids';
@@ -118,7 +120,8 @@ export async function resolveCustomers(db: Database, logger: Logger, options: Re
   }
 
   for (const id of options.detachedRecordIds ?? []) outcome.previous.delete(id);
-  const summary = await writeOutcome(repos, outcome, matchRecords, hashOf);
+  const storedById = new Map(records.map((record) => [String(record.id), record]));
+  const summary = await writeOutcome(repos, outcome, matchRecords, hashOf, storedById);
   const reviewsQueued = await queueReviews(repos, outcome, decisions, parameters as ModelParameters);
   logger.info({ mode, records: records.length, customers: outcome.clusters.length, links: outcome.links.length, reviewsQueued, ...summary }, 'resolution finished');
   return { mode, records: records.length, customers: outcome.clusters.length, reviewsQueued, modelId, ...summary };
@@ -129,6 +132,7 @@ async function writeOutcome(
   outcome: Outcome,
   matchRecords: readonly MatchRecord[],
   hashOf: ReadonlyMap<number, string>,
+  storedById: ReadonlyMap<string, StoredSourceRecord>,
 ): Promise<ResolutionWriteSummary> {
   const byId = new Map(matchRecords.map((record) => [record.id, record]));
   const clusters = outcome.clusters.map((cluster) => cluster.map(Number));
@@ -142,7 +146,8 @@ async function writeOutcome(
     for (const [retired, survivor] of ids.retired) if (survivor === customerId) Object.assign(own, overrides.get(retired));
     Object.assign(own, overrides.get(customerId));
     const members = cluster.map((id) => byId.get(id)).filter((record): record is MatchRecord => record !== undefined);
-    return goldenCustomer(customerId, members, own, linkOf, hashOf);
+    const stored = cluster.map((id) => storedById.get(id)).filter((record): record is StoredSourceRecord => record !== undefined);
+    return goldenCustomer(customerId, members, own, linkOf, hashOf, (golden) => profileOf(golden, stored));
   });
   const summary = await repos.resolution.apply({ customers, retired: ids.retired, orphaned: ids.orphaned, partial: outcome.partial });
   await repos.steward.moveOverrides(ids.retired);

@@ -40,7 +40,7 @@ const DEFAULT_QUERY = `# Welcome to customer-graph: golden customers,
         id
         givenName
         familyName
-        emails
+        email
         sourceRecords { source externalId }
       }
     }

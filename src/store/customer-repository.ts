@@ -1,55 +1,12 @@
 import type { Knex } from 'knex';
-import { fromDbTime, parseJsonColumn } from './dialect';
+import { toCustomer, type Customer } from './customer-columns';
 import { applyCustomerScope, type RowScope } from './row-scope';
 
-/** The golden fields of a customer as survivorship produced them. */
-export interface GoldenFields {
-  givenName: string | null;
-  familyName: string | null;
-  emails: string[];
-  phones: string[];
-  birthDate: string | null;
-  country: string | null;
-}
-
-export interface Customer extends GoldenFields {
-  id: string;
-  mergedInto: string | null;
-  createdAt: Date;
-  updatedAt: Date;
-  deletedAt: Date | null;
-}
+export { goldenToColumns, toCustomer, type Customer, type GoldenFields } from './customer-columns';
 
 export interface CustomerPage {
   customers: Customer[];
   hasNextPage: boolean;
-}
-
-export function toCustomer(row: Record<string, unknown>): Customer {
-  return {
-    id: String(row.id),
-    mergedInto: (row.merged_into as string | null) ?? null,
-    givenName: (row.given_name as string | null) ?? null,
-    familyName: (row.family_name as string | null) ?? null,
-    emails: parseJsonColumn(row.emails, []),
-    phones: parseJsonColumn(row.phones, []),
-    birthDate: (row.birth_date as string | null) ?? null,
-    country: (row.country as string | null) ?? null,
-    createdAt: fromDbTime(row.created_at as string) as Date,
-    updatedAt: fromDbTime(row.updated_at as string) as Date,
-    deletedAt: fromDbTime(row.deleted_at as string | null),
-  };
-}
-
-export function goldenToColumns(fields: GoldenFields): Record<string, unknown> {
-  return {
-    given_name: fields.givenName,
-    family_name: fields.familyName,
-    emails: JSON.stringify(fields.emails),
-    phones: JSON.stringify(fields.phones),
-    birth_date: fields.birthDate,
-    country: fields.country,
-  };
 }
 
 /** Reads golden customers. Writing them is resolution's job (see ResolutionRepository). */

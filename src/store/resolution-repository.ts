@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
-import { goldenToColumns, toCustomer, type GoldenFields } from './customer-repository';
+import { appendCustomerChanges, type CustomerChangeInput } from './customer-change-repository';
+import { goldenToColumns, sameGoldenFields, type GoldenFields } from './customer-columns';
 import { fromDbTime, insertRows, nowDbTime, parseJsonColumn } from './dialect';
 
 /**
@@ -58,19 +59,10 @@ export interface ResolutionWriteSummary {
   deleted: number;
 }
 
-function sameFields(row: Record<string, unknown>, fields: GoldenFields): boolean {
-  const current = toCustomer(row);
-  return JSON.stringify(goldenOf(current)) === JSON.stringify(fields);
-}
-
-function goldenOf(fields: GoldenFields): GoldenFields {
-  const { givenName, familyName, emails, phones, birthDate, country } = fields;
-  return { givenName, familyName, emails, phones, birthDate, country };
-}
-
 /**
- * Writes the outcome of resolution: golden customers, record→customer links and field lineage.
- * Only what differs from the stored state is written, so resolving unchanged data writes nothing.
+ * Writes the outcome of resolution: golden customers, record→customer links and field lineage,
+ * and one change-feed entry per created, updated, merged or deleted customer in the same
+ * transaction (see appendCustomerChanges). Only what differs from the stored state is written, so resolving unchanged data writes nothing.
  */
 export class ResolutionRepository {
   constructor(private readonly knex: Knex) {}
@@ -150,6 +142,7 @@ export class ResolutionRepository {
       }
       const links = await this.linksWithHashes(trx);
 
+      const feed: CustomerChangeInput[] = [];
       const newCustomers: Record<string, unknown>[] = [];
       const changedCustomers: string[] = [];
       for (const customer of plan.customers) {
@@ -157,12 +150,14 @@ export class ResolutionRepository {
         if (!row) {
           newCustomers.push({ id: customer.customerId, ...goldenToColumns(customer.fields), created_at: now, updated_at: now });
           changedCustomers.push(customer.customerId);
+          feed.push({ customerId: customer.customerId, kind: 'created' });
           summary.created += 1;
-        } else if (!sameFields(row, customer.fields) || row.merged_into !== null || row.deleted_at !== null) {
+        } else if (!sameGoldenFields(row, customer.fields) || row.merged_into !== null || row.deleted_at !== null) {
           await trx('customers')
             .where({ id: customer.customerId })
             .update({ ...goldenToColumns(customer.fields), merged_into: null, deleted_at: null, updated_at: now });
           changedCustomers.push(customer.customerId);
+          feed.push({ customerId: customer.customerId, kind: 'updated' });
           summary.updated += 1;
         } else {
           summary.unchanged += 1;
@@ -208,13 +203,16 @@ export class ResolutionRepository {
       for (const [retiredId, survivorId] of plan.retired) {
         await trx('customers').where({ id: retiredId }).update({ merged_into: survivorId, updated_at: now });
         await trx('field_lineage').where({ customer_id: retiredId }).delete();
+        feed.push({ customerId: retiredId, kind: 'merged', mergedInto: survivorId });
         summary.retired += 1;
       }
       for (const orphan of plan.orphaned) {
-        await trx('customers').where({ id: orphan }).whereNull('deleted_at').update({ deleted_at: now, updated_at: now });
+        const deleted = await trx('customers').where({ id: orphan }).whereNull('deleted_at').update({ deleted_at: now, updated_at: now });
         await trx('field_lineage').where({ customer_id: orphan }).delete();
+        if (deleted > 0) feed.push({ customerId: orphan, kind: 'deleted' });
         summary.deleted += 1;
       }
+      await appendCustomerChanges(trx, feed, now);
       if (plan.partial) return;
       // Links of records that are no longer active (deleted upstream) point nowhere useful.
       const activeIds = new Set(plan.customers.flatMap((c) => c.recordIds));

@@ -12,6 +12,12 @@ import { PERMISSION_MATRIX, ROLES } from './permission-matrix';
 const CUSTOMER_FIELDS = Object.keys(PERMISSION_MATRIX)
   .filter((c) => c.startsWith('Customer.') && c !== 'Customer.sourceRecords')
   .map((c) => c.slice('Customer.'.length));
+/** Object-valued fields are read with sub-fields every role sees as they are; the rules of their masked leaves are tested in customer-profile-http. */
+const SELECTIONS: Record<string, string> = {
+  emails: 'emails { primary sources }',
+  phones: 'phones { primary sources }',
+  addresses: 'addresses { city region country }',
+};
 
 describeEachDialect('field access over HTTP', (dialect) => {
   let test: TestDatabase;
@@ -23,8 +29,8 @@ describeEachDialect('field access over HTTP', (dialect) => {
     await runSync(test.db, loadProjectConfig(demoConfigPath()), silentLogger());
     server = await startTestServer(test.db);
     // A customer with every personal field filled, read as admin for comparison.
-    const all = await allCustomers(server.url, CUSTOMER_FIELDS.join(' '), await server.bearer('admin'));
-    const found = all.find((n) => n.birthDate && n.phones?.length && n.emails?.length);
+    const all = await allCustomers(server.url, CUSTOMER_FIELDS.map((f) => SELECTIONS[f] ?? f).join(' '), await server.bearer('admin'));
+    const found = all.find((n) => n.birthDate && n.phone && n.email);
     expect(found).toBeDefined();
     sample = found!;
   });
@@ -37,7 +43,7 @@ describeEachDialect('field access over HTTP', (dialect) => {
     it(`serves ${role} every Customer field allowed, masked or denied as the matrix says`, async () => {
       const headers = await server.bearer(role);
       for (const field of CUSTOMER_FIELDS) {
-        const response = await postGraphql(server.url, `query($id: ID!) { customer(id: $id) { id ${field} } }`, { id: sample.id }, headers);
+        const response = await postGraphql(server.url, `query($id: ID!) { customer(id: $id) { id ${SELECTIONS[field] ?? field} } }`, { id: sample.id }, headers);
         const expected = PERMISSION_MATRIX[`Customer.${field}`]![role];
         const value = response.data?.customer?.[field];
         const original = sample[field];
@@ -47,10 +53,11 @@ describeEachDialect('field access over HTTP', (dialect) => {
         } else {
           expect(response.errors, `${role} ${field}`).toBeUndefined();
           if (expected === 'allow') expect(value, `${role} ${field}`).toEqual(original);
-          if (expected === 'mask:email') expect((value as string[])[0]).toMatch(/^.\*\*\*@/);
-          if (expected === 'mask:phone') expect((value as string[])[0]).toMatch(/^\+\d+ \d*\*\*\*\*\d{4}$/);
-          if (expected === 'mask:year') expect(value).toBe(String(original).slice(0, 4));
-          if (expected === 'mask:initials') expect(value).toMatch(/^.\.$/u);
+          if (expected !== 'allow' && original === null) expect(value, `${role} ${field}`).toBeNull();
+          else if (expected === 'mask:email') expect(value).toMatch(/^.\*\*\*@/);
+          else if (expected === 'mask:phone') expect(value).toMatch(/^\+\d+ \d*\*\*\*\*\d{4}$/);
+          else if (expected === 'mask:year') expect(value).toBe(String(original).slice(0, 4));
+          else if (expected === 'mask:initials') expect(value).toMatch(/^.\.$/u);
         }
       }
     });

@@ -55,7 +55,9 @@ describeEachDialect('customers over GraphQL', (dialect) => {
     const merged = page.data!.customers.edges.find((edge) => (edge.node.sourceRecords ?? []).some((r) => r.source === 'shop' && /^\s|[A-Z]/.test(String(r.raw['E-Mail'] ?? ''))));
     expect(merged).toBeDefined();
     expect(merged!.node.sourceRecords!.length).toBeGreaterThanOrEqual(2);
-    expect(merged!.node.emails!.every((email) => email === email.toLowerCase().trim())).toBe(true);
+    expect(merged!.node.emails!.every((email) => email.address === email.address?.toLowerCase().trim())).toBe(true);
+    expect(merged!.node.emails![0]).toMatchObject({ primary: true });
+    expect(merged!.node.emails![0]!.sources.length).toBeGreaterThanOrEqual(2);
   });
 
   it('returns one customer by id with its source records', async () => {

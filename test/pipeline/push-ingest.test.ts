@@ -43,9 +43,9 @@ describeEachDialect('pushing records through ingestRecords', (dialect) => {
   });
 
   it('makes a pushed record a customer at once', async () => {
-    const page = await postGraphql(server.url, '{ customers(first: 100) { edges { node { emails sourceRecords { source externalId } } } } }', {}, await server.bearer('admin'));
+    const page = await postGraphql(server.url, '{ customers(first: 100) { edges { node { emails { address } sourceRecords { source externalId } } } } }', {}, await server.bearer('admin'));
     const pushed = page.data.customers.edges.find((e: { node: { sourceRecords: { source: string }[] } }) => e.node.sourceRecords.some((r) => r.source === 'app'));
-    expect(pushed.node.emails).toEqual(['lin.wu@example.com']);
+    expect(pushed.node.emails).toEqual([{ address: 'lin.wu@example.com' }]);
   });
 
   it('writes nothing when the same record is pushed again', async () => {

@@ -10,7 +10,7 @@ import { createTestDatabase, describeEachDialect, type TestDatabase } from '../s
 import { postGraphql } from '../support/graphql-client';
 import { startTestServer, type TestServer } from '../support/server';
 
-const PAGE = (first: string) => `customers(first: ${first}) { edges { node { id givenName emails sourceRecords { source externalId } } } }`;
+const PAGE = (first: string) => `customers(first: ${first}) { edges { node { id givenName emails { address } sourceRecords { source externalId } } } }`;
 
 describeEachDialect('query limits', (dialect) => {
   let test: TestDatabase;

@@ -34,7 +34,7 @@ async function customersQuery(): Promise<string> {
       const type = getNamedType(customer.getFields()[name]!.type);
       return isObjectType(type) ? `${name} { ${leafSelection(type)} }` : name;
     });
-  return `query($first: Int) { customers(first: $first) { totalCount edges { cursor node { id givenName emails ${nested.join(' ')} } } pageInfo { hasNextPage endCursor } } }`;
+  return `query($first: Int) { customers(first: $first) { totalCount edges { cursor node { id givenName emails { address primary sources } ${nested.join(' ')} } } pageInfo { hasNextPage endCursor } } }`;
 }
 
 describeEachDialect('SQL statements per request', (dialect) => {
