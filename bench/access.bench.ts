@@ -19,7 +19,7 @@ import { createRepositories } from '../src/store/repositories';
 import { createBenchDatabase } from './support/bench-database';
 import { note, reportFigure } from './support/bench-output';
 
-const QUERY = parse('{ customers(first: 50) { totalCount edges { node { id givenName familyName emails phones birthDate country createdAt updatedAt } } } }');
+const QUERY = parse('{ customers(first: 50) { totalCount edges { node { id givenName familyName email phone birthDate country createdAt updatedAt } } } }');
 const ROUNDS = 9;
 const PER_ROUND = 150;
 

@@ -34,8 +34,8 @@ const GIVEN = ['Ann', 'Bo', 'Chen', 'Dana', 'Emil', 'Fatima', 'Grace', 'Hiro', '
 const FAMILY = ['Lee', 'Müller', 'Wang', 'Smith', 'Garcia', 'Kowalski', 'Rossi', 'Silva'];
 const COUNTRIES = ['DE', 'CN', 'US', 'FR', 'GB'];
 
-const CUSTOMER_QUERY = 'query($id: ID!) { customer(id: $id) { id givenName familyName emails country } }';
-const PAGE_QUERY = 'query($first: Int) { customers(first: $first) { edges { node { id givenName familyName emails country sourceRecords { source externalId } } } pageInfo { hasNextPage } } }';
+const CUSTOMER_QUERY = 'query($id: ID!) { customer(id: $id) { id givenName familyName email country } }';
+const PAGE_QUERY = 'query($first: Int) { customers(first: $first) { edges { node { id givenName familyName email country sourceRecords { source externalId } } } pageInfo { hasNextPage } } }';
 
 /** Two sources describing the same people (crm and shop), so customers merge records. */
 function writeSources(dir: string): string {
