@@ -28,3 +28,10 @@ export {
 } from './record';
 export { createMissingValueFiller, type MissingValueFiller, type MissingValueStrategy, type FilledRecord } from './missing';
 export { contentHash, stableStringify } from './content-hash';
+
+/**
+ * Revision of what the normalizers output. A sync reuses a stored record without normalizing it
+ * again while its raw values, its source's settings and this revision are unchanged, so a change
+ * to any normalizer's output must bump it: the next sync then normalizes every record again.
+ */
+export const NORMALIZER_REVISION = 1;

@@ -12,6 +12,7 @@ import {
   type CustomerFields,
   type FxRateProvider,
   type MissingValueFiller,
+  NORMALIZER_REVISION,
   type SourceNormalizeSettings,
 } from '../normalize';
 import type { LoadRecord } from '../store/source-record-repository';
@@ -26,13 +27,39 @@ export interface FieldRejection {
 export type PreparedRecord = { ok: true; record: LoadRecord } | { ok: false; externalId: string | null; rejection: FieldRejection };
 
 /**
- * sha256 over the serialized raw and normalized values. Both serializations follow the source's
- * own field order and the mapping's order, which are stable from run to run, so unchanged
- * content hashes equal without the cost of sorting keys.
+ * The first half of a content hash: 128 bits of sha256 over the raw values as read, under the
+ * source's normalization settings (`settingsKey`). Equal halves mean the stored normalized values
+ * are still what normalizing the row would give, so a re-sync can skip normalizing it.
  */
-export function contentHash(rawJson: string, normalizedJson: string): string {
+export function rawHash(settingsKey: string, rawJson: string): string {
   // One-shot hashing: no Hash object per record.
-  return hash('sha256', `${rawJson}\u0000${normalizedJson}`, 'hex');
+  return hash('sha256', `${settingsKey}\u0000${rawJson}`, 'hex').slice(0, 32);
+}
+
+/**
+ * A record's content hash: its raw hash, then 128 bits of sha256 over its normalized values.
+ * Both serializations follow the source's own field order and the mapping's order, which are
+ * stable from run to run, so unchanged content hashes equal without the cost of sorting keys.
+ */
+export function contentHash(rawPart: string, normalizedJson: string): string {
+  return rawPart + hash('sha256', normalizedJson, 'hex').slice(0, 32);
+}
+
+/** The raw half of a content hash (see rawHash). */
+export function rawPartOf(hashValue: string): string {
+  return hashValue.slice(0, 32);
+}
+
+/** The normalized half of a content hash: equal halves, identical normalized values. */
+export function normalizedPartOf(hashValue: string): string {
+  return hashValue.slice(32);
+}
+
+/** A record's key and raw serialization, read before (and possibly instead of) normalizing it. */
+export interface RawRecord {
+  externalId: string;
+  rawJson: string;
+  rawHash: string;
 }
 
 function asText(value: unknown): string {
@@ -115,6 +142,13 @@ export class RecordPreparer {
   private readonly chosen: number[];
   /** Holds forward-fill state, so one preparer serves exactly one run, in record order; absent when nothing is filled. */
   private readonly filler: MissingValueFiller | undefined;
+  /** What normalization depends on besides a record's raw values, mixed into each raw hash. */
+  private readonly settingsKey: string;
+  /**
+   * Whether a record's normalized values follow from its raw values and the settings alone. Not
+   * with forward fill (a value may come from the previous row) or money conversion (rates change).
+   */
+  readonly normalizesFromRawAlone: boolean;
 
   constructor(
     private readonly source: SourceConfig,
@@ -124,6 +158,8 @@ export class RecordPreparer {
     const strategies = source.missing;
     this.filler = Object.values(strategies).some((strategy) => strategy !== 'leave') ? createMissingValueFiller(strategies) : undefined;
     this.primaryKey = mappedColumn(source.primaryKey);
+    this.settingsKey = JSON.stringify([NORMALIZER_REVISION, source.primaryKey, source.mapping, source.defaults, source.required, source.missing, fx?.baseCurrency ?? null]);
+    this.normalizesFromRawAlone = fx === undefined && !Object.values(strategies).includes('ffill');
     for (const [column, field] of Object.entries(source.mapping)) {
       let mapped = this.fields.find((entry) => entry.field === field);
       if (!mapped) {
@@ -149,17 +185,26 @@ export class RecordPreparer {
     return orFirstColumn ? (mapped.columns[0] as MappedColumn).name : field;
   }
 
-  prepare(item: ExtractedRecord): PreparedRecord {
+  /** The record's key and raw serialization, or null when its primary key is empty. */
+  readRaw(item: ExtractedRecord): RawRecord | null {
+    const externalId = asText(this.primaryKey.read(item.values)).trim();
+    if (externalId === '') return null;
+    const rawJson = JSON.stringify(item.values);
+    return { externalId, rawJson, rawHash: rawHash(this.settingsKey, rawJson) };
+  }
+
+  /** Maps and normalizes a record; `raw` is what readRaw gave for it, when already read. */
+  prepare(item: ExtractedRecord, raw: RawRecord | null = this.readRaw(item)): PreparedRecord {
     const { source, fields, chosen } = this;
     const values = item.values;
-    const externalId = asText(this.primaryKey.read(values)).trim();
-    if (externalId === '') {
+    if (raw === null) {
       return {
         ok: false,
         externalId: null,
         rejection: { field: source.primaryKey, code: 'MISSING_REQUIRED', message: `primary key column "${source.primaryKey}" is empty` },
       };
     }
+    const { externalId, rawJson } = raw;
     // The first non-empty column of each canonical field is the field; further email and phone
     // columns are extra values of the same person.
     const input: Record<string, string> = {};
@@ -194,7 +239,6 @@ export class RecordPreparer {
       const rejection = this.addExtraValues(extra, normalized.fields.country, emails, phones, corrections);
       if (rejection) return { ok: false, externalId, rejection };
     }
-    const rawJson = JSON.stringify(values);
     const normalizedJson = storedFormJson(normalized.fields, emails, phones);
     return {
       ok: true,
@@ -203,7 +247,7 @@ export class RecordPreparer {
         rawJson,
         normalizedJson,
         correctionsJson: corrections.length > 0 ? JSON.stringify(corrections) : null,
-        contentHash: contentHash(rawJson, normalizedJson),
+        contentHash: contentHash(raw.rawHash, normalizedJson),
       },
     };
   }

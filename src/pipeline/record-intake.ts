@@ -2,14 +2,21 @@ import type { SourceConfig } from '../config/sources';
 import type { FxRateProvider } from '../normalize';
 import type { ExtractedItem } from '../connectors/types';
 import type { QuarantineEntry } from '../store/quarantine-repository';
-import type { LoadRecord } from '../store/source-record-repository';
+import type { LoadRecord, StoredState } from '../store/source-record-repository';
 import { NO_SUPPRESSION, suppressedEntry, type SuppressionCheck } from '../access/suppression';
-import { RecordPreparer } from './prepare-record';
+import { normalizedPartOf, rawPartOf, RecordPreparer, type RawRecord } from './prepare-record';
 
 export type IntakeOutcome =
   | { kind: 'load'; record: LoadRecord }
   | { kind: 'quarantine'; entry: QuarantineEntry }
-  | { kind: 'duplicate' };
+  | { kind: 'duplicate' }
+  /** Stored already with the same raw values under the same settings: nothing to normalize or write. */
+  | { kind: 'unchanged' };
+
+/** 48 bits of the normalized half of a content hash: plenty to tell two versions of one key apart, at a fraction of the memory. */
+function fingerprintOf(contentHash: string): number {
+  return Number.parseInt(normalizedPartOf(contentHash).slice(0, 12), 16);
+}
 
 /**
  * Turns each extracted item into what the loader does with it: load it, quarantine it with a
@@ -35,12 +42,29 @@ export class RecordIntake {
     return this.seen.has(externalId);
   }
 
+  /**
+   * True when stored records can be recognised as unchanged from their raw values alone (see
+   * readRaw and take), so a sync may look up their stored states before taking them.
+   */
+  get reusesStored(): boolean {
+    return this.preparer.normalizesFromRawAlone && this.suppression === NO_SUPPRESSION;
+  }
+
+  /** A record's key and raw hash, to look up its stored state before taking it; null when it has no key or is malformed. */
+  readRaw(item: ExtractedItem): RawRecord | null {
+    return item.kind === 'record' ? this.preparer.readRaw(item) : null;
+  }
+
   /** Marks a key as present even though its row was quarantined: a bad row is not a deletion. */
   private remember(externalId: string | null): void {
     if (externalId && !this.seen.has(externalId)) this.seen.set(externalId, -1);
   }
 
-  take(item: ExtractedItem): IntakeOutcome {
+  /**
+   * What to do with one item. With the item's readRaw result and its stored state, a record stored
+   * active with the same raw hash is `unchanged` without being normalized again.
+   */
+  take(item: ExtractedItem, raw?: RawRecord | null, stored?: StoredState): IntakeOutcome {
     const { source, syncRunId } = this;
     if (item.kind === 'malformed') {
       return {
@@ -48,7 +72,10 @@ export class RecordIntake {
         entry: { source: source.name, syncRunId, location: item.location, reasonCode: 'MALFORMED_ROW', message: `${item.location}: ${item.reason}`, raw: item.raw },
       };
     }
-    const prepared = this.preparer.prepare(item);
+    if (raw && stored && stored.status === 'active' && rawPartOf(stored.hash) === raw.rawHash && this.reusesStored) {
+      return this.admit(raw.externalId, fingerprintOf(stored.hash), item, { kind: 'unchanged' });
+    }
+    const prepared = this.preparer.prepare(item, raw === undefined ? this.preparer.readRaw(item) : raw);
     if (!prepared.ok) {
       this.remember(prepared.externalId);
       if (this.suppression.matchesRejected(source.name, prepared.externalId, item.values)) return { kind: 'quarantine', entry: suppressedEntry(source.name, syncRunId, item.location) };
@@ -71,9 +98,16 @@ export class RecordIntake {
       this.remember(record.externalId);
       return { kind: 'quarantine', entry: suppressedEntry(source.name, syncRunId, item.location) };
     }
-    // 48 bits of the sha256 are plenty to tell two versions of one key apart, at a fraction of the memory.
-    const fingerprint = Number.parseInt(record.contentHash.slice(0, 12), 16);
-    const previous = this.seen.get(record.externalId);
+    return this.admit(record.externalId, fingerprintOf(record.contentHash), item, { kind: 'load', record });
+  }
+
+  /**
+   * The outcome of a record unless its key came earlier in this run: the same normalized content
+   * again is an exact duplicate, collapsed; different content under one key is quarantined.
+   */
+  private admit(externalId: string, fingerprint: number, item: ExtractedItem & { kind: 'record' }, outcome: IntakeOutcome): IntakeOutcome {
+    const { source, syncRunId } = this;
+    const previous = this.seen.get(externalId);
     if (previous === fingerprint) return { kind: 'duplicate' };
     if (previous !== undefined) {
       return {
@@ -82,15 +116,15 @@ export class RecordIntake {
           source: source.name,
           syncRunId,
           location: item.location,
-          externalId: record.externalId,
+          externalId: externalId,
           field: source.primaryKey,
           reasonCode: 'DUPLICATE_KEY',
-          message: `${item.location}: "${record.externalId}" appears earlier in this run with different content`,
+          message: `${item.location}: "${externalId}" appears earlier in this run with different content`,
           raw: JSON.stringify(item.values),
         },
       };
     }
-    this.seen.set(record.externalId, fingerprint);
-    return { kind: 'load', record };
+    this.seen.set(externalId, fingerprint);
+    return outcome;
   }
 }

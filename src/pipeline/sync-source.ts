@@ -1,13 +1,13 @@
 import type { SourceConfig } from '../config/sources';
 import { createConnector } from '../connectors/create-connector';
-import { extractInBatches } from '../connectors/types';
+import { extractInBatches, type ExtractedItem } from '../connectors/types';
 import { isAppError } from '../errors';
 import type { Logger } from '../logging';
 import type { FxRateProvider } from '../normalize';
 import type { Database } from '../store/database';
 import type { QuarantineEntry } from '../store/quarantine-repository';
 import { createRepositories } from '../store/repositories';
-import type { LoadRecord } from '../store/source-record-repository';
+import type { LoadRecord, StoredState } from '../store/source-record-repository';
 import { emptyCounts, type SyncCounts } from '../store/sync-run-repository';
 import { loadSuppressionCheck } from '../access/suppression';
 import { RecordIntake } from './record-intake';
@@ -73,14 +73,24 @@ export async function syncSource(db: Database, source: SourceConfig, logger: Log
   let rejects: QuarantineEntry[] = [];
   let watermark: string | undefined;
 
+  let known = new Map<string, StoredState>();
+  let committedWatermark: string | undefined;
+
   const flush = async (): Promise<void> => {
     const batch = records;
     const quarantined = rejects;
+    const states = known;
     const reached = watermark;
     records = [];
     rejects = [];
+    known = new Map();
+    // A re-read of unchanged rows has nothing to commit.
+    if (batch.length === 0 && quarantined.length === 0 && reached === committedWatermark) {
+      options.onProgress?.(counts);
+      return;
+    }
     const write = async (trx: typeof db.knex): Promise<void> => {
-      const outcome = await repos.sourceRecords.upsertBatch(source.name, batch, syncRunId, trx);
+      const outcome = await repos.sourceRecords.upsertBatch(source.name, batch, syncRunId, trx, states);
       await repos.quarantine.addMany(quarantined, trx);
       if (reached !== undefined) await repos.sources.setWatermark(source.name, reached, trx);
       counts.inserted += outcome.inserted;
@@ -101,6 +111,7 @@ export async function syncSource(db: Database, source: SourceConfig, logger: Log
     } else {
       await db.knex.transaction(write);
     }
+    committedWatermark = reached;
     options.onProgress?.(counts);
   };
 
@@ -115,20 +126,46 @@ export async function syncSource(db: Database, source: SourceConfig, logger: Log
     writing.catch(() => undefined);
   };
 
-  try {
-    const state = { watermark: await repos.sources.watermark(source.name) };
-    for await (const items of extractInBatches(createConnector(source), state)) {
-      for (const item of items) {
-        counts.read += 1;
-        const outcome = intake.take(item);
-        if (outcome.kind === 'load') records.push(outcome.record);
-        else if (outcome.kind === 'quarantine') rejects.push(outcome.entry);
-        else counts.duplicates += 1;
-        if (item.kind === 'record' && item.watermark !== undefined) watermark = item.watermark;
-        if (records.length + rejects.length >= batchSize) await startFlush();
-      }
+  /**
+   * Takes one batch of items. Their stored states are read first, in one go, so that a row stored
+   * with the same raw values is counted unchanged without being normalized again, and the write
+   * of the others need not read them a second time.
+   */
+  const takeBatch = async (items: readonly ExtractedItem[]): Promise<void> => {
+    const raws = items.map((item) => intake.readRaw(item));
+    const keys: string[] = [];
+    for (const raw of raws) if (raw) keys.push(raw.externalId);
+    const stored = await repos.sourceRecords.storedStates(source.name, keys);
+    for (let i = 0; i < items.length; i += 1) {
+      const item = items[i] as ExtractedItem;
+      const raw = raws[i] ?? null;
+      counts.read += 1;
+      const state = raw ? stored.get(raw.externalId) : undefined;
+      const outcome = intake.take(item, raw, intake.reusesStored ? state : undefined);
+      if (outcome.kind === 'load') {
+        records.push(outcome.record);
+        if (state) known.set(outcome.record.externalId, state);
+      } else if (outcome.kind === 'quarantine') rejects.push(outcome.entry);
+      else if (outcome.kind === 'unchanged') counts.unchanged += 1;
+      else counts.duplicates += 1;
+      if (item.kind === 'record' && item.watermark !== undefined) watermark = item.watermark;
     }
     await startFlush();
+  };
+
+  try {
+    const state = { watermark: await repos.sources.watermark(source.name) };
+    committedWatermark = state.watermark ?? undefined;
+    let pending: ExtractedItem[] = [];
+    for await (const items of extractInBatches(createConnector(source), state)) {
+      for (const item of items) pending.push(item);
+      if (pending.length >= batchSize) {
+        const batch = pending;
+        pending = [];
+        await takeBatch(batch);
+      }
+    }
+    await takeBatch(pending);
     await writing;
     if (isSnapshotSource(source) && !dryRun) {
       const deleted = await repos.sourceRecords.markMissingDeleted(source.name, (key) => intake.has(key), syncRunId);

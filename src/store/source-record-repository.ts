@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import { bulkStatements, dialectOf, fromDbTime, nowDbTime, parseJsonColumn, placeholderRows, upsertRowsSql, type BulkStatements } from './dialect';
+import { bulkStatements, dialectOf, fixedChunks, fromDbTime, nowDbTime, parseJsonColumn, placeholderRows, upsertRowsSql, type BulkStatements } from './dialect';
 
 /**
  * A record ready to load: raw as extracted, normalized by the source's rules, already serialized
@@ -38,7 +38,8 @@ export interface UpsertOutcome {
   statusOf: Map<string, 'inserted' | 'updated' | 'unchanged'>;
 }
 
-interface StoredState {
+/** What a sync needs to know of a stored record to decide whether to write it. */
+export interface StoredState {
   id: number;
   hash: string;
   status: string;
@@ -93,12 +94,19 @@ export class SourceRecordRepository {
    * batch costs a few statements whatever its size: stored hashes are read per chunk of keys and
    * the new and changed rows go out as multi-row upserts.
    */
-  async upsertBatch(source: string, records: LoadRecord[], syncRunId: number, trx: Knex = this.knex): Promise<UpsertOutcome> {
+  async upsertBatch(
+    source: string,
+    records: LoadRecord[],
+    syncRunId: number,
+    trx: Knex = this.knex,
+    /** The stored states of these records when the caller has just read them (storedStates); a key absent from it is new. */
+    known?: ReadonlyMap<string, StoredState>,
+  ): Promise<UpsertOutcome> {
     const outcome: UpsertOutcome = { inserted: 0, updated: 0, unchanged: 0, touchedIds: [], statusOf: new Map() };
     if (records.length === 0) return outcome;
-    if (!trx.isTransaction) return trx.transaction((inner) => this.upsertBatch(source, records, syncRunId, inner));
+    if (!trx.isTransaction) return trx.transaction((inner) => this.upsertBatch(source, records, syncRunId, inner, known));
     const bulk = await bulkStatements(trx as Knex.Transaction);
-    const existing = await this.storedStates(bulk, source, records);
+    const existing = known ?? (await this.readStates(bulk, source, records.map((record) => record.externalId)));
 
     const now = nowDbTime();
     const writes: unknown[] = [];
@@ -121,30 +129,37 @@ export class SourceRecordRepository {
       }
     }
     const dialect = dialectOf(trx);
-    for (let start = 0; start < writes.length; start += WRITE_ROWS * WRITE_COLUMNS.length) {
-      const chunk = writes.slice(start, start + WRITE_ROWS * WRITE_COLUMNS.length);
-      await bulk.run(upsertRowsSql(dialect, 'source_records', WRITE_COLUMNS, chunk.length / WRITE_COLUMNS.length, KEY_COLUMNS, REWRITTEN_COLUMNS), chunk);
+    let start = 0;
+    for (const rows of fixedChunks(writes.length / WRITE_COLUMNS.length, WRITE_ROWS)) {
+      const end = start + rows * WRITE_COLUMNS.length;
+      await bulk.run(upsertRowsSql(dialect, 'source_records', WRITE_COLUMNS, rows, KEY_COLUMNS, REWRITTEN_COLUMNS), writes.slice(start, end));
+      start = end;
     }
     outcome.inserted = freshKeys.length;
-    for (let start = 0; start < freshKeys.length; start += LOOKUP_KEYS) {
-      const keys = freshKeys.slice(start, start + LOOKUP_KEYS);
-      const rows = await bulk.select(`select id from source_records where source = ? and external_id in (${placeholderRows(1, keys.length)})`, [source, ...keys]);
+    start = 0;
+    for (const count of fixedChunks(freshKeys.length, LOOKUP_KEYS)) {
+      const keys = freshKeys.slice(start, start + count);
+      start += count;
+      const rows = await bulk.select(`select id from source_records where source = ? and external_id in (${placeholderRows(1, count)})`, [source, ...keys]);
       for (const row of rows) outcome.touchedIds.push(Number(row.id));
     }
     return outcome;
   }
 
-  /** Id, content hash and status of the stored records among a batch, by external id. */
-  private async storedStates(bulk: BulkStatements, source: string, records: readonly LoadRecord[]): Promise<Map<string, StoredState>> {
+  /** Id, content hash and status of the stored records among some keys of a source, by external id. */
+  async storedStates(source: string, externalIds: readonly string[]): Promise<Map<string, StoredState>> {
+    if (externalIds.length === 0) return new Map();
+    return this.knex.transaction(async (trx) => this.readStates(await bulkStatements(trx), source, externalIds));
+  }
+
+  private async readStates(bulk: BulkStatements, source: string, externalIds: readonly string[]): Promise<Map<string, StoredState>> {
     const existing = new Map<string, StoredState>();
-    for (let start = 0; start < records.length; start += LOOKUP_KEYS) {
-      const keys: string[] = [];
-      const end = Math.min(records.length, start + LOOKUP_KEYS);
-      for (let i = start; i < end; i += 1) keys.push((records[i] as LoadRecord).externalId);
-      const rows = await bulk.select(
-        `select id, external_id, content_hash, status from source_records where source = ? and external_id in (${placeholderRows(1, keys.length)})`,
-        [source, ...keys],
-      );
+    let start = 0;
+    for (const count of fixedChunks(externalIds.length, LOOKUP_KEYS)) {
+      const bindings: string[] = [source];
+      for (let i = start; i < start + count; i += 1) bindings.push(externalIds[i] as string);
+      start += count;
+      const rows = await bulk.select(`select id, external_id, content_hash, status from source_records where source = ? and external_id in (${placeholderRows(1, count)})`, bindings);
       for (const row of rows) existing.set(String(row.external_id), { id: Number(row.id), hash: String(row.content_hash), status: String(row.status) });
     }
     return existing;
