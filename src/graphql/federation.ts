@@ -13,8 +13,9 @@ export const FEDERATION_LINK = 'https://specs.apollo.dev/federation/v2.7';
 const FEDERATION_IMPORTS = ['@key', '@shareable'];
 
 /**
- * The type-graphql schema's SDL with the directives `@Directive` put on types and fields, which
- * `printSchema` leaves out; the subgraph is built from it.
+ * The type-graphql schema's SDL with the directives `@Directive` put on object types (`@key`),
+ * which `printSchema` leaves out; the subgraph is built from it. Field directives are not carried
+ * over: none is used yet.
  */
 function sdlWithDirectives(schema: GraphQLSchema): DocumentNode {
   const document = parse(printSchema(schema));
