@@ -26,7 +26,7 @@ const PAGING: RolePolicy = {
  * Federation entry points: a router resolves customers through `_entities` with the caller's
  * credentials, so the Customer field rules and row scope still decide what comes back.
  */
-const CUSTOMER_READ: RolePolicy['Query'] = { customer: 'allow', customers: 'allow', _entities: 'allow', _service: 'allow' };
+const CUSTOMER_READ: RolePolicy['Query'] = { customer: 'allow', customerBySourceKey: 'allow', customers: 'allow', _entities: 'allow', _service: 'allow' };
 const FEDERATION: RolePolicy = { _Service: { sdl: 'allow' } };
 
 /**

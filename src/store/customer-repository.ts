@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import { toCustomer, type Customer } from './customer-columns';
+import { applyCustomerFilter, applyKeyset, sortValueOf, type CustomerFilter, type CustomerOrder, type KeysetPosition } from './customer-query';
 import { applyCustomerScope, type RowScope } from './row-scope';
 
 export { goldenToColumns, toCustomer, type Customer, type GoldenFields } from './customer-columns';
@@ -47,6 +48,19 @@ export class CustomerRepository {
   }
 
   /**
+   * The live customer a source record resolved into, by the record's source key; within the
+   * scope (a `sources` scope must include the record's source).
+   */
+  async findBySourceKey(source: string, externalId: string, scope?: RowScope): Promise<Customer | undefined> {
+    if (scope?.sources && !scope.sources.includes(source)) return undefined;
+    const link = await this.knex('source_records as r')
+      .join('customer_links as l', 'l.source_record_id', 'r.id')
+      .where({ 'r.source': source, 'r.external_id': externalId })
+      .first('l.customer_id');
+    return link ? this.findLive(String(link.customer_id), scope) : undefined;
+  }
+
+  /**
    * Many ids at once, each answered like `findLive` (retired ids follow `merged_into`, out of
    * scope reads as missing). Live ids cost one query for the whole batch; only retired ids are
    * followed one by one.
@@ -74,6 +88,21 @@ export class CustomerRepository {
   async page(first: number, afterId?: string, scope?: RowScope): Promise<CustomerPage> {
     const rows = await this.pageRows(first, afterId, scope);
     return { customers: rows.slice(0, first), hasNextPage: rows.length > first };
+  }
+
+  /**
+   * Up to `limit` live customers matching the filter, in `order` (id breaks ties), strictly after
+   * `after`; each with its keyset position for cursors.
+   */
+  async listOrdered(options: { filter?: CustomerFilter; order: CustomerOrder; after?: KeysetPosition; limit: number; scope?: RowScope }): Promise<{ customer: Customer; position: KeysetPosition }[]> {
+    const query = applyCustomerFilter(this.live(options.scope).select('customers.*'), options.filter, this.knex);
+    applyKeyset(query, this.knex, options.order, options.after).limit(options.limit);
+    return (await query).map((row: Record<string, unknown>) => ({ customer: toCustomer(row), position: { value: sortValueOf(row, options.order.field), id: String(row.id) } }));
+  }
+
+  async countMatching(filter: CustomerFilter | undefined, scope?: RowScope): Promise<number> {
+    const row = await applyCustomerFilter(this.live(scope), filter, this.knex).count<{ n: number }[]>({ n: '*' }).first();
+    return Number(row?.n ?? 0);
   }
 
   async countLive(scope?: RowScope): Promise<number> {

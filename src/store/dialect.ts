@@ -196,3 +196,21 @@ export function upsertRowsSql(dialect: DialectName, table: string, columns: read
   if (dialect === 'sqlite') return `${insert} on conflict (${keyColumns.join(', ')}) do update set ${updateColumns.map((c) => `${c} = excluded.${c}`).join(', ')}`;
   return `${insert} on duplicate key update ${updateColumns.map((c) => `${c} = values(${c})`).join(', ')}`;
 }
+
+/**
+ * Decimal columns in ORDER BY and keyset comparisons: SQLite stores them as TEXT, which would
+ * sort "10" before "9", so there they compare as REAL; MySQL compares DECIMAL exactly. Missing
+ * values sort as 0. `decimalParameter` casts a bound value the same way.
+ */
+export function decimalSortExpression(knex: Knex, column: string): Knex.Raw {
+  return dialectOf(knex) === 'mysql' ? knex.raw('coalesce(??, 0)', [column]) : knex.raw('coalesce(cast(?? as real), 0)', [column]);
+}
+
+export function decimalParameter(knex: Knex, value: string): Knex.Raw {
+  return dialectOf(knex) === 'mysql' ? knex.raw('cast(? as decimal(30,12))', [value]) : knex.raw('cast(? as real)', [value]);
+}
+
+/** A LIKE pattern matching `text` literally (with `!` as the escape character, given as `escape '!'`). */
+export function likeLiteral(text: string): string {
+  return text.replace(/[!%_]/g, (c) => `!${c}`);
+}

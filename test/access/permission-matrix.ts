@@ -59,6 +59,7 @@ export const PERMISSION_MATRIX: Record<string, Row> = {
   'IngestedRecord.message': ingesters,
   'Query.customer': everyone('allow'),
   'Query.customers': everyone('allow'),
+  'Query.customerBySourceKey': everyone('allow'),
   'Query._entities': everyone('allow'),
   'Query._service': everyone('allow'),
   '_Service.sdl': everyone('allow'),

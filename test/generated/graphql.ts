@@ -186,6 +186,49 @@ export type CustomerEmail = {
   sources: Array<Scalars['String']['output']>;
 };
 
+/** Conditions a customer must all meet to be listed (or counted). */
+export type CustomerFilter = {
+  /** Any of these countries (ISO 3166-1 alpha-2). */
+  country?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** When the golden record was created. */
+  createdAt?: InputMaybe<DateTimeRange>;
+  /** Exactly this email address, normalized first (case, spaces, known domain typos). */
+  email?: InputMaybe<Scalars['EmailAddress']['input']>;
+  /** true: only customers with an email address; false: only those without. */
+  hasEmail?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Lifetime value range (customers without one are left out). */
+  lifetimeValue?: InputMaybe<DecimalRange>;
+  /** Given or family name starting with this text, any case. */
+  namePrefix?: InputMaybe<Scalars['String']['input']>;
+  /** Exactly this phone number, normalized to E.164 first (give the country code, e.g. +49 …). */
+  phone?: InputMaybe<Scalars['String']['input']>;
+  /** Customers with at least one record from any of these sources. */
+  source?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** When a golden field last changed. */
+  updatedAt?: InputMaybe<DateTimeRange>;
+};
+
+/** How to sort customers. */
+export type CustomerOrder = {
+  /** Ascending (default) or descending. */
+  direction?: OrderDirection;
+  /** The field to sort by. */
+  field: CustomerOrderField;
+};
+
+/** What a customer list is sorted by; the id always breaks ties. */
+export type CustomerOrderField =
+  /** When the golden record was created. */
+  | 'CREATED_AT'
+  /** Family name, case-insensitive; customers without one first. */
+  | 'FAMILY_NAME'
+  /** The customer id (the default). */
+  | 'ID'
+  /** Lifetime value; customers without one count as 0. */
+  | 'LIFETIME_VALUE'
+  /** When a golden field last changed. */
+  | 'UPDATED_AT';
+
 /** One phone number of a customer, with where it came from. */
 export type CustomerPhone = {
   __typename?: 'CustomerPhone';
@@ -195,6 +238,22 @@ export type CustomerPhone = {
   primary: Scalars['Boolean']['output'];
   /** Names of the sources that hold this number. */
   sources: Array<Scalars['String']['output']>;
+};
+
+/** A time range: from (inclusive) and to (exclusive); either may be left open. */
+export type DateTimeRange = {
+  /** Inclusive start. */
+  from?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Exclusive end. */
+  to?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+/** A decimal range, both ends inclusive; either may be left open. */
+export type DecimalRange = {
+  /** Largest value included. */
+  max?: InputMaybe<Scalars['Decimal']['input']>;
+  /** Smallest value included. */
+  min?: InputMaybe<Scalars['Decimal']['input']>;
 };
 
 /** What eraseCustomer removed. The person cannot be read again, and later syncs keep them out. */
@@ -300,6 +359,13 @@ export type MutationIngestRecordsArgs = {
   source: Scalars['String']['input'];
 };
 
+/** Sort direction. */
+export type OrderDirection =
+  /** Smallest first. */
+  | 'ASC'
+  /** Largest first. */
+  | 'DESC';
+
 /** Relay page information for cursor pagination. */
 export type PageInfo = {
   __typename?: 'PageInfo';
@@ -368,7 +434,9 @@ export type Query = {
   auditLog: AuditEntryConnection;
   /** One customer by id. A retired id (merged into another customer) returns the surviving customer. */
   customer?: Maybe<Customer>;
-  /** Golden customers ordered by id, as a Relay cursor connection. */
+  /** The customer a source record was resolved into, by the source name and the record key in that source. */
+  customerBySourceKey?: Maybe<Customer>;
+  /** Golden customers as a Relay cursor connection: filtered, sorted (id breaks ties) and paged with opaque keyset cursors that stay valid while customers change. Use first/after to page forward, last/before to page backward. */
   customers: CustomerConnection;
   /** Completeness, validity, corrections, quarantine and duplicates per source and field. */
   dataQuality: Array<SourceQuality>;
@@ -396,9 +464,19 @@ export type QueryCustomerArgs = {
 };
 
 
+export type QueryCustomerBySourceKeyArgs = {
+  externalId: Scalars['String']['input'];
+  source: Scalars['String']['input'];
+};
+
+
 export type QueryCustomersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<CustomerFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<CustomerOrder>;
 };
 
 
