@@ -13,9 +13,22 @@ export type IntakeOutcome =
   /** Stored already with the same raw values under the same settings: nothing to normalize or write. */
   | { kind: 'unchanged' };
 
-/** 48 bits of the normalized half of a content hash: plenty to tell two versions of one key apart, at a fraction of the memory. */
+/**
+ * 28 bits of the normalized half of a content hash: enough to tell two versions of one key apart
+ * (it is only compared when a key repeats within a run), and small enough to be stored inline as a
+ * small integer instead of a heap number per key, which matters at millions of keys.
+ */
 function fingerprintOf(contentHash: string): number {
-  return Number.parseInt(normalizedPartOf(contentHash).slice(0, 12), 16);
+  return Number.parseInt(normalizedPartOf(contentHash).slice(0, 7), 16);
+}
+
+/**
+ * A copy of a key that holds nothing else alive. A key cut out of a line of the file may be a
+ * slice of the whole decoded chunk (64 KB); kept for the run, it would keep every chunk. V8 copies
+ * strings shorter than 13 characters when slicing anyway.
+ */
+function detached(key: string): string {
+  return key.length < 13 ? key : Buffer.from(key, 'utf8').toString('utf8');
 }
 
 /**
@@ -57,7 +70,7 @@ export class RecordIntake {
 
   /** Marks a key as present even though its row was quarantined: a bad row is not a deletion. */
   private remember(externalId: string | null): void {
-    if (externalId && !this.seen.has(externalId)) this.seen.set(externalId, -1);
+    if (externalId && !this.seen.has(externalId)) this.seen.set(detached(externalId), -1);
   }
 
   /**
@@ -124,7 +137,7 @@ export class RecordIntake {
         },
       };
     }
-    this.seen.set(externalId, fingerprint);
+    this.seen.set(detached(externalId), fingerprint);
     return outcome;
   }
 }
