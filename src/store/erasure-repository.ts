@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { appendCustomerChanges } from './customer-change-repository';
 import { parseJsonColumn } from './dialect';
 
 /** What an erasure found before removing it: what suppression digests are computed from. */
@@ -62,17 +63,20 @@ export class ErasureRepository {
   }
 
   /**
-   * Deletes the person's rows: golden records (and retired ids), links, lineage, match reviews,
-   * source records, and quarantine rows of those records or mentioning their emails or phones.
+   * Deletes the person's rows: golden records (and retired ids), links, lineage, steward
+   * overrides, match reviews and decisions, source records, and quarantine rows of those records or mentioning their emails or phones.
    * Audit entries concerning them keep who/when/what but lose their details.
    */
   async remove(person: ErasedPerson, trx: Knex): Promise<ErasureCounts> {
     const { customerIds, sourceRecordIds } = person;
     const counts: ErasureCounts = { customers: 0, sourceRecords: 0, links: 0, lineage: 0, reviews: 0, quarantine: 0, auditEntriesRedacted: 0 };
     counts.lineage = await trx('field_lineage').whereIn('customer_id', customerIds).delete();
+    // Steward overrides hold field values the steward typed in: personal data too.
+    await trx('field_overrides').whereIn('customer_id', customerIds).delete();
     counts.links = await trx('customer_links').whereIn('customer_id', customerIds).delete();
     if (sourceRecordIds.length > 0) {
       counts.reviews = await trx('match_reviews').whereIn('record_a', sourceRecordIds).orWhereIn('record_b', sourceRecordIds).delete();
+      await trx('match_decisions').whereIn('record_a', sourceRecordIds).orWhereIn('record_b', sourceRecordIds).delete();
       counts.sourceRecords = await trx('source_records').whereIn('id', sourceRecordIds).delete();
     }
     for (const { source, externalId } of person.sourceKeys) {
@@ -83,6 +87,8 @@ export class ErasureRepository {
       counts.quarantine += await trx('quarantine').whereRaw("?? like ? escape '!'", ['raw', `%${value.replace(/[!%_]/g, (c) => `!${c}`)}%`]).delete();
     }
     counts.customers = await trx('customers').whereIn('id', customerIds).delete();
+    // Feed consumers learn the customer is gone; the change row itself holds no personal data.
+    await appendCustomerChanges(trx, [{ customerId: person.customerIds[0] as string, kind: 'deleted' }]);
     for (const id of customerIds) {
       counts.auditEntriesRedacted += await trx('audit_log')
         .where('customer_ids', 'like', `%${JSON.stringify(id)}%`)

@@ -5,6 +5,8 @@ import type { ProjectConfig } from '../../src/config/sources';
 import { silentLogger } from '../../src/logging';
 import { ingestPushedRecords } from '../../src/pipeline/ingest-push';
 import { runSync } from '../../src/pipeline/run-sync';
+import { CustomerChangeRepository } from '../../src/store/customer-change-repository';
+import { nowDbTime } from '../../src/store/dialect';
 import { createRepositories } from '../../src/store/repositories';
 import { createTestDatabase, describeEachDialect, type TestDatabase } from '../support/databases';
 import { writeFixtureDir } from '../support/fixtures';
@@ -72,6 +74,8 @@ describeEachDialect('erasing a customer', (dialect) => {
     const customers = await allCustomers(server.url, 'id emails { address } givenName', admin);
     erasedId = customers.find((c) => c.emails.some((e: { address: string }) => e.address === 'zebulon.quaxworthy@example.org'))!.id;
     othersBefore = customers.filter((c) => c.id !== erasedId).map((c) => c.id).sort();
+    // A steward's override holds personal data too.
+    await test.db.knex('field_overrides').insert({ customer_id: erasedId, field: 'familyName', value: JSON.stringify('Quaxworthy-Smith'), decided_by: 'steward-token', created_at: nowDbTime() });
     // Reads that the audit log records, so there is something to redact.
     await postGraphql(server.url, 'query($id: ID!) { customer(id: $id) { email phone } }', { id: erasedId }, await server.bearer('support'));
   });
@@ -105,6 +109,11 @@ describeEachDialect('erasing a customer', (dialect) => {
     expect(response.data!.eraseCustomer.suppressions).toBeGreaterThanOrEqual(4);
     const again = await postGraphql(server.url, 'query($id: ID!) { customer(id: $id) { id } }', { id: erasedId }, admin);
     expect(again.data!.customer).toBeNull();
+  });
+
+  it('tells change feed consumers that the customer was deleted', async () => {
+    const changes = await new CustomerChangeRepository(test.db.knex).listAfter(0, 10_000);
+    expect(changes.filter((c) => c.customerId === erasedId).at(-1)).toMatchObject({ kind: 'deleted' });
   });
 
   it('leaves none of the person’s email, phone or name in any table', async () => {
