@@ -155,6 +155,52 @@ export type Customer = {
   updatedAt: Scalars['DateTime']['output'];
 };
 
+/** One entry of the customer change feed. It carries ids only: read the customer for its fields. */
+export type CustomerChange = {
+  __typename?: 'CustomerChange';
+  /** When the change was committed. */
+  changedAt: Scalars['DateTime']['output'];
+  /** The customer as it is now (the survivor for a merged id); null once deleted or out of scope. */
+  customer?: Maybe<Customer>;
+  /** The customer that changed. */
+  customerId: Scalars['ID']['output'];
+  /** Position in the feed; positions only grow. */
+  id: Scalars['ID']['output'];
+  /** What happened. */
+  kind: CustomerChangeKind;
+  /** For MERGED: the surviving customer. */
+  mergedInto?: Maybe<Scalars['ID']['output']>;
+};
+
+/** A page of the customer change feed, oldest first. */
+export type CustomerChangeConnection = {
+  __typename?: 'CustomerChangeConnection';
+  /** The changes of this page, in feed order. */
+  edges: Array<CustomerChangeEdge>;
+  /** endCursor is where the next read starts, even when hasNextPage is false: store it. */
+  pageInfo: PageInfo;
+};
+
+/** A change in a page of the feed, with its cursor. */
+export type CustomerChangeEdge = {
+  __typename?: 'CustomerChangeEdge';
+  /** Opaque position; pass it as `after` to read on from here. */
+  cursor: Scalars['String']['output'];
+  /** The change. */
+  node: CustomerChange;
+};
+
+/** What happened to a customer. */
+export type CustomerChangeKind =
+  /** A new golden customer. */
+  | 'CREATED'
+  /** The customer no longer exists (its source records are gone, or it was erased). */
+  | 'DELETED'
+  /** The customer was merged into `mergedInto`; its id now resolves there. */
+  | 'MERGED'
+  /** A golden field changed (or a merged or deleted id came back). */
+  | 'UPDATED';
+
 /** A page of customers (Relay cursor connection). */
 export type CustomerConnection = {
   __typename?: 'CustomerConnection';
@@ -436,6 +482,8 @@ export type Query = {
   customer?: Maybe<Customer>;
   /** The customer a source record was resolved into, by the source name and the record key in that source. */
   customerBySourceKey?: Maybe<Customer>;
+  /** Changes to customers (created, updated, merged, deleted) in commit order, within the caller’s scope. Start without `after`, then pass the last endCursor each time: no change is missed or repeated. */
+  customerChanges: CustomerChangeConnection;
   /** Golden customers as a Relay cursor connection: filtered, sorted (id breaks ties) and paged with opaque keyset cursors that stay valid while customers change. Use first/after to page forward, last/before to page backward. */
   customers: CustomerConnection;
   /** Completeness, validity, corrections, quarantine and duplicates per source and field. */
@@ -467,6 +515,12 @@ export type QueryCustomerArgs = {
 export type QueryCustomerBySourceKeyArgs = {
   externalId: Scalars['String']['input'];
   source: Scalars['String']['input'];
+};
+
+
+export type QueryCustomerChangesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 

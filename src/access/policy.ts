@@ -57,6 +57,13 @@ const CONTACT_READ: RolePolicy = {
   Address: { '*': 'allow' },
 };
 
+/** The change feed holds ids, kinds and times only; downstream systems (warehouse, CRM) read it. */
+const CHANGE_FEED: RolePolicy = {
+  CustomerChange: { '*': 'allow' },
+  CustomerChangeEdge: { '*': 'allow' },
+  CustomerChangeConnection: { '*': 'allow' },
+};
+
 /** Quality figures hold counts, not personal data. */
 const QUALITY: RolePolicy = {
   SourceQuality: { '*': 'allow' },
@@ -85,8 +92,9 @@ export const DEFAULT_POLICY: AccessPolicy = {
     ...FEDERATION,
   },
   analyst: {
-    Query: { ...CUSTOMER_READ, dataQuality: 'allow' },
+    Query: { ...CUSTOMER_READ, dataQuality: 'allow', customerChanges: 'allow' },
     ...QUALITY,
+    ...CHANGE_FEED,
     Customer: {
       id: 'allow',
       givenName: { mask: 'initials' },
@@ -117,8 +125,9 @@ export const DEFAULT_POLICY: AccessPolicy = {
     ...FEDERATION,
   },
   service: {
-    Query: CUSTOMER_READ,
+    Query: { ...CUSTOMER_READ, customerChanges: 'allow' },
     Mutation: { ingestRecords: 'allow' },
+    ...CHANGE_FEED,
     IngestResult: { '*': 'allow' },
     IngestedRecord: { '*': 'allow' },
     ...CONTACT_READ,

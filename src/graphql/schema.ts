@@ -3,6 +3,7 @@ import type { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { AuditResolver } from './resolvers/audit-resolver';
 import { printSubgraphSchemaFile, toSubgraphSchema } from './federation';
+import { CustomerChangeResolver } from './resolvers/customer-change-resolver';
 import { CustomerConnectionResolver } from './resolvers/customer-connection-resolver';
 import { CustomerProfileResolver } from './resolvers/customer-profile-resolver';
 import { CustomerResolver } from './resolvers/customer-resolver';
@@ -14,7 +15,7 @@ import { QualityResolver } from './resolvers/quality-resolver';
 /** Builds the executable schema from the type-graphql classes, as a Federation 2 subgraph. */
 export async function buildCustomerGraphSchema(): Promise<GraphQLSchema> {
   const schema = await buildSchema({
-    resolvers: [AuditResolver, CustomerResolver, CustomerProfileResolver, CustomerConnectionResolver, ErasureResolver, IngestResolver, OperationsResolver, QualityResolver],
+    resolvers: [AuditResolver, CustomerResolver, CustomerProfileResolver, CustomerChangeResolver, CustomerConnectionResolver, ErasureResolver, IngestResolver, OperationsResolver, QualityResolver],
     validate: false,
     emitSchemaFile: false,
   });

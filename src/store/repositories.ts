@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import { ApiKeyRepository } from './api-key-repository';
 import { AuditLogRepository } from './audit-log-repository';
+import { CustomerChangeRepository } from './customer-change-repository';
 import { CustomerRepository } from './customer-repository';
 import { MatchReviewRepository } from './match-review-repository';
 import { QuarantineRepository } from './quarantine-repository';
@@ -16,6 +17,7 @@ export interface Repositories {
   sourceRecords: SourceRecordRepository;
   quarantine: QuarantineRepository;
   customers: CustomerRepository;
+  customerChanges: CustomerChangeRepository;
   resolution: ResolutionRepository;
   steward: StewardRepository;
   matchReviews: MatchReviewRepository;
@@ -30,6 +32,7 @@ export function createRepositories(knex: Knex): Repositories {
     sourceRecords: new SourceRecordRepository(knex),
     quarantine: new QuarantineRepository(knex),
     customers: new CustomerRepository(knex),
+    customerChanges: new CustomerChangeRepository(knex),
     resolution: new ResolutionRepository(knex),
     steward: new StewardRepository(knex),
     matchReviews: new MatchReviewRepository(knex),

@@ -60,6 +60,10 @@ export const PERMISSION_MATRIX: Record<string, Row> = {
   'Query.customer': everyone('allow'),
   'Query.customers': everyone('allow'),
   'Query.customerBySourceKey': everyone('allow'),
+  ...Object.fromEntries(
+    ['Query.customerChanges', 'CustomerChange.id', 'CustomerChange.customerId', 'CustomerChange.kind', 'CustomerChange.mergedInto', 'CustomerChange.changedAt', 'CustomerChange.customer',
+      'CustomerChangeEdge.cursor', 'CustomerChangeEdge.node', 'CustomerChangeConnection.edges', 'CustomerChangeConnection.pageInfo'].map((c) => [c, { ...everyone('allow'), support: 'deny' } as Row]),
+  ),
   'Query._entities': everyone('allow'),
   'Query._service': everyone('allow'),
   '_Service.sdl': everyone('allow'),
