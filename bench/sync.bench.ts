@@ -3,6 +3,12 @@
  * same unchanged file. Targets (2-core machine): MariaDB ≥ 20,000 rows/s with peak RSS ≤ 300 MB,
  * SQLite ≥ 50,000 rows/s, unchanged re-sync ≥ 100,000 rows/s. BENCH_SYNC_ROWS sets the size
  * (default 1,000,000).
+ *
+ * What is timed is syncSource: extract (read and parse the file) → normalize → load (upserts,
+ * quarantine, the snapshot's deletion pass, the sync_runs row). Identity resolution, which the
+ * `sync` command runs afterwards, is not part of these figures. Each dialect runs in its own
+ * process (support/sync-load.ts), so its peak RSS is that of a sync alone. CPU seconds per figure are printed on stderr beside the wall-clock rates:
+ * on a shared machine they show how much of the wall time was spent waiting for a core.
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
