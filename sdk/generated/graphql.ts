@@ -108,6 +108,21 @@ export type AuditLogFilter = {
   to?: InputMaybe<Scalars['DateTime']['input']>;
 };
 
+/** One comparison of a record pair: the level it reached and the Fellegi–Sunter weight of that level. */
+export type ComparisonWeight = {
+  __typename?: 'ComparisonWeight';
+  /** The comparison, e.g. `givenName`, `birthDate`. */
+  comparison: Scalars['String']['output'];
+  /** The level reached, e.g. `exact`, `jaroWinkler92`, `nickname`, `null` (a value missing). */
+  level: Scalars['String']['output'];
+  /** P(level | same person). */
+  m: Scalars['Float']['output'];
+  /** P(level | different people). */
+  u: Scalars['Float']['output'];
+  /** Match weight log2(m/u); 0 for a missing value. */
+  weight: Scalars['Float']['output'];
+};
+
 /** A golden customer: one person, resolved from the records of every source. */
 export type Customer = {
   __typename?: 'Customer';
@@ -145,6 +160,10 @@ export type Customer = {
   lifetimeValue?: Maybe<Scalars['Decimal']['output']>;
   /** ISO 4217 currency of `lifetimeValue`. */
   lifetimeValueCurrency?: Maybe<Scalars['String']['output']>;
+  /** For every golden field: the source record its value came from and the survivorship rule that chose it. */
+  lineage?: Maybe<Array<FieldLineage>>;
+  /** Which record pairs linked this customer's records, with their scores and per-comparison weights (recomputed with the stored model). */
+  matchExplanation?: Maybe<Array<PairExplanation>>;
   /** The primary phone number in E.164 form (the first of `phones`). */
   phone?: Maybe<Scalars['String']['output']>;
   /** Every distinct phone number (E.164) from all sources, primary first. */
@@ -319,6 +338,21 @@ export type ErasureResult = {
   suppressions: Scalars['Int']['output'];
 };
 
+/** Where one golden field of a customer came from. */
+export type FieldLineage = {
+  __typename?: 'FieldLineage';
+  /** That record's id within its source. */
+  externalId?: Maybe<Scalars['String']['output']>;
+  /** The golden field, e.g. `givenName`, `emails`. */
+  field: Scalars['String']['output'];
+  /** The survivorship rule that chose the value: `sourceTrust`, `mostRecent`, `mostComplete`, `mostFrequent`, or `steward_override`. */
+  rule: Scalars['String']['output'];
+  /** Source of that record. */
+  source?: Maybe<Scalars['String']['output']>;
+  /** Internal id of the source record the value was taken from; null for a steward override. */
+  sourceRecordId?: Maybe<Scalars['ID']['output']>;
+};
+
 /** Data quality of one canonical field within one source. */
 export type FieldQuality = {
   __typename?: 'FieldQuality';
@@ -385,12 +419,78 @@ export type IngestedRecord = {
   status: IngestStatus;
 };
 
+/** A record pair scored between the review and link thresholds, queued for a steward. */
+export type MatchReview = {
+  __typename?: 'MatchReview';
+  /** Level and weight of every comparison when queued. */
+  comparisons: Array<ComparisonWeight>;
+  /** When it was queued. */
+  createdAt: Scalars['DateTime']['output'];
+  /** The customer record A belongs to now. */
+  customerA?: Maybe<Customer>;
+  /** The customer record B belongs to now. */
+  customerB?: Maybe<Customer>;
+  /** When it was decided. */
+  decidedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Who decided it. */
+  decidedBy?: Maybe<Scalars['String']['output']>;
+  /** Review number; pass it to `reviewMatch`. */
+  id: Scalars['ID']['output'];
+  /** Match probability when queued. */
+  probability?: Maybe<Scalars['Float']['output']>;
+  /** One record of the pair. */
+  recordA: PairRecord;
+  /** The other record. */
+  recordB: PairRecord;
+  /** Match score (log2 odds) when queued. */
+  score: Scalars['Float']['output'];
+  /** Pending, or what a steward decided. */
+  status: MatchReviewStatus;
+};
+
+/** A page of match reviews (Relay cursor connection). */
+export type MatchReviewConnection = {
+  __typename?: 'MatchReviewConnection';
+  /** The items of this page, in order. */
+  edges: Array<MatchReviewEdge>;
+  /** Where this page stands in the whole list. */
+  pageInfo: PageInfo;
+  /** Number of items in the whole list, not only this page. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** match reviews in a page, with its cursor. */
+export type MatchReviewEdge = {
+  __typename?: 'MatchReviewEdge';
+  /** Opaque position of this item in the list. */
+  cursor: Scalars['String']['output'];
+  /** The item. */
+  node: MatchReview;
+};
+
+/** Where a queued pair stands. */
+export type MatchReviewStatus =
+  /** A steward said the two records are the same person: they stay linked in every later run. */
+  | 'MATCH'
+  /** A steward said they are different people: they stay apart in every later run. */
+  | 'NO_MATCH'
+  /** Waiting for a steward. */
+  | 'PENDING';
+
 export type Mutation = {
   __typename?: 'Mutation';
   /** Erases a customer for good (right to be forgotten): golden record, source records, links, lineage, quarantine rows; audit details redacted; a re-sync does not bring them back. Admins only. */
   eraseCustomer: ErasureResult;
   /** Push customer records from an application into a `push` source (at most 1000 per call). They go through the same mapping, validation and load as any source, and the answer says per record what happened. */
   ingestRecords: IngestResult;
+  /** Merges customers into one; the oldest id survives and the others resolve to it. Remembered: later runs keep them together. */
+  mergeCustomers: Customer;
+  /** Sets a golden field by hand (null clears the override). It wins survivorship in every later run; lineage names the rule `steward_override`. */
+  overrideField: Customer;
+  /** Decides a queued pair. Remembered: later runs keep a MATCH linked and a NO_MATCH apart. */
+  reviewMatch: MatchReview;
+  /** Takes one source record out of its customer into a new customer of its own (a new id; ids are never reused). Remembered: later runs keep it apart. */
+  splitSourceRecord: Customer;
 };
 
 
@@ -405,12 +505,45 @@ export type MutationIngestRecordsArgs = {
   source: Scalars['String']['input'];
 };
 
+
+export type MutationMergeCustomersArgs = {
+  ids: Array<Scalars['ID']['input']>;
+};
+
+
+export type MutationOverrideFieldArgs = {
+  customerId: Scalars['ID']['input'];
+  field: OverridableField;
+  value?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type MutationReviewMatchArgs = {
+  decision: ReviewDecision;
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationSplitSourceRecordArgs = {
+  externalId: Scalars['String']['input'];
+  source: Scalars['String']['input'];
+};
+
 /** Sort direction. */
 export type OrderDirection =
   /** Smallest first. */
   | 'ASC'
   /** Largest first. */
   | 'DESC';
+
+/** Golden fields a steward may set by hand. For EMAILS and PHONES the value becomes the primary one; the other values stay. */
+export type OverridableField =
+  | 'BIRTH_DATE'
+  | 'COUNTRY'
+  | 'EMAILS'
+  | 'FAMILY_NAME'
+  | 'GIVEN_NAME'
+  | 'PHONES';
 
 /** Relay page information for cursor pagination. */
 export type PageInfo = {
@@ -423,6 +556,36 @@ export type PageInfo = {
   hasPreviousPage: Scalars['Boolean']['output'];
   /** Cursor of the first edge, if any. */
   startCursor?: Maybe<Scalars['String']['output']>;
+};
+
+/** Why two records of a customer were linked: their score and the weight of every comparison. */
+export type PairExplanation = {
+  __typename?: 'PairExplanation';
+  /** Every comparison of the model, in model order. */
+  comparisons: Array<ComparisonWeight>;
+  /** One record of the pair. */
+  left: PairRecord;
+  /** Weight of the prior odds of a match, log2(λ/(1−λ)). */
+  priorWeight: Scalars['Float']['output'];
+  /** Match probability of the score. */
+  probability: Scalars['Float']['output'];
+  /** The other record. */
+  right: PairRecord;
+  /** The deterministic rule that linked the pair (`sameEmail`, `samePhoneSimilarName`, `stewardMerge`), if any. */
+  rule?: Maybe<Scalars['String']['output']>;
+  /** Match score: log2 odds, the prior weight plus the comparison weights. */
+  score: Scalars['Float']['output'];
+};
+
+/** A source record in a matched or reviewed pair. */
+export type PairRecord = {
+  __typename?: 'PairRecord';
+  /** The record's id within its source. */
+  externalId: Scalars['String']['output'];
+  /** Internal id of the stored record. */
+  id: Scalars['ID']['output'];
+  /** Source of the record. */
+  source: Scalars['String']['output'];
 };
 
 /** A record that could not be loaded, kept with its reason and raw text. */
@@ -488,6 +651,8 @@ export type Query = {
   customers: CustomerConnection;
   /** Completeness, validity, corrections, quarantine and duplicates per source and field. */
   dataQuality: Array<SourceQuality>;
+  /** Record pairs scored between the review and link thresholds, oldest first, as a Relay connection. */
+  matchReviews: MatchReviewConnection;
   /** Open quarantine entries (not yet superseded or retried), oldest first. */
   quarantine: QuarantineEntryConnection;
   /** Sync runs, newest first. */
@@ -539,6 +704,13 @@ export type QueryDataQualityArgs = {
 };
 
 
+export type QueryMatchReviewsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  status?: InputMaybe<MatchReviewStatus>;
+};
+
+
 export type QueryQuarantineArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -561,6 +733,13 @@ export type ReasonCount = {
   /** Reason code, e.g. INVALID_EMAIL or EMAIL_DOMAIN_TYPO. */
   reason: Scalars['String']['output'];
 };
+
+/** A steward's answer to a queued pair. */
+export type ReviewDecision =
+  /** Same person: link the records for good. */
+  | 'MATCH'
+  /** Different people: keep the records apart for good. */
+  | 'NO_MATCH';
 
 /** Data quality of one source, counted from the stored records. */
 export type SourceQuality = {

@@ -3,6 +3,7 @@ import type { Principal } from '../access/principal';
 import type { RequestAudit } from '../access/request-audit';
 import type { PushResult } from '../pipeline/ingest-push';
 import type { SourceQuality } from '../pipeline/quality-report';
+import type { StewardActions } from '../pipeline/steward-actions';
 import type { Repositories } from '../store/repositories';
 import type { Loaders } from './loaders';
 
@@ -17,6 +18,8 @@ export interface GraphQLContext {
   ingest(source: string, records: ReadonlyArray<Record<string, unknown>>): Promise<PushResult | undefined>;
   /** Erases a customer in the caller's scope; undefined when there is no such customer. */
   erase(id: string, reason: string): Promise<ErasureOutcome | undefined>;
+  /** Merge, split, override and review: stored decisions, re-resolution and audit entries. */
+  steward: StewardActions;
   /** The data quality report, for all sources or one. */
   qualityReport(source?: string): Promise<SourceQuality[]>;
 }

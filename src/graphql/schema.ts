@@ -7,15 +7,29 @@ import { CustomerChangeResolver } from './resolvers/customer-change-resolver';
 import { CustomerConnectionResolver } from './resolvers/customer-connection-resolver';
 import { CustomerProfileResolver } from './resolvers/customer-profile-resolver';
 import { CustomerResolver } from './resolvers/customer-resolver';
+import { CustomerResolutionResolver } from './resolvers/customer-resolution-resolver';
 import { ErasureResolver } from './resolvers/erasure-resolver';
 import { IngestResolver } from './resolvers/ingest-resolver';
 import { OperationsResolver } from './resolvers/operations-resolver';
 import { QualityResolver } from './resolvers/quality-resolver';
+import { StewardResolver } from './resolvers/steward-resolver';
 
 /** Builds the executable schema from the type-graphql classes, as a Federation 2 subgraph. */
 export async function buildCustomerGraphSchema(): Promise<GraphQLSchema> {
   const schema = await buildSchema({
-    resolvers: [AuditResolver, CustomerResolver, CustomerProfileResolver, CustomerChangeResolver, CustomerConnectionResolver, ErasureResolver, IngestResolver, OperationsResolver, QualityResolver],
+    resolvers: [
+      AuditResolver,
+      CustomerResolver,
+      CustomerProfileResolver,
+      CustomerChangeResolver,
+      CustomerConnectionResolver,
+      CustomerResolutionResolver,
+      ErasureResolver,
+      IngestResolver,
+      OperationsResolver,
+      QualityResolver,
+      StewardResolver,
+    ],
     validate: false,
     emitSchemaFile: false,
   });

@@ -132,3 +132,20 @@ export function reviewMatch(db: Database, logger: Logger, actor: StewardActor, r
     return reviewId;
   });
 }
+
+/** The steward actions bound to one database and logger, as the GraphQL layer calls them. */
+export interface StewardActions {
+  mergeCustomers(actor: StewardActor, ids: readonly string[]): Promise<string>;
+  splitSourceRecord(actor: StewardActor, source: string, externalId: string): Promise<string>;
+  overrideField(actor: StewardActor, customerId: string, field: string, value: string | null): Promise<string>;
+  reviewMatch(actor: StewardActor, reviewId: number, decision: ReviewDecision): Promise<number>;
+}
+
+export function stewardActions(db: Database, logger: Logger): StewardActions {
+  return {
+    mergeCustomers: (actor, ids) => mergeCustomers(db, logger, actor, ids),
+    splitSourceRecord: (actor, source, externalId) => splitSourceRecord(db, logger, actor, source, externalId),
+    overrideField: (actor, customerId, field, value) => overrideField(db, logger, actor, customerId, field, value),
+    reviewMatch: (actor, reviewId, decision) => reviewMatch(db, logger, actor, reviewId, decision),
+  };
+}

@@ -14,6 +14,7 @@ import { createLoaders } from '../graphql/loaders';
 import type { ProjectConfig } from '../config/sources';
 import type { Logger } from '../logging';
 import { ingestPushedRecords } from '../pipeline/ingest-push';
+import { stewardActions } from '../pipeline/steward-actions';
 import { buildQualityReport } from '../pipeline/quality-report';
 import type { Database } from '../store/database';
 import { createRepositories } from '../store/repositories';
@@ -95,6 +96,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     return ingestPushedRecords(db, source, records, logger);
   };
   const qualityReport: GraphQLContext['qualityReport'] = (source) => buildQualityReport(db, options.config, source);
+  const steward = stewardActions(db, logger);
 
   const handleGraphql = async (req: http.IncomingMessage, res: http.ServerResponse, url: URL): Promise<void> => {
     const headers = new HeaderMap();
@@ -122,7 +124,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         try {
           const principal = await access.authenticate((name) => headers.get(name));
           const erase: GraphQLContext['erase'] = (id, reason) => eraseCustomer(db.knex, principal, id, reason);
-          return { repos, principal, audit: new RequestAudit(principal), ingest, erase, qualityReport, loaders: createLoaders(repos, principal) };
+          return { repos, principal, audit: new RequestAudit(principal), ingest, erase, steward, qualityReport, loaders: createLoaders(repos, principal) };
         } catch (error) {
           if (!(error instanceof AuthenticationError)) throw error;
           logger.info({ reason: error.reason }, 'credentials refused');

@@ -42,6 +42,16 @@ export interface LineageRow {
   /** null for a steward override. */
   sourceRecordId: number | null;
   rule: string;
+  source: string | null;
+  externalId: string | null;
+}
+
+export interface RecordKey {
+  id: number;
+  source: string;
+  externalId: string;
+  /** null when the record is linked to no customer (deleted upstream). */
+  customerId: string | null;
 }
 
 export interface StoredModel<T> {
@@ -106,15 +116,41 @@ export class ResolutionRepository {
     return found;
   }
 
-  /** Lineage of the given customers, in one statement. */
+  /** Source, external id and current customer of records, in one statement. */
+  async recordKeys(recordIds: readonly number[]): Promise<Map<number, RecordKey>> {
+    const found = new Map<number, RecordKey>();
+    if (recordIds.length === 0) return found;
+    const rows = await this.knex('source_records as r')
+      .leftJoin('customer_links as l', 'l.source_record_id', 'r.id')
+      .select('r.id', 'r.source', 'r.external_id', 'l.customer_id')
+      .whereIn('r.id', recordIds as number[]);
+    for (const row of rows) {
+      found.set(Number(row.id), { id: Number(row.id), source: String(row.source), externalId: String(row.external_id), customerId: (row.customer_id as string | null) ?? null });
+    }
+    return found;
+  }
+
+  /** Lineage of the given customers with each value's source record key, in one statement. */
   async lineageByCustomer(customerIds: readonly string[]): Promise<Map<string, LineageRow[]>> {
     const byCustomer = new Map<string, LineageRow[]>();
     if (customerIds.length === 0) return byCustomer;
-    const rows = await this.knex('field_lineage').select('customer_id', 'field', 'source_record_id', 'rule').whereIn('customer_id', customerIds as string[]).orderBy('id');
+    const rows = await this.knex('field_lineage as f')
+      .leftJoin('source_records as r', 'r.id', 'f.source_record_id')
+      .select('f.customer_id', 'f.field', 'f.source_record_id', 'f.rule', 'r.source', 'r.external_id')
+      .whereIn('f.customer_id', customerIds as string[])
+      .orderBy('f.id');
     for (const row of rows) {
       const list = byCustomer.get(String(row.customer_id)) ?? [];
       const recordId = Number(row.source_record_id);
-      list.push({ customerId: String(row.customer_id), field: String(row.field), sourceRecordId: recordId === NO_SOURCE_RECORD ? null : recordId, rule: String(row.rule) });
+      const none = recordId === NO_SOURCE_RECORD;
+      list.push({
+        customerId: String(row.customer_id),
+        field: String(row.field),
+        sourceRecordId: none ? null : recordId,
+        rule: String(row.rule),
+        source: none ? null : ((row.source as string | null) ?? null),
+        externalId: none ? null : ((row.external_id as string | null) ?? null),
+      });
       byCustomer.set(String(row.customer_id), list);
     }
     return byCustomer;
