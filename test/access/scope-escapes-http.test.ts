@@ -3,7 +3,6 @@ import { demoConfigPath } from '../../src/cli/project-root';
 import { loadProjectConfig } from '../../src/config/load-config';
 import { silentLogger } from '../../src/logging';
 import { runSync } from '../../src/pipeline/run-sync';
-import { encodeCursor } from '../../src/graphql/cursor';
 import { nowDbTime } from '../../src/store/dialect';
 import { createTestDatabase, describeEachDialect, type TestDatabase } from '../support/databases';
 import { allCustomers, postGraphql } from '../support/graphql-client';
@@ -59,11 +58,59 @@ describeEachDialect('row scope escapes', (dialect) => {
     expect(page.data!.customers.totalCount).toBe(inScope.length);
   });
 
-  it('a cursor forged from an out-of-scope id reveals nothing beyond the scope', async () => {
-    for (const { id } of foreign.slice(0, 5)) {
-      const response = await postGraphql(server.url, 'query($after: String) { customers(first: 100, after: $after) { edges { node { id country } } } }', { after: encodeCursor({ id }) }, scoped);
+  it('a cursor taken from an out-of-scope customer reveals nothing beyond the scope', async () => {
+    const page = await postGraphql(server.url, '{ customers(first: 100) { edges { cursor node { country } } } }', {}, await server.bearer('admin'));
+    const cursors = page.data!.customers.edges.filter((e: { node: { country: string } }) => e.node.country !== 'CN').map((e: { cursor: string }) => e.cursor);
+    expect(cursors.length).toBeGreaterThan(0);
+    for (const after of cursors.slice(0, 5)) {
+      const response = await postGraphql(server.url, 'query($after: String) { customers(first: 100, after: $after) { edges { node { id country } } } }', { after }, scoped);
+      expect(response.errors).toBeUndefined();
       expect(response.data!.customers.edges.every((e: { node: { country: string } }) => e.node.country === 'CN')).toBe(true);
     }
+  });
+
+  it('customerBySourceKey answers null for the records of out-of-scope customers', async () => {
+    const admin = await allCustomers(server.url, 'id country sourceRecords { source externalId }', await server.bearer('admin'));
+    const keys = admin.filter((c) => c.country !== 'CN').flatMap((c) => c.sourceRecords).slice(0, 20);
+    expect(keys.length).toBeGreaterThan(0);
+    for (const { source, externalId } of keys) {
+      const response = await postGraphql(server.url, 'query($s: String!, $e: String!) { customerBySourceKey(source: $s, externalId: $e) { id } }', { s: source, e: externalId }, scoped);
+      expect(response.data!.customerBySourceKey, `${source}/${externalId}`).toBeNull();
+    }
+  });
+
+  it('customers filters (country, exact email, exact phone, name prefix) cannot widen the scope', async () => {
+    const admin = await allCustomers(server.url, 'id country email phone familyName', await server.bearer('admin'));
+    const outside = admin.filter((c) => c.country !== 'CN');
+    const probes: Record<string, unknown>[] = [{ country: ['US', 'DE', 'GB', 'FR', 'JP'] }];
+    for (const c of outside.slice(0, 5)) {
+      if (c.email) probes.push({ email: c.email });
+      if (c.phone) probes.push({ phone: c.phone });
+      if (c.familyName) probes.push({ namePrefix: c.familyName.slice(0, 2) });
+    }
+    for (const filter of probes) {
+      const response = await postGraphql(server.url, 'query($f: CustomerFilter) { customers(first: 100, filter: $f) { totalCount edges { node { id country } } } }', { f: filter }, scoped);
+      expect(response.errors, JSON.stringify(filter)).toBeUndefined();
+      const nodes = response.data!.customers.edges.map((e: { node: { country: string } }) => e.node);
+      expect(nodes.every((n: { country: string }) => n.country === 'CN'), JSON.stringify(filter)).toBe(true);
+      expect(response.data!.customers.totalCount, JSON.stringify(filter)).toBe(nodes.length);
+    }
+  });
+
+  it('customerChanges lists no change of an out-of-scope customer', async () => {
+    const foreignIds = new Set(foreign.map((c) => c.id));
+    const seen: { customerId: string; customer: { country: string } | null }[] = [];
+    let after: string | null = null;
+    for (;;) {
+      const response: Awaited<ReturnType<typeof postGraphql>> = await postGraphql(server.url, 'query($after: String) { customerChanges(first: 100, after: $after) { edges { node { customerId customer { id country } } } pageInfo { hasNextPage endCursor } } }', { after }, await server.bearer('analyst', { countries: ['CN'] }));
+      expect(response.errors).toBeUndefined();
+      seen.push(...response.data!.customerChanges.edges.map((e: { node: (typeof seen)[number] }) => e.node));
+      if (!response.data!.customerChanges.pageInfo.hasNextPage) break;
+      after = response.data!.customerChanges.pageInfo.endCursor;
+    }
+    expect(seen.length).toBeGreaterThan(0);
+    expect(seen.filter((c) => foreignIds.has(c.customerId))).toEqual([]);
+    expect(seen.every((c) => c.customer === null || c.customer.country === 'CN')).toBe(true);
   });
 
   it('_entities answers null for out-of-scope representations', async () => {
