@@ -63,13 +63,21 @@ function writeSources(dir: string): string {
 }
 
 async function startTarget(mode: 'graphql' | 'baseline', url: string): Promise<{ port: number; child: ChildProcess }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(__dirname, 'support', 'http-target.ts'), mode, url], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(__dirname, 'support', 'http-target.ts'), mode, url], { stdio: ['ignore', 'pipe', 'inherit', 'ipc'] });
   const lines = readline.createInterface({ input: child.stdout! });
   for await (const line of lines) {
     const { port } = JSON.parse(line) as { port: number };
     return { port, child };
   }
   throw new Error(`${mode} target exited before listening`);
+}
+
+/** The target process's CPU time so far, in microseconds. */
+function cpuMicros(child: ChildProcess): Promise<number> {
+  return new Promise((resolve) => {
+    child.once('message', (message) => resolve((message as { cpuMicros: number }).cpuMicros));
+    child.send('cpu');
+  });
 }
 
 async function load(url: string, headers: Record<string, string>, bodies: () => string, seconds: number): Promise<autocannon.Result> {
@@ -105,6 +113,7 @@ async function main(): Promise<void> {
       customers50: { baseline: 'customers50', auth: steward, bodies: () => JSON.stringify({ query: PAGE_QUERY, variables: { first: 50 } }) },
     };
     const rps: Record<string, number> = {};
+    const cpu: Record<string, number> = {};
     for (const mode of ['baseline', 'graphql'] as const) {
       const target = await startTarget(mode, bench.url);
       children.push(target.child);
@@ -116,12 +125,16 @@ async function main(): Promise<void> {
         const checked = (await check.json()) as { errors?: unknown };
         if (checked.errors) throw new Error(`${mode} ${name}: ${JSON.stringify(checked.errors).slice(0, 500)}`);
         await load(url, auth, bodies, 2); // warm-up: JIT, pools, caches
+        const cpuBefore = await cpuMicros(target.child);
         const result = await load(url, auth, bodies, SECONDS);
+        const cpuSpentMicros = (await cpuMicros(target.child)) - cpuBefore;
         if (result.non2xx > 0 || result.errors > 0) note(`${mode} ${name}: ${result.non2xx} non-2xx, ${result.errors} errors (timeouts)`);
         rps[`${mode}.${name}`] = result.requests.average;
         reportFigure(`http.${mode}.${name}.requests_per_s`, result.requests.average, 'req/s');
         reportFigure(`http.${mode}.${name}.p50`, result.latency.p50, 'ms');
         reportFigure(`http.${mode}.${name}.p99`, result.latency.p99, 'ms');
+        cpu[`${mode}.${name}`] = cpuSpentMicros / 1000 / Math.max(1, result.requests.total);
+        reportFigure(`http.${mode}.${name}.cpu_per_request`, Math.round(cpu[`${mode}.${name}`]! * 1000) / 1000, 'cpu-ms/req');
       }
       target.child.kill();
     }
@@ -129,6 +142,10 @@ async function main(): Promise<void> {
       const graphql = rps[`graphql.${name}`];
       const baseline = rps[`baseline.${workload.baseline}`];
       if (graphql !== undefined && baseline) reportFigure(`http.${name}.graphql_to_baseline`, Math.round((graphql / baseline) * 1000) / 1000, 'ratio');
+      const graphqlCpu = cpu[`graphql.${name}`];
+      const baselineCpu = cpu[`baseline.${workload.baseline}`];
+      // Requests/s the server would reach, relative to the baseline, if CPU were the only limit.
+      if (graphqlCpu && baselineCpu) reportFigure(`http.${name}.graphql_to_baseline_by_cpu`, Math.round((baselineCpu / graphqlCpu) * 1000) / 1000, 'ratio');
     }
   } finally {
     for (const child of children) if (child.exitCode === null) child.kill();

@@ -2,7 +2,9 @@
  * One HTTP target of the HTTP bench, in its own process so the load generator does not share
  * its event loop: `graphql DATABASE_URL` (the real server, real auth, field rules, audit) or
  * `baseline DATABASE_URL` (a bare node:http handler running the same reads through mysql2).
- * Prints `{"port": N}` on stdout once listening.
+ * Prints `{"port": N}` on stdout once listening; answers a `cpu` message on the IPC channel with
+ * its CPU time so far, so the bench can price each request in CPU (steadier than requests/s on a
+ * shared machine).
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -88,4 +90,7 @@ async function startBaseline(url: string): Promise<number> {
 const [mode, url] = process.argv.slice(2);
 if (!url || (mode !== 'graphql' && mode !== 'baseline')) throw new Error('usage: http-target.ts graphql|baseline DATABASE_URL');
 (mode === 'graphql' ? startGraphql(url) : startBaseline(url)).then((port) => process.stdout.write(`${JSON.stringify({ port })}\n`));
+process.on('message', (message) => {
+  if (message === 'cpu') process.send?.({ cpuMicros: process.cpuUsage().user + process.cpuUsage().system });
+});
 process.on('SIGTERM', () => process.exit(0));

@@ -1,7 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer, HeaderMap } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { GraphQLError, type GraphQLSchema } from 'graphql';
 import type { AccessControl } from '../access/access-control';
 import { AuthenticationError } from '../access/authenticate';
@@ -80,7 +80,13 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     validationRules: limits.validationRules,
     parseOptions: limits.parseOptions,
     allowBatchedHttpRequests: false,
-    plugins: [ApolloServerPluginLandingPageDisabled(), auditReadsPlugin(repos, logger), ...limits.plugins],
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(),
+      // No cache hints are used; the default cache-control plugin would still hook every field.
+      ApolloServerPluginCacheControlDisabled(),
+      auditReadsPlugin(repos, logger),
+      ...limits.plugins,
+    ],
     logger: {
       debug: (msg) => logger.debug(msg),
       info: (msg) => logger.info(msg),
