@@ -4,6 +4,7 @@ import { Command } from 'commander';
 import { isAppError } from '../errors';
 import { registerAccessCommands } from './commands/access';
 import { registerFxCommands, registerMaintenanceCommands } from './commands/maintenance';
+import { registerResolveCommand } from './commands/resolve';
 import { registerServeCommand } from './commands/serve';
 import { registerQualityCommand, registerSyncCommands } from './commands/sync';
 
@@ -14,6 +15,7 @@ const program = new Command()
 
 registerServeCommand(program);
 registerSyncCommands(program);
+registerResolveCommand(program);
 registerQualityCommand(program);
 registerMaintenanceCommands(program);
 registerFxCommands(program);
