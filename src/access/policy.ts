@@ -92,7 +92,8 @@ export const DEFAULT_POLICY: AccessPolicy = {
     ...FEDERATION,
   },
   analyst: {
-    Query: { ...CUSTOMER_READ, dataQuality: 'allow', customerChanges: 'allow' },
+    Query: { ...CUSTOMER_READ, dataQuality: 'allow', customerChanges: 'allow', customerStats: 'allow' },
+    CustomerStatsGroup: { '*': 'allow' },
     ...QUALITY,
     ...CHANGE_FEED,
     Customer: {

@@ -55,7 +55,7 @@ function positionOf(cursor: string, argument: 'after' | 'before', order: StoredO
   return { value: key.v, id: key.id };
 }
 
-function storedFilter(filter: CustomerFilter | null | undefined): StoredFilter {
+export function storedFilter(filter: CustomerFilter | null | undefined): StoredFilter {
   const stored: StoredFilter = {};
   if (!filter) return stored;
   if (filter.country) stored.countries = filter.country.map((c) => c.toUpperCase());

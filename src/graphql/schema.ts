@@ -5,6 +5,7 @@ import { AuditResolver } from './resolvers/audit-resolver';
 import { printSubgraphSchemaFile, toSubgraphSchema } from './federation';
 import { CustomerChangeResolver } from './resolvers/customer-change-resolver';
 import { CustomerConnectionResolver } from './resolvers/customer-connection-resolver';
+import { CustomerStatsResolver } from './resolvers/customer-stats-resolver';
 import { CustomerProfileResolver } from './resolvers/customer-profile-resolver';
 import { CustomerResolver } from './resolvers/customer-resolver';
 import { CustomerResolutionResolver } from './resolvers/customer-resolution-resolver';
@@ -22,6 +23,7 @@ export async function buildCustomerGraphSchema(): Promise<GraphQLSchema> {
       CustomerResolver,
       CustomerProfileResolver,
       CustomerChangeResolver,
+      CustomerStatsResolver,
       CustomerConnectionResolver,
       CustomerResolutionResolver,
       ErasureResolver,

@@ -214,3 +214,11 @@ export function decimalParameter(knex: Knex, value: string): Knex.Raw {
 export function likeLiteral(text: string): string {
   return text.replace(/[!%_]/g, (c) => `!${c}`);
 }
+
+/**
+ * Whether SUM() over a decimal column is exact: MySQL sums DECIMAL exactly; SQLite would add
+ * the TEXT values as floats, so there the sum is taken in code with decimal.js.
+ */
+export function sumsDecimalsExactly(knex: Knex): boolean {
+  return dialectOf(knex) === 'mysql';
+}

@@ -3,6 +3,7 @@ import { ApiKeyRepository } from './api-key-repository';
 import { AuditLogRepository } from './audit-log-repository';
 import { CustomerChangeRepository } from './customer-change-repository';
 import { CustomerRepository } from './customer-repository';
+import { CustomerStatsRepository } from './customer-stats-repository';
 import { MatchReviewRepository } from './match-review-repository';
 import { QuarantineRepository } from './quarantine-repository';
 import { ResolutionRepository } from './resolution-repository';
@@ -18,6 +19,7 @@ export interface Repositories {
   quarantine: QuarantineRepository;
   customers: CustomerRepository;
   customerChanges: CustomerChangeRepository;
+  customerStats: CustomerStatsRepository;
   resolution: ResolutionRepository;
   steward: StewardRepository;
   matchReviews: MatchReviewRepository;
@@ -33,6 +35,7 @@ export function createRepositories(knex: Knex): Repositories {
     quarantine: new QuarantineRepository(knex),
     customers: new CustomerRepository(knex),
     customerChanges: new CustomerChangeRepository(knex),
+    customerStats: new CustomerStatsRepository(knex),
     resolution: new ResolutionRepository(knex),
     steward: new StewardRepository(knex),
     matchReviews: new MatchReviewRepository(knex),

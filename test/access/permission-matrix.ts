@@ -61,6 +61,10 @@ export const PERMISSION_MATRIX: Record<string, Row> = {
   'Query.customers': everyone('allow'),
   'Query.customerBySourceKey': everyone('allow'),
   ...Object.fromEntries(
+    ['Query.customerStats', 'CustomerStatsGroup.country', 'CustomerStatsGroup.source', 'CustomerStatsGroup.signupMonth', 'CustomerStatsGroup.customers', 'CustomerStatsGroup.lifetimeValueSum']
+      .map((c) => [c, { ...stewardsOnly, analyst: 'allow' } as Row]),
+  ),
+  ...Object.fromEntries(
     ['Query.customerChanges', 'CustomerChange.id', 'CustomerChange.customerId', 'CustomerChange.kind', 'CustomerChange.mergedInto', 'CustomerChange.changedAt', 'CustomerChange.customer',
       'CustomerChangeEdge.cursor', 'CustomerChangeEdge.node', 'CustomerChangeConnection.edges', 'CustomerChangeConnection.pageInfo'].map((c) => [c, { ...everyone('allow'), support: 'deny' } as Row]),
   ),

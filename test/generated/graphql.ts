@@ -305,6 +305,30 @@ export type CustomerPhone = {
   sources: Array<Scalars['String']['output']>;
 };
 
+/** What customer statistics are grouped by. */
+export type CustomerStatsDimension =
+  /** The customer’s country. */
+  | 'COUNTRY'
+  /** YYYY-MM of the earliest signup among the customer’s records (first load when none states one). */
+  | 'SIGNUP_MONTH'
+  /** Each source the customer has records in (a customer in two sources counts in both groups). */
+  | 'SOURCE';
+
+/** Customer count and lifetime value of one group; grouping fields not asked for are null. */
+export type CustomerStatsGroup = {
+  __typename?: 'CustomerStatsGroup';
+  /** Country of the group (with COUNTRY); null also for customers without a country. */
+  country?: Maybe<Scalars['String']['output']>;
+  /** Customers in the group. */
+  customers: Scalars['Int']['output'];
+  /** Exact sum of their lifetime values (in the configured base currency; customers without one add 0). */
+  lifetimeValueSum: Scalars['Decimal']['output'];
+  /** Signup month of the group, YYYY-MM (with SIGNUP_MONTH). */
+  signupMonth?: Maybe<Scalars['String']['output']>;
+  /** Source of the group (with SOURCE). */
+  source?: Maybe<Scalars['String']['output']>;
+};
+
 /** A time range: from (inclusive) and to (exclusive); either may be left open. */
 export type DateTimeRange = {
   /** Inclusive start. */
@@ -647,6 +671,8 @@ export type Query = {
   customerBySourceKey?: Maybe<Customer>;
   /** Changes to customers (created, updated, merged, deleted) in commit order, within the caller’s scope. Start without `after`, then pass the last endCursor each time: no change is missed or repeated. */
   customerChanges: CustomerChangeConnection;
+  /** Customer counts and lifetime value sums per group, within the caller’s scope and the filter. No groupBy gives one total. */
+  customerStats: Array<CustomerStatsGroup>;
   /** Golden customers as a Relay cursor connection: filtered, sorted (id breaks ties) and paged with opaque keyset cursors that stay valid while customers change. Use first/after to page forward, last/before to page backward. */
   customers: CustomerConnection;
   /** Completeness, validity, corrections, quarantine and duplicates per source and field. */
@@ -686,6 +712,12 @@ export type QueryCustomerBySourceKeyArgs = {
 export type QueryCustomerChangesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryCustomerStatsArgs = {
+  filter?: InputMaybe<CustomerFilter>;
+  groupBy?: InputMaybe<Array<CustomerStatsDimension>>;
 };
 
 
