@@ -1,0 +1,169 @@
+/**
+ * Identity resolution at scale on generated people: a full resolution (blocking, EM training,
+ * scoring, clustering, survivorship, and writing golden records, links and lineage), then an
+ * incremental resolution of 1,000 new records against that base. Targets (MariaDB, 2 cores):
+ * full ≤ 180 s with peak RSS ≤ 2 GB on 1,000,000 records of about 600,000 people; increment ≤ 5 s.
+ *
+ * BENCH_RESOLVE_RECORDS sets the size (default 1,000,000; people = 60 % of it) and
+ * BENCH_RESOLVE_DIALECT the store (default mysql). Records are written straight into
+ * source_records (loading is the sync bench's subject), so only resolution is timed.
+ */
+import { createHash } from 'node:crypto';
+import { silentLogger } from '../src/logging';
+import { resolveCustomers } from '../src/pipeline/resolve-customers';
+import type { DialectName } from '../src/store/database';
+import { insertRows, nowDbTime } from '../src/store/dialect';
+import { createBenchDatabase } from './support/bench-database';
+import { note, peakRssMb, reportFigure } from './support/bench-output';
+
+const records = Number(process.env.BENCH_RESOLVE_RECORDS ?? 1_000_000);
+const dialect = (process.env.BENCH_RESOLVE_DIALECT ?? 'mysql') as DialectName;
+const people = Math.round(records * 0.6);
+
+const GIVEN = ['olivia', 'liam', 'emma', 'noah', 'ava', 'lucas', 'mia', 'ethan', 'zoe', 'oscar', 'ruby', 'henry', 'chloe', 'jack', 'ivy', 'leo', 'grace', 'max', 'ella', 'finn', 'robert', 'william', 'elizabeth', 'margaret', 'james', 'wei', 'fang', 'hiro', 'yuki', 'sofia'];
+const NICK: Record<string, string> = { robert: 'bob', william: 'bill', elizabeth: 'liz', margaret: 'maggie', james: 'jim' };
+const FAMILY_STEMS = ['smith', 'jones', 'taylor', 'brown', 'wilson', 'martin', 'nguyen', 'walker', 'harris', 'clarke', 'young', 'king', 'wright', 'thompson', 'white', 'lee', 'kelly', 'murphy', 'ryan', 'morgan', 'wang', 'li', 'zhang', 'garcia', 'rossi', 'silva', 'muller', 'kowalski', 'novak', 'berg'];
+const STREETS = ['king street', 'queen road', 'park avenue', 'church lane', 'mill close', 'river drive', 'station road', 'high street', 'elm way', 'oak crescent'];
+
+/** Deterministic PRNG (mulberry32). */
+function seeded(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+const random = seeded(7);
+const pick = <T>(values: readonly T[]): T => values[Math.floor(random() * values.length)] as T;
+const typo = (value: string): string => {
+  const at = 1 + Math.floor(random() * Math.max(1, value.length - 1));
+  return value.slice(0, at) + String.fromCharCode(97 + Math.floor(random() * 26)) + value.slice(at + 1);
+};
+
+interface Person {
+  givenName: string;
+  familyName: string;
+  birthDate: string;
+  email: string;
+  phone: string;
+  addressLine1: string;
+  city: string;
+  postalCode: string;
+}
+
+function person(p: number): Person {
+  // Family names from stems and a number-derived suffix: thousands of distinct surnames, as in a real population.
+  const familyName = `${pick(FAMILY_STEMS)}${p % 7 === 0 ? '' : String.fromCharCode(97 + (p % 26)) + String.fromCharCode(97 + ((p >> 5) % 26))}`;
+  const givenName = pick(GIVEN);
+  const birthDate = `${1940 + Math.floor(random() * 65)}-${String(1 + Math.floor(random() * 12)).padStart(2, '0')}-${String(1 + Math.floor(random() * 28)).padStart(2, '0')}`;
+  return {
+    givenName,
+    familyName,
+    birthDate,
+    email: `${givenName}.${familyName}${p}@example.com`,
+    phone: `+4915${String(100000000 + p).slice(-9)}`,
+    addressLine1: `${1 + Math.floor(random() * 200)} ${pick(STREETS)}`,
+    city: `town${Math.floor(random() * 500)}`,
+    postalCode: String(10000 + Math.floor(random() * 80000)),
+  };
+}
+
+/** One record of a person, corrupted like real exports: typos, nicknames, swapped day/month, gaps. */
+function recordOf(base: Person, copy: number): Record<string, unknown> {
+  const r: Record<string, unknown> = { ...base };
+  if (copy === 0) return r;
+  const roll = random();
+  if (roll < 0.15) r.givenName = typo(base.givenName);
+  else if (roll < 0.2 && NICK[base.givenName]) r.givenName = NICK[base.givenName];
+  if (random() < 0.15) r.familyName = typo(base.familyName);
+  if (random() < 0.05) {
+    const [y, m, d] = base.birthDate.split('-');
+    if (Number(d) <= 12) r.birthDate = `${y}-${d}-${m}`;
+  }
+  if (random() < 0.3) delete r.email;
+  if (random() < 0.4) delete r.phone;
+  if (random() < 0.2) delete r.postalCode;
+  return r;
+}
+
+function rowOf(source: string, externalId: string, normalized: Record<string, unknown>, now: string): Record<string, unknown> {
+  const text = JSON.stringify(normalized);
+  return {
+    source,
+    external_id: externalId,
+    raw: text,
+    normalized: text,
+    corrections: null,
+    content_hash: createHash('sha256').update(text).digest('hex'),
+    status: 'active',
+    sync_run_id: null,
+    created_at: now,
+    updated_at: now,
+  };
+}
+
+async function main(): Promise<void> {
+  const bench = await createBenchDatabase(dialect);
+  try {
+    const now = nowDbTime();
+    const sources = ['crm', 'shop', 'support'];
+    let written = 0;
+    let batch: Record<string, unknown>[] = [];
+    const flush = async () => {
+      await bench.db.knex.transaction((trx) => insertRows(trx, 'source_records', batch));
+      batch = [];
+    };
+    const everyone: Person[] = [];
+    for (let p = 0; p < people && written < records; p++) {
+      const base = person(p);
+      everyone.push(base);
+      // 60 % of people: one record each; the rest: 2 or 3, so the total lands on `records`.
+      const copies = p < people - (records - people) ? 1 : 1 + Math.min(2, Math.ceil((records - written) / Math.max(1, people - p)) - 1 || 1);
+      for (let c = 0; c < copies && written < records; c++) {
+        batch.push(rowOf(sources[c % 3] as string, `${p}-${c}`, recordOf(base, c), now));
+        written++;
+        if (batch.length === 5000) await flush();
+      }
+    }
+    for (let p = everyone.length; written < records; p++) {
+      batch.push(rowOf('crm', `${p}-0`, recordOf(person(p), 0), now));
+      written++;
+      if (batch.length === 5000) await flush();
+    }
+    await flush();
+    note(`resolve bench (${dialect}): ${written} source records of ${everyone.length}+ people`);
+
+    const started = performance.now();
+    const cpuStart = process.cpuUsage();
+    const full = await resolveCustomers(bench.db, silentLogger(), { mode: 'full' });
+    const fullSeconds = (performance.now() - started) / 1000;
+    const cpu = process.cpuUsage(cpuStart);
+    note(`full: ${full.customers} customers, ${full.created} created; CPU ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s`);
+    reportFigure(`resolve.full.${dialect}.${written}.seconds`, Number(fullSeconds.toFixed(2)), 's');
+    reportFigure(`resolve.full.${dialect}.${written}.peakRss`, peakRssMb(), 'MB');
+
+    // 1,000 new records: half new people, half new records of people already known.
+    const increment: Record<string, unknown>[] = [];
+    for (let i = 0; i < 1000; i++) {
+      const base = i % 2 === 0 ? person(people + i) : (everyone[Math.floor(random() * everyone.length)] as Person);
+      increment.push(rowOf('app', `new-${i}`, recordOf(base, 1), nowDbTime()));
+    }
+    await insertRows(bench.db.knex, 'source_records', increment);
+    const incStarted = performance.now();
+    const inc = await resolveCustomers(bench.db, silentLogger());
+    const incSeconds = (performance.now() - incStarted) / 1000;
+    note(`increment: mode ${inc.mode}, ${inc.customers} customers re-resolved, ${inc.created} created, ${inc.updated} updated`);
+    reportFigure(`resolve.incremental.${dialect}.1000.seconds`, Number(incSeconds.toFixed(2)), 's');
+    reportFigure(`resolve.peakRss.${dialect}`, peakRssMb(), 'MB');
+  } finally {
+    await bench.drop();
+  }
+}
+
+main().catch((error) => {
+  process.stderr.write(`${(error as Error).stack}\n`);
+  process.exitCode = 1;
+});
