@@ -4,6 +4,7 @@ import type { ExtractedItem } from '../connectors/types';
 import type { QuarantineEntry } from '../store/quarantine-repository';
 import type { LoadRecord, StoredState } from '../store/source-record-repository';
 import { NO_SUPPRESSION, suppressedEntry, type SuppressionCheck } from '../access/suppression';
+import { RunKeys } from './run-keys';
 import { normalizedPartOf, rawPartOf, RecordPreparer, type RawRecord } from './prepare-record';
 
 export type IntakeOutcome =
@@ -23,22 +24,13 @@ function fingerprintOf(contentHash: string): number {
 }
 
 /**
- * A copy of a key that holds nothing else alive. A key cut out of a line of the file may be a
- * slice of the whole decoded chunk (64 KB); kept for the run, it would keep every chunk. V8 copies
- * strings shorter than 13 characters when slicing anyway.
- */
-function detached(key: string): string {
-  return key.length < 13 ? key : Buffer.from(key, 'utf8').toString('utf8');
-}
-
-/**
  * Turns each extracted item into what the loader does with it: load it, quarantine it with a
  * reason, or count it as an exact duplicate of an earlier row of the same run. It remembers which
  * keys the run has seen (a compact hash of each record's content), which also tells a snapshot
  * source which stored records vanished upstream.
  */
 export class RecordIntake {
-  private readonly seen = new Map<string, number>();
+  private readonly seen = new RunKeys();
   private readonly preparer: RecordPreparer;
 
   constructor(
@@ -70,7 +62,7 @@ export class RecordIntake {
 
   /** Marks a key as present even though its row was quarantined: a bad row is not a deletion. */
   private remember(externalId: string | null): void {
-    if (externalId && !this.seen.has(externalId)) this.seen.set(detached(externalId), -1);
+    if (externalId && !this.seen.has(externalId)) this.seen.set(externalId, -1);
   }
 
   /**
@@ -137,7 +129,7 @@ export class RecordIntake {
         },
       };
     }
-    this.seen.set(detached(externalId), fingerprint);
+    this.seen.set(externalId, fingerprint);
     return outcome;
   }
 }
