@@ -26,7 +26,7 @@ const PAGING: RolePolicy = {
  * Federation entry points: a router resolves customers through `_entities` with the caller's
  * credentials, so the Customer field rules and row scope still decide what comes back.
  */
-const CUSTOMER_READ: RolePolicy['Query'] = { customer: 'allow', customerBySourceKey: 'allow', customers: 'allow', _entities: 'allow', _service: 'allow' };
+const CUSTOMER_READ: RolePolicy['Query'] = { customer: 'allow', customerBySourceKey: 'allow', searchCustomers: 'allow', customers: 'allow', _entities: 'allow', _service: 'allow' };
 const FEDERATION: RolePolicy = { _Service: { sdl: 'allow' } };
 
 /**
@@ -92,7 +92,8 @@ export const DEFAULT_POLICY: AccessPolicy = {
     ...FEDERATION,
   },
   analyst: {
-    Query: { ...CUSTOMER_READ, dataQuality: 'allow', customerChanges: 'allow', customerStats: 'allow' },
+    // Search by email or phone would let an analyst test whether a person is a customer.
+    Query: { ...CUSTOMER_READ, searchCustomers: 'deny', dataQuality: 'allow', customerChanges: 'allow', customerStats: 'allow' },
     CustomerStatsGroup: { '*': 'allow' },
     ...QUALITY,
     ...CHANGE_FEED,

@@ -5,6 +5,7 @@ import { AuditResolver } from './resolvers/audit-resolver';
 import { printSubgraphSchemaFile, toSubgraphSchema } from './federation';
 import { CustomerChangeResolver } from './resolvers/customer-change-resolver';
 import { CustomerConnectionResolver } from './resolvers/customer-connection-resolver';
+import { CustomerSearchResolver } from './resolvers/customer-search-resolver';
 import { CustomerStatsResolver } from './resolvers/customer-stats-resolver';
 import { CustomerProfileResolver } from './resolvers/customer-profile-resolver';
 import { CustomerResolver } from './resolvers/customer-resolver';
@@ -24,6 +25,7 @@ export async function buildCustomerGraphSchema(): Promise<GraphQLSchema> {
       CustomerProfileResolver,
       CustomerChangeResolver,
       CustomerStatsResolver,
+      CustomerSearchResolver,
       CustomerConnectionResolver,
       CustomerResolutionResolver,
       ErasureResolver,

@@ -3,6 +3,7 @@ import { ApiKeyRepository } from './api-key-repository';
 import { AuditLogRepository } from './audit-log-repository';
 import { CustomerChangeRepository } from './customer-change-repository';
 import { CustomerRepository } from './customer-repository';
+import { CustomerSearchRepository } from './customer-search-repository';
 import { CustomerStatsRepository } from './customer-stats-repository';
 import { MatchReviewRepository } from './match-review-repository';
 import { QuarantineRepository } from './quarantine-repository';
@@ -20,6 +21,7 @@ export interface Repositories {
   customers: CustomerRepository;
   customerChanges: CustomerChangeRepository;
   customerStats: CustomerStatsRepository;
+  customerSearch: CustomerSearchRepository;
   resolution: ResolutionRepository;
   steward: StewardRepository;
   matchReviews: MatchReviewRepository;
@@ -36,6 +38,7 @@ export function createRepositories(knex: Knex): Repositories {
     customers: new CustomerRepository(knex),
     customerChanges: new CustomerChangeRepository(knex),
     customerStats: new CustomerStatsRepository(knex),
+    customerSearch: new CustomerSearchRepository(knex),
     resolution: new ResolutionRepository(knex),
     steward: new StewardRepository(knex),
     matchReviews: new MatchReviewRepository(knex),

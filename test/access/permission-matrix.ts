@@ -60,6 +60,7 @@ export const PERMISSION_MATRIX: Record<string, Row> = {
   'Query.customer': everyone('allow'),
   'Query.customers': everyone('allow'),
   'Query.customerBySourceKey': everyone('allow'),
+  'Query.searchCustomers': { ...everyone('allow'), analyst: 'deny' },
   ...Object.fromEntries(
     ['Query.customerStats', 'CustomerStatsGroup.country', 'CustomerStatsGroup.source', 'CustomerStatsGroup.signupMonth', 'CustomerStatsGroup.customers', 'CustomerStatsGroup.lifetimeValueSum']
       .map((c) => [c, { ...stewardsOnly, analyst: 'allow' } as Row]),

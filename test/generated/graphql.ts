@@ -681,6 +681,8 @@ export type Query = {
   matchReviews: MatchReviewConnection;
   /** Open quarantine entries (not yet superseded or retried), oldest first. */
   quarantine: QuarantineEntryConnection;
+  /** Finds customers by an email address or phone number (normalized first, exact match) or by name (every word must start the given, family or pinyin name; whole-name matches rank first), within the caller’s scope. Best matches first. */
+  searchCustomers: Array<Customer>;
   /** Sync runs, newest first. */
   syncRuns: SyncRunConnection;
 };
@@ -748,6 +750,12 @@ export type QueryQuarantineArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   reasonCode?: InputMaybe<Scalars['String']['input']>;
   source?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QuerySearchCustomersArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  query: Scalars['String']['input'];
 };
 
 
