@@ -13,7 +13,8 @@ const EnvSchema = z.object({
     }),
   PORT: z.coerce.number().int().min(0).max(65535).default(4000),
   HOST: z.string().default('0.0.0.0'),
-  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  // Production unless said otherwise, so a server started bare never shows internal error details.
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   CUSTOMER_GRAPH_CONFIG: z.string().optional(),
   DATA_DIR: z.string().default('data'),
