@@ -97,6 +97,28 @@ describeEachDialect('row scope escapes', (dialect) => {
     }
   });
 
+  it('searchCustomers finds no out-of-scope customer by email, phone or name', async () => {
+    const admin = await allCustomers(server.url, 'id country email phone familyName', await server.bearer('admin'));
+    const queries = admin
+      .filter((c) => c.country !== 'CN')
+      .slice(0, 8)
+      .flatMap((c) => [c.email, c.phone, c.familyName].filter((q): q is string => typeof q === 'string' && q.length > 0));
+    expect(queries.length).toBeGreaterThan(0);
+    for (const query of queries) {
+      const response = await postGraphql(server.url, 'query($q: String!) { searchCustomers(query: $q, first: 50) { id country } }', { q: query }, scoped);
+      expect(response.errors, query).toBeUndefined();
+      expect(response.data!.searchCustomers.every((c: { country: string }) => c.country === 'CN'), query).toBe(true);
+    }
+  });
+
+  it('customerStats counts in-scope customers only', async () => {
+    const response = await postGraphql(server.url, '{ customerStats(groupBy: [COUNTRY]) { country customers } }', {}, await server.bearer('analyst', { countries: ['CN'] }));
+    expect(response.errors).toBeUndefined();
+    expect(response.data!.customerStats).toEqual([{ country: 'CN', customers: inScope.length }]);
+    const total = await postGraphql(server.url, '{ customerStats { customers } }', {}, await server.bearer('analyst', { countries: ['CN'] }));
+    expect(total.data!.customerStats).toEqual([{ customers: inScope.length }]);
+  });
+
   it('customerChanges lists no change of an out-of-scope customer', async () => {
     const foreignIds = new Set(foreign.map((c) => c.id));
     const seen: { customerId: string; customer: { country: string } | null }[] = [];
