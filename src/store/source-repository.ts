@@ -33,6 +33,19 @@ export class SourceRepository {
     await trx('sources').where({ name }).update({ watermark, updated_at: nowDbTime() });
   }
 
+  /** Active and deleted record counts per source, in one statement. */
+  async recordCounts(): Promise<Map<string, { active: number; deleted: number }>> {
+    const rows = await this.knex('source_records').select('source', 'status').count({ n: '*' }).groupBy('source', 'status');
+    const counts = new Map<string, { active: number; deleted: number }>();
+    for (const row of rows as Record<string, unknown>[]) {
+      const entry = counts.get(String(row.source)) ?? { active: 0, deleted: 0 };
+      if (row.status === 'active') entry.active += Number(row.n);
+      else entry.deleted += Number(row.n);
+      counts.set(String(row.source), entry);
+    }
+    return counts;
+  }
+
   async trustByName(): Promise<Map<string, number>> {
     const rows = await this.list();
     return new Map(rows.map((row) => [row.name, Number(row.trust)]));

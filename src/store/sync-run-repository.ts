@@ -99,6 +99,13 @@ export class SyncRunRepository {
     return Number((await query.first())?.n ?? 0);
   }
 
+  /** The newest run of each source, in one statement. */
+  async latestBySource(): Promise<Map<string, SyncRun>> {
+    const latest = this.knex('sync_runs').max({ id: 'id' }).groupBy('source');
+    const rows = await this.knex('sync_runs').whereIn('id', latest);
+    return new Map(rows.map((row: Record<string, unknown>) => [String(row.source), toRun(row)]));
+  }
+
   async listRecent(limit = 50, source?: string): Promise<SyncRun[]> {
     const query = this.knex('sync_runs').orderBy('id', 'desc').limit(limit);
     if (source) query.where({ source });

@@ -23,6 +23,8 @@ const ingesters: Row = { admin: 'allow', steward: 'allow', support: 'deny', anal
 
 export const PERMISSION_MATRIX: Record<string, Row> = {
   'Query.syncRuns': stewardsOnly,
+  ...operations('Query', ['sources']),
+  ...operations('Source', ['name', 'kind', 'trust', 'activeRecords', 'deletedRecords', 'lastSyncRun']),
   'Query.auditLog': adminsOnly,
   ...admins('AuditEntry', ['id', 'at', 'actor', 'role', 'action', 'customerIds', 'fields', 'details']),
   ...admins('AuditEntryConnection', CONNECTION_FIELDS),

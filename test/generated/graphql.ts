@@ -683,6 +683,8 @@ export type Query = {
   quarantine: QuarantineEntryConnection;
   /** Finds customers by an email address or phone number (normalized first, exact match) or by name (every word must start the given, family or pinyin name; whole-name matches rank first), within the caller’s scope. Best matches first. */
   searchCustomers: Array<Customer>;
+  /** The known sources with their record counts and last sync run (only those in a `sources` scope). */
+  sources: Array<Source>;
   /** Sync runs, newest first. */
   syncRuns: SyncRunConnection;
 };
@@ -780,6 +782,23 @@ export type ReviewDecision =
   | 'MATCH'
   /** Different people: keep the records apart for good. */
   | 'NO_MATCH';
+
+/** A source customer records come from, as configured and last synced. */
+export type Source = {
+  __typename?: 'Source';
+  /** Records currently held from this source. */
+  activeRecords: Scalars['Int']['output'];
+  /** Records the source no longer holds (deleted upstream). */
+  deletedRecords: Scalars['Int']['output'];
+  /** Connector kind: csv, json, ndjson, sql, rest or push. */
+  kind: Scalars['String']['output'];
+  /** The most recent sync run; null before the first. */
+  lastSyncRun?: Maybe<SyncRun>;
+  /** Source name, as in the configuration and in SourceRecord.source. */
+  name: Scalars['String']['output'];
+  /** Survivorship trust rank; higher wins. */
+  trust: Scalars['Int']['output'];
+};
 
 /** Data quality of one source, counted from the stored records. */
 export type SourceQuality = {

@@ -2,6 +2,7 @@ import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
 import type { GraphQLContext } from '../context';
 import { cursorKey, pageSize, toPage } from '../paging';
 import { QuarantineEntryConnection, SyncRunConnection } from '../types/operations';
+import { Source } from '../types/source';
 
 /** What the pipeline did: sync runs and quarantined records, for admins and stewards. */
 @Resolver()
@@ -17,6 +18,22 @@ export class OperationsResolver {
     const beforeId = cursorKey(after, 'number');
     const rows = await ctx.repos.syncRuns.page(size, { source: source ?? undefined, beforeId });
     return { ...toPage(rows, size, beforeId !== undefined), totalCount: await ctx.repos.syncRuns.count(source ?? undefined) };
+  }
+
+  @Query(() => [Source], { description: 'The known sources with their record counts and last sync run (only those in a `sources` scope).' })
+  async sources(@Ctx() ctx: GraphQLContext): Promise<Source[]> {
+    const [sources, counts, runs] = await Promise.all([ctx.repos.sources.list(), ctx.repos.sources.recordCounts(), ctx.repos.syncRuns.latestBySource()]);
+    const allowed = ctx.principal.scope.sources;
+    return sources
+      .filter((source) => !allowed || allowed.includes(source.name))
+      .map((source) => ({
+        name: source.name,
+        kind: source.kind,
+        trust: Number(source.trust),
+        activeRecords: counts.get(source.name)?.active ?? 0,
+        deletedRecords: counts.get(source.name)?.deleted ?? 0,
+        lastSyncRun: runs.get(source.name) ?? null,
+      }));
   }
 
   @Query(() => QuarantineEntryConnection, { description: 'Open quarantine entries (not yet superseded or retried), oldest first.' })
