@@ -65,7 +65,7 @@ describeEachDialect('a sync killed half way', (dialect) => {
     await clean?.drop();
   });
 
-  it('ends, after a re-run, exactly as one uninterrupted run does', { timeout: 120_000 }, async () => {
+  it('ends, after a re-run, exactly as one uninterrupted run does', { timeout: 300_000 }, async () => {
     const child = spawn(process.execPath, [path.join(projectRoot(), 'bin', 'customer-graph'), 'sync', '--config', configFile], {
       env: { ...process.env, DATABASE_URL: interrupted.url, LOG_LEVEL: 'silent' },
       stdio: 'ignore',
