@@ -138,7 +138,9 @@ describe('JSON records scanner', () => {
     fc.assert(
       fc.property(records, fc.jsonValue(), fc.array(fc.nat(), { maxLength: 6 }), fc.constantFrom(0, 2), (array, other, cuts, indent) => {
         const text = JSON.stringify({ other, wrapper: { list: array }, tail: other }, null, indent);
-        expect(scanInChunks(text, ['wrapper', 'list'], cuts)).toEqual(array);
+        // Compared with what JSON.parse makes of the text, not with the generated values: -0 prints as 0.
+        const parsed = (JSON.parse(text) as { wrapper: { list: unknown[] } }).wrapper.list;
+        expect(scanInChunks(text, ['wrapper', 'list'], cuts)).toEqual(parsed);
       }),
     );
   });
