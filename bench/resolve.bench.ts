@@ -11,6 +11,7 @@
 import { createHash } from 'node:crypto';
 import { silentLogger } from '../src/logging';
 import { resolveCustomers } from '../src/pipeline/resolve-customers';
+import { seededRandom } from '../src/resolve/random';
 import type { DialectName } from '../src/store/database';
 import { insertRows, nowDbTime } from '../src/store/dialect';
 import { createBenchDatabase } from './support/bench-database';
@@ -25,18 +26,7 @@ const NICK: Record<string, string> = { robert: 'bob', william: 'bill', elizabeth
 const FAMILY_STEMS = ['smith', 'jones', 'taylor', 'brown', 'wilson', 'martin', 'nguyen', 'walker', 'harris', 'clarke', 'young', 'king', 'wright', 'thompson', 'white', 'lee', 'kelly', 'murphy', 'ryan', 'morgan', 'wang', 'li', 'zhang', 'garcia', 'rossi', 'silva', 'muller', 'kowalski', 'novak', 'berg'];
 const STREETS = ['king street', 'queen road', 'park avenue', 'church lane', 'mill close', 'river drive', 'station road', 'high street', 'elm way', 'oak crescent'];
 
-/** Deterministic PRNG (mulberry32). */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const random = seeded(7);
+const random = seededRandom(7);
 const pick = <T>(values: readonly T[]): T => values[Math.floor(random() * values.length)] as T;
 const typo = (value: string): string => {
   const at = 1 + Math.floor(random() * Math.max(1, value.length - 1));

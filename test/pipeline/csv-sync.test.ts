@@ -1,11 +1,11 @@
 import path from 'node:path';
-import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { parseProjectConfig } from '../../src/config/load-config';
 import type { SourceConfig } from '../../src/config/sources';
 import { silentLogger } from '../../src/logging';
 import { syncSource } from '../../src/pipeline/sync-source';
 import { createRepositories } from '../../src/store/repositories';
-import { createTestDatabase, describeEachDialect, type TestDatabase } from '../support/databases';
+import { describeEachDialect, useTestDatabase } from '../support/databases';
 import { writeFixtureDir } from '../support/fixtures';
 
 const HEADER = 'id,first,last,email,dob';
@@ -31,16 +31,8 @@ function csvSource(dir: string, file: string, overrides: Record<string, unknown>
 }
 
 describeEachDialect('CSV sync', (dialect) => {
-  let test: TestDatabase;
+  const test = useTestDatabase(dialect, ['quarantine', 'source_records', 'sync_runs', 'sources']);
   const logger = silentLogger();
-
-  beforeAll(async () => {
-    test = await createTestDatabase(dialect);
-  });
-  afterAll(async () => test?.drop());
-  beforeEach(async () => {
-    for (const table of ['quarantine', 'source_records', 'sync_runs', 'sources']) await test.db.knex(table).delete();
-  });
 
   it('loads every row as a source record with raw and normalized values', async () => {
     const dir = writeFixtureDir({ 'a.csv': `${HEADER}\n1,Ann,Lee, ANN@Example.COM ,1990-02-03\n2,Bo,Kim,bo@example.com,05.01.1985\n` });

@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { SourceConfigSchema, type SourceConfig } from '../../src/config/sources';
 import { silentLogger } from '../../src/logging';
 import { syncSource } from '../../src/pipeline/sync-source';
 import { createRepositories } from '../../src/store/repositories';
-import { createTestDatabase, describeEachDialect, type TestDatabase } from '../support/databases';
+import { describeEachDialect, useTestDatabase } from '../support/databases';
 import { writeFixtureDir } from '../support/fixtures';
 
 function csvSource(content: string, input: Record<string, unknown> = {}): SourceConfig {
@@ -12,16 +12,8 @@ function csvSource(content: string, input: Record<string, unknown> = {}): Source
 }
 
 describeEachDialect('re-sync of stored records', (dialect) => {
-  let test: TestDatabase;
+  const test = useTestDatabase(dialect, ['quarantine', 'source_records', 'sync_runs', 'sources']);
   const logger = silentLogger();
-
-  beforeAll(async () => {
-    test = await createTestDatabase(dialect);
-  });
-  afterAll(async () => test?.drop());
-  beforeEach(async () => {
-    for (const table of ['quarantine', 'source_records', 'sync_runs', 'sources']) await test.db.knex(table).delete();
-  });
 
   it('normalizes stored rows again when the source mapping changes, though their raw values did not', async () => {
     const content = 'id,first,email,country\n1,ann,ann@example.com,FR\n';

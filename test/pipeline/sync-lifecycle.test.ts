@@ -1,11 +1,11 @@
-import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { parseProjectConfig } from '../../src/config/load-config';
 import type { ProjectConfig, SourceConfig } from '../../src/config/sources';
 import { silentLogger } from '../../src/logging';
 import { retryQuarantine } from '../../src/pipeline/retry-quarantine';
 import { syncSource } from '../../src/pipeline/sync-source';
 import { createRepositories } from '../../src/store/repositories';
-import { createTestDatabase, describeEachDialect, type TestDatabase } from '../support/databases';
+import { describeEachDialect, useTestDatabase } from '../support/databases';
 import { writeFixtureDir } from '../support/fixtures';
 
 const HEADER = 'id,first,email,dob';
@@ -31,16 +31,8 @@ function config(dir: string, overrides: Record<string, unknown> = {}): ProjectCo
 const sourceOf = (c: ProjectConfig): SourceConfig => c.sources[0] as SourceConfig;
 
 describeEachDialect('sync lifecycle', (dialect) => {
-  let test: TestDatabase;
+  const test = useTestDatabase(dialect, ['quarantine', 'source_records', 'sync_runs', 'sources']);
   const logger = silentLogger();
-
-  beforeAll(async () => {
-    test = await createTestDatabase(dialect);
-  });
-  afterAll(async () => test?.drop());
-  beforeEach(async () => {
-    for (const table of ['quarantine', 'source_records', 'sync_runs', 'sources']) await test.db.knex(table).delete();
-  });
 
   it('marks records missing from a new snapshot as deleted, softly', async () => {
     const first = writeFixtureDir({ 'a.csv': `${HEADER}\n1,Ann,ann@example.com,1990-01-01\n2,Bo,bo@example.com,1990-01-01\n` });

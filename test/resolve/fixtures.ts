@@ -1,4 +1,5 @@
 import type { MatchRecord } from '../../src/resolve';
+import { seededRandom } from '../../src/resolve/random';
 
 /** A record with the given fields; emails and phones default to none. */
 export function record(id: string, fields: Partial<MatchRecord> = {}): MatchRecord {
@@ -6,16 +7,7 @@ export function record(id: string, fields: Partial<MatchRecord> = {}): MatchReco
 }
 
 /** Small deterministic PRNG so that generated data is the same on every run. */
-export function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export const seeded = seededRandom;
 
 const GIVEN = ['olivia', 'liam', 'emma', 'noah', 'ava', 'lucas', 'mia', 'ethan', 'zoe', 'oscar', 'ruby', 'henry', 'chloe', 'jack', 'ivy', 'leo', 'grace', 'max', 'ella', 'finn'];
 const FAMILY = ['smith', 'jones', 'taylor', 'brown', 'wilson', 'martin', 'nguyen', 'walker', 'harris', 'clarke', 'young', 'king', 'wright', 'thompson', 'white', 'lee', 'kelly', 'murphy', 'ryan', 'morgan', 'hughes', 'baker', 'moore', 'ward', 'evans'];

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import knexFactory from 'knex';
-import { describe, inject } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, inject } from 'vitest';
 import { openDatabase, type Database, type DatabaseTarget, type DialectName } from '../../src/store/database';
 import { migrateToLatest } from '../../src/store/migrate';
 import { mysqlAdminConfig, MYSQL_URL } from './mysql-probe';
@@ -85,4 +85,25 @@ export function describeEachDialect(name: string, body: (dialect: DialectName) =
     }
     body(dialect);
   });
+}
+
+/**
+ * One database of the dialect for the whole suite, emptied of `tables` (children first) before
+ * each test, so every test starts from the same state without paying for a new database.
+ */
+export function useTestDatabase(dialect: DialectName, tables: readonly string[]): { readonly db: Database } {
+  let test: TestDatabase | undefined;
+  beforeAll(async () => {
+    test = await createTestDatabase(dialect);
+  });
+  afterAll(async () => test?.drop());
+  beforeEach(async () => {
+    for (const table of tables) await test!.db.knex(table).delete();
+  });
+  return {
+    get db(): Database {
+      if (!test) throw new Error('the test database is not ready yet: use it inside a test or hook');
+      return test.db;
+    },
+  };
 }
