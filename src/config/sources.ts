@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CANONICAL_FIELDS } from './canonical-fields';
+import { MatchingConfigSchema } from './matching';
 
 const canonicalField = z.enum(CANONICAL_FIELDS, {
   errorMap: (_issue, ctx) => ({
@@ -165,6 +166,8 @@ export const ProjectConfigSchema = z
     sources: z.array(SourceConfigSchema).min(1),
     /** ISO 4217 currency money is converted into (with the rates of `customer-graph fx load`). */
     baseCurrency: z.string().length(3).toUpperCase().optional(),
+    /** Identity resolution tuning (blocking, comparisons, thresholds, rules, clustering, training). */
+    matching: MatchingConfigSchema.optional(),
   })
   .strict()
   .superRefine((config, ctx) => {

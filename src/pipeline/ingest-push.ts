@@ -1,5 +1,6 @@
 import type { PushSourceConfig } from '../config/sources';
 import type { Logger } from '../logging';
+import type { ConfigOverrides } from '../resolve';
 import type { Database } from '../store/database';
 import type { QuarantineEntry } from '../store/quarantine-repository';
 import { createRepositories } from '../store/repositories';
@@ -34,6 +35,7 @@ export async function ingestPushedRecords(
   source: PushSourceConfig,
   pushed: ReadonlyArray<Record<string, unknown>>,
   logger: Logger,
+  matching?: ConfigOverrides,
 ): Promise<PushResult> {
   const repos = createRepositories(db.knex);
   await repos.sources.upsert({ name: source.name, kind: source.kind, trust: source.trust });
@@ -68,7 +70,7 @@ export async function ingestPushedRecords(
     return upserted.statusOf;
   });
   await repos.syncRuns.finish(syncRunId, 'succeeded', counts);
-  if (counts.inserted + counts.updated > 0) await resolveCustomers(db, logger);
+  if (counts.inserted + counts.updated > 0) await resolveCustomers(db, logger, { config: matching });
   const records = pending.map(({ index, outcome }) =>
     'contentHash' in outcome
       ? { index, externalId: outcome.externalId, status: statusOf.get(outcome.externalId) ?? 'unchanged', reasonCode: null, message: null }

@@ -37,6 +37,6 @@ export async function runSync(db: Database, config: ProjectConfig, logger: Logge
     runs.push(result);
   }
   if (dryRun) return { runs };
-  const resolution = await resolveCustomers(db, logger);
+  const resolution = await resolveCustomers(db, logger, { config: config.matching });
   return { runs, resolution };
 }

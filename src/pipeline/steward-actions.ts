@@ -1,5 +1,6 @@
 import { AppError } from '../errors';
 import type { Logger } from '../logging';
+import type { ConfigOverrides } from '../resolve';
 import type { Database } from '../store/database';
 import { createRepositories, type Repositories } from '../store/repositories';
 import { OVERRIDABLE_FIELDS, type OverridableField } from './golden-customers';
@@ -33,8 +34,8 @@ async function liveCustomerId(repos: Repositories, id: string): Promise<string> 
   return customer.id;
 }
 
-async function reresolve(db: Database, logger: Logger, options: ResolveCustomersOptions): Promise<void> {
-  await resolveCustomers(db, logger, options);
+async function reresolve(db: Database, logger: Logger, options: ResolveCustomersOptions, matching: ConfigOverrides | undefined): Promise<void> {
+  await resolveCustomers(db, logger, { ...options, config: matching });
 }
 
 async function customerOf(repos: Repositories, recordId: number): Promise<string> {
@@ -43,7 +44,13 @@ async function customerOf(repos: Repositories, recordId: number): Promise<string
 }
 
 /** Merges customers into one (the oldest id survives); returns the surviving id. */
-export function mergeCustomers(db: Database, logger: Logger, actor: StewardActor, ids: readonly string[]): Promise<string> {
+export function mergeCustomers(
+  db: Database,
+  logger: Logger,
+  actor: StewardActor,
+  ids: readonly string[],
+  matching?: ConfigOverrides,
+): Promise<string> {
   return serialized(db, async () => {
     const repos = createRepositories(db.knex);
     if (ids.length < 2) throw new AppError('BAD_USER_INPUT', 'give at least two customer ids to merge');
@@ -57,7 +64,7 @@ export function mergeCustomers(db: Database, logger: Logger, actor: StewardActor
         records.slice(1).map((recordId) => ({ recordA: anchor, recordB: recordId, kind: 'must_link' as const, reason: 'mergeCustomers' })),
         actor.actor,
       );
-      await reresolve(db, logger, { touchedRecordIds: records });
+      await reresolve(db, logger, { touchedRecordIds: records }, matching);
     }
     const survivor = anchor === undefined ? (live[0] as string) : await customerOf(repos, anchor);
     await repos.auditLog.append({ ...actor, action: 'mergeCustomers', customerIds: [...new Set([...ids, survivor])].sort(), details: { survivor, records: records.length } });
@@ -66,7 +73,14 @@ export function mergeCustomers(db: Database, logger: Logger, actor: StewardActor
 }
 
 /** Takes one source record out of its customer into a new customer of its own; returns the new id. */
-export function splitSourceRecord(db: Database, logger: Logger, actor: StewardActor, source: string, externalId: string): Promise<string> {
+export function splitSourceRecord(
+  db: Database,
+  logger: Logger,
+  actor: StewardActor,
+  source: string,
+  externalId: string,
+  matching?: ConfigOverrides,
+): Promise<string> {
   return serialized(db, async () => {
     const repos = createRepositories(db.knex);
     const record = await repos.sourceRecords.findByKey(source, externalId);
@@ -79,7 +93,7 @@ export function splitSourceRecord(db: Database, logger: Logger, actor: StewardAc
       partners.map((partner) => ({ recordA: record.id, recordB: partner, kind: 'cannot_link' as const, reason: 'splitSourceRecord' })),
       actor.actor,
     );
-    await reresolve(db, logger, { touchedRecordIds: [record.id, ...partners], detachedRecordIds: [record.id] });
+    await reresolve(db, logger, { touchedRecordIds: [record.id, ...partners], detachedRecordIds: [record.id] }, matching);
     const created = await customerOf(repos, record.id);
     await repos.auditLog.append({ ...actor, action: 'splitSourceRecord', customerIds: [previous, created].sort(), details: { source, sourceRecordId: record.id, from: previous, to: created } });
     return created;
@@ -99,7 +113,15 @@ const FIELD_FORMATS: Record<OverridableField, { pattern: RegExp; normalize(value
  * Sets (or, with null, clears) a steward's value for a golden field; it wins survivorship in
  * this and every later run. For emails and phones the value becomes the primary one.
  */
-export function overrideField(db: Database, logger: Logger, actor: StewardActor, customerId: string, field: string, value: string | null): Promise<string> {
+export function overrideField(
+  db: Database,
+  logger: Logger,
+  actor: StewardActor,
+  customerId: string,
+  field: string,
+  value: string | null,
+  matching?: ConfigOverrides,
+): Promise<string> {
   return serialized(db, async () => {
     const repos = createRepositories(db.knex);
     if (!(OVERRIDABLE_FIELDS as readonly string[]).includes(field)) {
@@ -111,14 +133,21 @@ export function overrideField(db: Database, logger: Logger, actor: StewardActor,
     const live = await liveCustomerId(repos, customerId);
     await repos.steward.setOverride(live, field, normalized, actor.actor);
     const records = (await repos.resolution.recordIdsByCustomer([live])).get(live) ?? [];
-    await reresolve(db, logger, { touchedRecordIds: records });
+    await reresolve(db, logger, { touchedRecordIds: records }, matching);
     await repos.auditLog.append({ ...actor, action: 'overrideField', customerIds: [live], fields: [`Customer.${field}`], details: { field, cleared: normalized === null } });
     return live;
   });
 }
 
 /** Decides a queued review: `match` links the pair for good, `no_match` keeps it apart for good. */
-export function reviewMatch(db: Database, logger: Logger, actor: StewardActor, reviewId: number, decision: ReviewDecision): Promise<number> {
+export function reviewMatch(
+  db: Database,
+  logger: Logger,
+  actor: StewardActor,
+  reviewId: number,
+  decision: ReviewDecision,
+  matching?: ConfigOverrides,
+): Promise<number> {
   return serialized(db, async () => {
     const repos = createRepositories(db.knex);
     const review = await repos.matchReviews.get(reviewId);
@@ -126,7 +155,7 @@ export function reviewMatch(db: Database, logger: Logger, actor: StewardActor, r
     const kind = decision === 'match' ? ('must_link' as const) : ('cannot_link' as const);
     await repos.steward.decidePairs([{ recordA: review.recordA, recordB: review.recordB, kind, reason: 'reviewMatch' }], actor.actor);
     await repos.matchReviews.decide(reviewId, decision, actor.actor);
-    await reresolve(db, logger, { touchedRecordIds: [review.recordA, review.recordB] });
+    await reresolve(db, logger, { touchedRecordIds: [review.recordA, review.recordB] }, matching);
     const customers = await repos.resolution.customerOfRecords([review.recordA, review.recordB]);
     await repos.auditLog.append({ ...actor, action: 'reviewMatch', customerIds: [...new Set(customers.values())].sort(), details: { reviewId, decision } });
     return reviewId;
@@ -141,11 +170,12 @@ export interface StewardActions {
   reviewMatch(actor: StewardActor, reviewId: number, decision: ReviewDecision): Promise<number>;
 }
 
-export function stewardActions(db: Database, logger: Logger): StewardActions {
+/** The steward operations bound to one database and the project's matching settings. */
+export function stewardActions(db: Database, logger: Logger, matching?: ConfigOverrides): StewardActions {
   return {
-    mergeCustomers: (actor, ids) => mergeCustomers(db, logger, actor, ids),
-    splitSourceRecord: (actor, source, externalId) => splitSourceRecord(db, logger, actor, source, externalId),
-    overrideField: (actor, customerId, field, value) => overrideField(db, logger, actor, customerId, field, value),
-    reviewMatch: (actor, reviewId, decision) => reviewMatch(db, logger, actor, reviewId, decision),
+    mergeCustomers: (actor, ids) => mergeCustomers(db, logger, actor, ids, matching),
+    splitSourceRecord: (actor, source, externalId) => splitSourceRecord(db, logger, actor, source, externalId, matching),
+    overrideField: (actor, customerId, field, value) => overrideField(db, logger, actor, customerId, field, value, matching),
+    reviewMatch: (actor, reviewId, decision) => reviewMatch(db, logger, actor, reviewId, decision, matching),
   };
 }

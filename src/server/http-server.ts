@@ -99,10 +99,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const ingest: GraphQLContext['ingest'] = async (sourceName, records) => {
     const source = options.config?.sources.find((s) => s.name === sourceName);
     if (source?.kind !== 'push') return undefined;
-    return ingestPushedRecords(db, source, records, logger);
+    return ingestPushedRecords(db, source, records, logger, options.config?.matching);
   };
   const qualityReport: GraphQLContext['qualityReport'] = (source) => buildQualityReport(db, options.config, source);
-  const steward = stewardActions(db, logger);
+  const steward = stewardActions(db, logger, options.config?.matching);
 
   const handleGraphql = async (req: http.IncomingMessage, res: http.ServerResponse, url: URL): Promise<void> => {
     const headers = new HeaderMap();

@@ -14,8 +14,8 @@ export async function emptyTables(db: Database): Promise<void> {
   for (const table of TABLES) await db.knex(table).delete();
 }
 
-/** A one-source CSV project whose file can be rewritten between syncs. */
-export function csvProject(rows: readonly string[]): { config: ProjectConfig; rewrite(rows: readonly string[]): void } {
+/** A one-source CSV project whose file can be rewritten between syncs; `settings` adds top-level config keys. */
+export function csvProject(rows: readonly string[], settings: Record<string, unknown> = {}): { config: ProjectConfig; rewrite(rows: readonly string[]): void } {
   const dir = writeFixtureDir({ 'people.csv': [HEADER, ...rows].join('\n') + '\n' });
   const config = parseProjectConfig(
     {
@@ -29,6 +29,7 @@ export function csvProject(rows: readonly string[]): { config: ProjectConfig; re
           defaults: { dateFormats: ['yyyy-MM-dd'] },
         },
       ],
+      ...settings,
     },
     dir,
   );

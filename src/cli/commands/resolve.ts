@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { loadProjectConfig } from '../../config/load-config';
 import { resolveCustomers, type ResolutionSummary } from '../../pipeline/resolve-customers';
 import type { ModelParameters } from '../../resolve';
 import { createRepositories } from '../../store/repositories';
@@ -37,7 +38,10 @@ export function registerResolveCommand(program: Command): void {
     .option('--train', 're-estimate the model (u from random pairs, m and λ by EM), store and show it, then re-resolve everything with it')
     .option('--show-model', 'print the stored model and exit')
     .option('--json', 'print the outcome as one JSON object')
-    .action(async (options: { full?: boolean; train?: boolean; showModel?: boolean; json?: boolean }) => {
+    .option('-c, --config <file>', "config file whose `matching` settings apply; default $CUSTOMER_GRAPH_CONFIG when set")
+    .action(async (options: { full?: boolean; train?: boolean; showModel?: boolean; json?: boolean; config?: string }) => {
+      const file = options.config ?? process.env.CUSTOMER_GRAPH_CONFIG;
+      const matching = file ? loadProjectConfig(file).matching : undefined;
       const { logger, db } = await openRuntime();
       try {
         const repos = createRepositories(db.knex);
@@ -49,7 +53,7 @@ export function registerResolveCommand(program: Command): void {
           } else process.stdout.write(options.json ? `${JSON.stringify(model)}\n` : describeModel(model));
           return;
         }
-        const summary = await resolveCustomers(db, logger, { mode: options.full || options.train ? 'full' : 'auto', train: options.train === true });
+        const summary = await resolveCustomers(db, logger, { mode: options.full || options.train ? 'full' : 'auto', train: options.train === true, config: matching });
         await repos.auditLog.append({ ...cliActor(), action: options.train ? 'resolve.train' : options.full ? 'resolve.full' : 'resolve', details: { ...summary } });
         const model = options.train ? await repos.resolution.latestModel<ModelParameters>() : undefined;
         if (options.json) process.stdout.write(`${JSON.stringify({ ...summary, model: model?.parameters })}\n`);

@@ -73,7 +73,7 @@ export function registerSyncCommands(program: Command): void {
           );
         }
         if (results.length === 0) process.stderr.write('nothing to retry\n');
-        else await resolveCustomers(db, logger);
+        else await resolveCustomers(db, logger, { config: config.matching });
       } finally {
         await db.close();
       }
