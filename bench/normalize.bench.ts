@@ -15,19 +15,13 @@
 import { InMemoryFxRates, type FxRateProvider } from '../src/normalize/fx';
 import { normalizeCustomerFields, type RawCustomerFields } from '../src/normalize/record';
 import { resolveNormalizeSettings, type SourceNormalizeSettings } from '../src/normalize/settings';
+import { seededRandom } from '../src/resolve/random';
 
 // Records are normalized in batches of the size a sync run loads at once.
 const BATCH = Number(process.env.NORMALIZE_BENCH_BATCH ?? 1_000);
 const MIN_SECONDS = Number(process.env.NORMALIZE_BENCH_SECONDS ?? 3);
 
-let seed = 0x5eed;
-function random(): number {
-  // mulberry32: small, fast, deterministic.
-  seed = (seed + 0x6d2b79f5) | 0;
-  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-}
+const random = seededRandom(0x5eed);
 const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
 const int = (min: number, max: number): number => min + Math.floor(random() * (max - min + 1));
 const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
