@@ -43,7 +43,20 @@ function countLineBreaks(text: string): number {
   return count;
 }
 
+/**
+ * csv-parse counts every `\r` and every `\n` inside a record as a line of its own (a quoted
+ * `\r\n` is two), while a line of the file ends at `\n`: each `\r` inside a record is one line
+ * too many in its count.
+ */
+function countCarriageReturns(text: string): number {
+  let count = 0;
+  for (let at = text.indexOf('\r'); at !== -1; at = text.indexOf('\r', at + 1)) count += 1;
+  return count;
+}
+
+/** The text without its line break (csv-parse hands a CRLF record over with the `\r` only). */
 function withoutBreak(text: string): string {
+  if (text.endsWith('\r')) return text.slice(0, -1);
   if (!text.endsWith('\n')) return text;
   return text.charCodeAt(text.length - 2) === 13 ? text.slice(0, -2) : text.slice(0, -1);
 }
@@ -62,6 +75,7 @@ class ParsePass {
 
   constructor(dialect: CsvDialect, lineOffset: number) {
     this.lastCleanLine = lineOffset;
+    let overcounted = 0;
     const options: CsvParseOptions<CsvRow, RawCsvRecord> = {
       delimiter: dialect.delimiter,
       quote: dialect.quote,
@@ -72,8 +86,9 @@ class ParsePass {
       max_record_size: MAX_RECORD_BYTES,
       on_record: (entry: RawCsvRecord, context: InfoRecord): null => {
         if (this.failure) return null;
-        const endLine = lineOffset + context.lines;
         const raw = withoutBreak(entry.raw);
+        overcounted += countCarriageReturns(raw);
+        const endLine = lineOffset + context.lines - overcounted;
         this.lastCleanLine = endLine;
         this.rows.push({ kind: 'row', fields: entry.record, line: endLine - countLineBreaks(raw), raw });
         return null;

@@ -121,6 +121,12 @@ describe('CSV connector: empty and broken files', () => {
     expect(recordValues(items)[0]?.name).toBe('Ann\nLee');
   });
 
+  it('locates records of a CRLF file at their first line when quoted fields hold line breaks', async () => {
+    const items = await extractAll(csvFile(`${HEADER}\r\n1,"Ann\r\nLee",a@example.com\r\n2,Bo,b@example.com\r\n3,"A\r\nB\r\nC",c@example.com\r\n4,Di,d@example.com\r\n`));
+    expect(items.map((item) => item.location)).toEqual(['customers.csv:2', 'customers.csv:4', 'customers.csv:5', 'customers.csv:8']);
+    expect(recordValues(items).map((values) => values.email)).toEqual(['a@example.com', 'b@example.com', 'c@example.com', 'd@example.com']);
+  });
+
   it('yields an unterminated quote as malformed with its line, keeping the rows before and after it', async () => {
     const items = await extractAll(csvFile(`${HEADER}\n1,Ann,ann@example.com\n2,"Bo Kim,bo@example.com\n3,Cy,cy@example.com\n`));
     expect(items).toEqual([
