@@ -3,6 +3,7 @@ import * as initial from './20261125000000_initial';
 import * as stewardDecisions from './20261125110000_steward_decisions';
 import * as suppressions from './20261125140000_suppressions';
 import * as customerProfile from './20261125120000_customer_profile';
+import * as customerConsents from './20261202000000_customer_consents';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -18,4 +19,5 @@ export const migrations: ReadonlyArray<readonly [name: string, migration: Migrat
   ['20261125110000_steward_decisions', stewardDecisions],
   ['20261125140000_suppressions', suppressions],
   ['20261125120000_customer_profile', customerProfile],
+  ['20261202000000_customer_consents', customerConsents],
 ];

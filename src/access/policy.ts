@@ -33,6 +33,16 @@ const FEDERATION: RolePolicy = { _Service: { sdl: 'allow' } };
  * What support and service callers read of a customer: names, contacts, address, country and
  * record timestamps; not the birth date, gender, money or source records.
  */
+/**
+ * Marketing consent (granted or not, which source said so, when): every role that reads customers
+ * may read it, since anyone who contacts a customer or counts who may be contacted must honour it.
+ * It identifies nobody on its own.
+ */
+const CONSENT_READ: RolePolicy = {
+  CustomerConsent: { '*': 'allow' },
+  ConsentStatement: { '*': 'allow' },
+};
+
 const CONTACT_READ: RolePolicy = {
   Customer: {
     id: 'allow',
@@ -47,6 +57,7 @@ const CONTACT_READ: RolePolicy = {
     phones: 'allow',
     addresses: 'allow',
     country: 'allow',
+    consent: 'allow',
     firstSeenAt: 'allow',
     lastSeenAt: 'allow',
     createdAt: 'allow',
@@ -55,6 +66,7 @@ const CONTACT_READ: RolePolicy = {
   CustomerEmail: { '*': 'allow' },
   CustomerPhone: { '*': 'allow' },
   Address: { '*': 'allow' },
+  ...CONSENT_READ,
 };
 
 /** The change feed holds ids, kinds and times only; downstream systems (warehouse, CRM) read it. */
@@ -114,6 +126,7 @@ export const DEFAULT_POLICY: AccessPolicy = {
       country: 'allow',
       lifetimeValue: 'allow',
       lifetimeValueCurrency: 'allow',
+      consent: 'allow',
       firstSeenAt: 'allow',
       lastSeenAt: 'allow',
       createdAt: 'allow',
@@ -123,6 +136,7 @@ export const DEFAULT_POLICY: AccessPolicy = {
     CustomerPhone: { number: { mask: 'phone' }, primary: 'allow', sources: 'allow' },
     // Analysts see where a customer lives, not the street: city, region and country only.
     Address: { city: 'allow', region: 'allow', country: 'allow' },
+    ...CONSENT_READ,
     ...PAGING,
     ...FEDERATION,
   },

@@ -20,6 +20,10 @@ export const CANONICAL_FIELDS = [
   'currency',
   'signupAt',
   'updatedAt',
+  // Marketing consent per channel, and when it was given or withdrawn (both channels of a record).
+  'emailMarketingConsent',
+  'smsMarketingConsent',
+  'consentAt',
 ] as const;
 
 export type CanonicalField = (typeof CANONICAL_FIELDS)[number];

@@ -74,6 +74,8 @@ export function storedFilter(filter: CustomerFilter | null | undefined): StoredF
     stored.phone = phone.value.e164;
   }
   if (filter.namePrefix && filter.namePrefix.trim() !== '') stored.namePrefix = filter.namePrefix;
+  if (filter.emailMarketingConsent != null) stored.emailMarketingConsent = filter.emailMarketingConsent;
+  if (filter.smsMarketingConsent != null) stored.smsMarketingConsent = filter.smsMarketingConsent;
   return stored;
 }
 

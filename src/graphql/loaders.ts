@@ -2,6 +2,7 @@ import DataLoader from 'dataloader';
 import type { Principal } from '../access/principal';
 import { explainCustomers } from '../pipeline/explain-customers';
 import type { MatchExplanation } from '../resolve';
+import type { CustomerConsent } from '../store/customer-consent-repository';
 import type { Customer } from '../store/customer-repository';
 import type { LineageRow, RecordKey } from '../store/resolution-repository';
 import type { Repositories } from '../store/repositories';
@@ -11,6 +12,8 @@ export interface Loaders {
   /** Live customers by id (retired ids answer with their survivor), within the caller's row scope. */
   customerById: DataLoader<string, Customer | null>;
   sourceRecordsByCustomerId: DataLoader<string, StoredSourceRecord[]>;
+  /** Marketing consent rows of a customer (one per channel a source spoke about). */
+  consentByCustomerId: DataLoader<string, CustomerConsent[]>;
   /** Where each golden field of a customer came from. */
   lineageByCustomerId: DataLoader<string, LineageRow[]>;
   /** The accepted links between a customer's records, explained. */
@@ -28,6 +31,10 @@ export function createLoaders(repos: Repositories, principal: Principal): Loader
     }),
     sourceRecordsByCustomerId: new DataLoader(async (ids) => {
       const byCustomer = await repos.sourceRecords.listByCustomerIds(ids, principal.scope.sources);
+      return ids.map((id) => byCustomer.get(id) ?? []);
+    }),
+    consentByCustomerId: new DataLoader(async (ids) => {
+      const byCustomer = await repos.customerConsents.byCustomerIds(ids);
       return ids.map((id) => byCustomer.get(id) ?? []);
     }),
     lineageByCustomerId: new DataLoader(async (ids) => {

@@ -5,6 +5,7 @@ import { AuditResolver } from './resolvers/audit-resolver';
 import { printSubgraphSchemaFile, toSubgraphSchema } from './federation';
 import { CustomerChangeResolver } from './resolvers/customer-change-resolver';
 import { CustomerConnectionResolver } from './resolvers/customer-connection-resolver';
+import { CustomerConsentResolver } from './resolvers/customer-consent-resolver';
 import { CustomerSearchResolver } from './resolvers/customer-search-resolver';
 import { CustomerStatsResolver } from './resolvers/customer-stats-resolver';
 import { CustomerProfileResolver } from './resolvers/customer-profile-resolver';
@@ -27,6 +28,7 @@ export async function buildCustomerGraphSchema(): Promise<GraphQLSchema> {
       CustomerStatsResolver,
       CustomerSearchResolver,
       CustomerConnectionResolver,
+      CustomerConsentResolver,
       CustomerResolutionResolver,
       ErasureResolver,
       IngestResolver,

@@ -22,6 +22,9 @@ export {
   type Address, type AddressInput,
 } from './address';
 export { normalizeGender, type Gender } from './gender';
+export {
+  normalizeConsent, consentStatements, CONSENT_CHANNELS, CONSENT_FIELD_OF, type ConsentChannel, type ConsentStatement, type ConsentTimeOrigin,
+} from './consent';
 export * from './settings';
 export {
   normalizeCustomerFields, type CustomerFields, type FieldRejection, type NormalizedRecord, type RawCustomerFields,

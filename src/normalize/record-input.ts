@@ -23,7 +23,7 @@ export function readCanonical(input: Readonly<Partial<Record<string, string | un
     givenName: undefined, familyName: undefined, fullName: undefined, email: undefined, phone: undefined,
     birthDate: undefined, gender: undefined, country: undefined, addressLine1: undefined, addressLine2: undefined,
     city: undefined, region: undefined, postalCode: undefined, lifetimeValue: undefined, currency: undefined,
-    signupAt: undefined, updatedAt: undefined,
+    signupAt: undefined, updatedAt: undefined, emailMarketingConsent: undefined, smsMarketingConsent: undefined, consentAt: undefined,
   };
   // A switch of named stores: several times faster than `values[key] = value` (a keyed store
   // over many names), whatever shapes the input records come in.
@@ -48,6 +48,9 @@ export function readCanonical(input: Readonly<Partial<Record<string, string | un
       case 'currency': values.currency = v; break;
       case 'signupAt': values.signupAt = v; break;
       case 'updatedAt': values.updatedAt = v; break;
+      case 'emailMarketingConsent': values.emailMarketingConsent = v; break;
+      case 'smsMarketingConsent': values.smsMarketingConsent = v; break;
+      case 'consentAt': values.consentAt = v; break;
     }
   }
   return values;

@@ -4,6 +4,7 @@ import { normalizeCountry } from './country';
 import { normalizeBirthDate, normalizeDateTime, todayUtc, type DateSettings } from './date';
 import { normalizeEmail } from './email';
 import { convertMoney, type FxRateProvider } from './fx';
+import { normalizeConsent } from './consent';
 import { normalizeGender } from './gender';
 import { parseMoney, type MoneyOptions } from './money';
 import { normalizePersonName, splitFullName } from './name';
@@ -31,6 +32,7 @@ const todayUtcFn = todayUtc;
 const normalizeEmailFn = normalizeEmail;
 const convertMoneyFn = convertMoney;
 const normalizeGenderFn = normalizeGender;
+const normalizeConsentFn = normalizeConsent;
 const parseMoneyFn = parseMoney;
 const normalizePersonNameFn = normalizePersonName;
 const splitFullNameFn = splitFullName;
@@ -120,6 +122,7 @@ export function normalizeCustomerFields(
     if (accepted(run, 'gender', raw, r)) fields.gender = r.value;
   }
   normalizeAddressFields(run, v, recordCountry);
+  if (v.emailMarketingConsent !== undefined || v.smsMarketingConsent !== undefined || v.consentAt !== undefined) normalizeConsentFields(run, v, dates);
   normalizeLifetimeValue(run, v, rates, settings.fxDate ?? today);
 
   for (const field of settings.required) {
@@ -205,6 +208,18 @@ function normalizeAddressFields(run: Run, v: CanonicalValues, recordCountry: str
     const r = normalizePostalCodeFn(raw, recordCountry);
     if (accepted(run, 'postalCode', raw, r)) fields.postalCode = r.value;
   }
+}
+
+/** Consent per channel as "true" / "false", and the time it was stated (rare: a loop is fine). */
+function normalizeConsentFields(run: Run, v: CanonicalValues, dates: DateSettings): void {
+  for (const field of ['emailMarketingConsent', 'smsMarketingConsent'] as const) {
+    const raw = presentFn(run.corrections, field, v[field]);
+    const r = raw === undefined ? undefined : normalizeConsentFn(raw);
+    if (r !== undefined && accepted(run, field, raw as string, r)) run.fields[field] = String(r.value);
+  }
+  const raw = presentFn(run.corrections, 'consentAt', v.consentAt);
+  const r = raw === undefined ? undefined : normalizeDateTimeFn(raw, dates);
+  if (r !== undefined && accepted(run, 'consentAt', raw as string, r)) run.fields.consentAt = r.value;
 }
 
 /** Records corrections or the rejection (honouring onInvalid); true when the value was accepted. */

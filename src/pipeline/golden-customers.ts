@@ -2,6 +2,7 @@ import { surviveCluster, type GoldenValues, type MatchRecord, type ScoredPair, t
 import type { GoldenProfile } from '../store/customer-columns';
 import { NO_SOURCE_RECORD, type ResolvedCustomer } from '../store/resolution-repository';
 import type { OverrideValue } from '../store/steward-repository';
+import type { SurvivedConsent } from './customer-consent';
 import { toGoldenFields, toLineageRows } from './match-records';
 
 /** The golden fields a steward may override; emails and phones take the value as their primary. */
@@ -46,6 +47,8 @@ export function goldenCustomer(
   hashOf: ReadonlyMap<number, string>,
   /** The cluster-wide profile fields (full name, address, lifetime value, …) from the survived values. */
   profileOf?: (golden: GoldenValues) => GoldenProfile,
+  /** Marketing consent per channel and its lineage (see consentOf). */
+  consent: SurvivedConsent = { consents: [], lineage: [] },
 ): ResolvedCustomer {
   const survived = surviveCluster(records, { overrides: singleValuedOverrides(overrides) });
   const fields = { ...toGoldenFields(survived.golden), ...profileOf?.(survived.golden) };
@@ -58,11 +61,13 @@ export function goldenCustomer(
     const at = lineage.findIndex((entry) => entry.field === field);
     lineage.splice(at === -1 ? lineage.length : at, 0, { field, sourceRecordId: NO_SOURCE_RECORD, rule: STEWARD_OVERRIDE_RULE });
   }
+  lineage.push(...consent.lineage);
   return {
     customerId,
     recordIds: records.map((record) => Number(record.id)),
     fields,
     lineage,
+    consents: consent.consents,
     hashOf: (recordId) => hashOf.get(recordId) ?? '',
     linkOf: (recordId) => {
       const link = linkOf.get(recordId);

@@ -14,6 +14,7 @@ import type { Database } from '../store/database';
 import { createRepositories, type Repositories } from '../store/repositories';
 import type { StoredSourceRecord } from '../store/source-record-repository';
 import type { ResolutionWriteSummary, StoredLink } from '../store/resolution-repository';
+import { consentOf } from './customer-consent';
 import { profileOf } from './customer-profile';
 import { goldenCustomer, strongestLinks } from './golden-customers';
 import { toMatchRecord } from './match-records';
@@ -147,7 +148,7 @@ async function writeOutcome(
     Object.assign(own, overrides.get(customerId));
     const members = cluster.map((id) => byId.get(id)).filter((record): record is MatchRecord => record !== undefined);
     const stored = cluster.map((id) => storedById.get(id)).filter((record): record is StoredSourceRecord => record !== undefined);
-    return goldenCustomer(customerId, members, own, linkOf, hashOf, (golden) => profileOf(golden, stored));
+    return goldenCustomer(customerId, members, own, linkOf, hashOf, (golden) => profileOf(golden, stored), consentOf(stored));
   });
   const summary = await repos.resolution.apply({ customers, retired: ids.retired, orphaned: ids.orphaned, partial: outcome.partial });
   await repos.steward.moveOverrides(ids.retired);

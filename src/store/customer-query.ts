@@ -19,6 +19,9 @@ export interface CustomerFilter {
   phone?: string;
   /** Prefix of the given or family name, any case. */
   namePrefix?: string;
+  /** true: the current consent on the channel is a grant; false: it is not (withdrawn or never stated). */
+  emailMarketingConsent?: boolean;
+  smsMarketingConsent?: boolean;
 }
 
 export const CUSTOMER_ORDER_FIELDS = ['id', 'createdAt', 'updatedAt', 'familyName', 'lifetimeValue'] as const;
@@ -66,7 +69,21 @@ export function applyCustomerFilter(query: Knex.QueryBuilder, filter: CustomerFi
     const pattern = `${likeLiteral(filter.namePrefix.trim().toLowerCase())}%`;
     query.where((inner) => inner.whereRaw("?? like ? escape '!'", ['customers.family_name_key', pattern]).orWhereRaw("?? like ? escape '!'", ['customers.given_name_key', pattern]));
   }
+  if (filter.emailMarketingConsent !== undefined) applyConsentFilter(query, knex, 'email_marketing', filter.emailMarketingConsent);
+  if (filter.smsMarketingConsent !== undefined) applyConsentFilter(query, knex, 'sms_marketing', filter.smsMarketingConsent);
   return query;
+}
+
+/** Customers with (or, for false, without) a granted consent row on the channel. */
+function applyConsentFilter(query: Knex.QueryBuilder, knex: Knex, channel: string, granted: boolean): void {
+  const grant = function grantOnChannel(this: Knex.QueryBuilder): void {
+    this.select(knex.raw('1'))
+      .from('customer_consents as filter_c')
+      .whereRaw('?? = ??', ['filter_c.customer_id', 'customers.id'])
+      .where({ 'filter_c.channel': channel, 'filter_c.granted': 1 });
+  };
+  if (granted) query.whereExists(grant);
+  else query.whereNotExists(grant);
 }
 
 /** The SQL expression a field orders by, and how a row's value of it is written into a cursor. */

@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import { appendCustomerChanges } from './customer-change-repository';
+import { deleteConsents } from './customer-consent-repository';
 import { parseJsonColumn } from './dialect';
 
 /** What an erasure found before removing it: what suppression digests are computed from. */
@@ -19,6 +20,7 @@ export interface ErasureCounts {
   sourceRecords: number;
   links: number;
   lineage: number;
+  consents: number;
   reviews: number;
   quarantine: number;
   auditEntriesRedacted: number;
@@ -63,14 +65,15 @@ export class ErasureRepository {
   }
 
   /**
-   * Deletes the person's rows: golden records (and retired ids), links, lineage, steward
+   * Deletes the person's rows: golden records (and retired ids), links, lineage, consents, steward
    * overrides, match reviews and decisions, source records, and quarantine rows of those records or mentioning their emails or phones.
    * Audit entries concerning them keep who/when/what but lose their details.
    */
   async remove(person: ErasedPerson, trx: Knex): Promise<ErasureCounts> {
     const { customerIds, sourceRecordIds } = person;
-    const counts: ErasureCounts = { customers: 0, sourceRecords: 0, links: 0, lineage: 0, reviews: 0, quarantine: 0, auditEntriesRedacted: 0 };
+    const counts: ErasureCounts = { customers: 0, sourceRecords: 0, links: 0, lineage: 0, consents: 0, reviews: 0, quarantine: 0, auditEntriesRedacted: 0 };
     counts.lineage = await trx('field_lineage').whereIn('customer_id', customerIds).delete();
+    counts.consents = await deleteConsents(trx, customerIds);
     // Steward overrides hold field values the steward typed in: personal data too.
     await trx('field_overrides').whereIn('customer_id', customerIds).delete();
     counts.links = await trx('customer_links').whereIn('customer_id', customerIds).delete();

@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import { ApiKeyRepository } from './api-key-repository';
 import { AuditLogRepository } from './audit-log-repository';
 import { CustomerChangeRepository } from './customer-change-repository';
+import { CustomerConsentRepository } from './customer-consent-repository';
 import { CustomerRepository } from './customer-repository';
 import { CustomerSearchRepository } from './customer-search-repository';
 import { CustomerStatsRepository } from './customer-stats-repository';
@@ -20,6 +21,7 @@ export interface Repositories {
   quarantine: QuarantineRepository;
   customers: CustomerRepository;
   customerChanges: CustomerChangeRepository;
+  customerConsents: CustomerConsentRepository;
   customerStats: CustomerStatsRepository;
   customerSearch: CustomerSearchRepository;
   resolution: ResolutionRepository;
@@ -37,6 +39,7 @@ export function createRepositories(knex: Knex): Repositories {
     quarantine: new QuarantineRepository(knex),
     customers: new CustomerRepository(knex),
     customerChanges: new CustomerChangeRepository(knex),
+    customerConsents: new CustomerConsentRepository(knex),
     customerStats: new CustomerStatsRepository(knex),
     customerSearch: new CustomerSearchRepository(knex),
     resolution: new ResolutionRepository(knex),

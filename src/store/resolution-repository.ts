@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import { appendCustomerChanges, type CustomerChangeInput } from './customer-change-repository';
+import { consentsByCustomer, deleteConsents, replaceConsents, sameConsents, type CustomerConsent } from './customer-consent-repository';
 import { goldenToColumns, sameGoldenFields, type GoldenFields } from './customer-columns';
 import { fromDbTime, insertRows, nowDbTime, parseJsonColumn } from './dialect';
 
@@ -16,6 +17,8 @@ export interface ResolvedCustomer {
   hashOf(recordId: number): string;
   fields: GoldenFields;
   lineage: { field: string; sourceRecordId: number; rule: string }[];
+  /** Marketing consent per channel (the most recent statement of its records), stored in customer_consents. */
+  consents: CustomerConsent[];
   /** Why each record belongs here (the deciding rule and its best match score), stored on its link. */
   linkOf(recordId: number): { rule: string; score: number | null };
 }
@@ -177,18 +180,23 @@ export class ResolutionRepository {
         for (const row of await trx('customers').whereIn('id', ids.slice(i, i + 1000))) existing.set(String(row.id), row);
       }
       const links = await this.linksWithHashes(trx);
+      const storedConsents = await consentsByCustomer(trx, ids);
+      const changedConsents = new Map<string, CustomerConsent[]>();
 
       const feed: CustomerChangeInput[] = [];
       const newCustomers: Record<string, unknown>[] = [];
       const changedCustomers: string[] = [];
       for (const customer of plan.customers) {
         const row = existing.get(customer.customerId);
+        // Consent lives in its own table but is part of the customer: a change to it updates the customer.
+        const consentChanged = !sameConsents(storedConsents.get(customer.customerId) ?? [], customer.consents);
+        if (consentChanged) changedConsents.set(customer.customerId, customer.consents);
         if (!row) {
           newCustomers.push({ id: customer.customerId, ...goldenToColumns(customer.fields), created_at: now, updated_at: now });
           changedCustomers.push(customer.customerId);
           feed.push({ customerId: customer.customerId, kind: 'created' });
           summary.created += 1;
-        } else if (!sameGoldenFields(row, customer.fields) || row.merged_into !== null || row.deleted_at !== null) {
+        } else if (consentChanged || !sameGoldenFields(row, customer.fields) || row.merged_into !== null || row.deleted_at !== null) {
           await trx('customers')
             .where({ id: customer.customerId })
             .update({ ...goldenToColumns(customer.fields), merged_into: null, deleted_at: null, updated_at: now });
@@ -200,6 +208,7 @@ export class ResolutionRepository {
         }
       }
       await insertRows(trx, 'customers', newCustomers);
+      await replaceConsents(trx, changedConsents);
 
       const relinked: Record<string, unknown>[] = [];
       for (const customer of plan.customers) {
@@ -239,12 +248,14 @@ export class ResolutionRepository {
       for (const [retiredId, survivorId] of plan.retired) {
         await trx('customers').where({ id: retiredId }).update({ merged_into: survivorId, updated_at: now });
         await trx('field_lineage').where({ customer_id: retiredId }).delete();
+        await deleteConsents(trx, [retiredId]);
         feed.push({ customerId: retiredId, kind: 'merged', mergedInto: survivorId });
         summary.retired += 1;
       }
       for (const orphan of plan.orphaned) {
         const deleted = await trx('customers').where({ id: orphan }).whereNull('deleted_at').update({ deleted_at: now, updated_at: now });
         await trx('field_lineage').where({ customer_id: orphan }).delete();
+        await deleteConsents(trx, [orphan]);
         if (deleted > 0) feed.push({ customerId: orphan, kind: 'deleted' });
         summary.deleted += 1;
       }

@@ -15,6 +15,7 @@ const TABLES = [
   'api_keys',
   'audit_log',
   'suppressions',
+  'customer_consents',
 ];
 
 describeEachDialect('migrations', (dialect) => {

@@ -87,4 +87,13 @@ export class CustomerFilter {
 
   @Field(() => String, { nullable: true, description: 'Given or family name starting with this text, any case.' })
   namePrefix?: string | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'true: only customers whose current email marketing consent is a grant (a marketing export); false: only those without one (withdrawn, refused or never stated).',
+  })
+  emailMarketingConsent?: boolean | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'true: only customers whose current SMS marketing consent is a grant; false: only those without one.' })
+  smsMarketingConsent?: boolean | null;
 }
