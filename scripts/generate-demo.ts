@@ -74,18 +74,32 @@ function typo(name: string): string {
 }
 
 const people = Array.from({ length: 150 }, (_, i) => makePerson(i));
-const crm: (string | number | null)[][] = [['customer_id', 'first_name', 'last_name', 'email', 'phone', 'birth_date', 'country']];
-const shop: (string | number | null)[][] = [['Customer No', 'Given Name', 'Family Name', 'E-Mail', 'Mobile', 'DOB', 'Country']];
+const crm: (string | number | null)[][] = [['customer_id', 'first_name', 'last_name', 'email', 'phone', 'birth_date', 'country', 'email_opt_in', 'sms_opt_in', 'consent_date']];
+const shop: (string | number | null)[][] = [['Customer No', 'Given Name', 'Family Name', 'E-Mail', 'Mobile', 'DOB', 'Country', 'Newsletter', 'Newsletter Changed']];
+
+// Marketing consent is derived from the row number, not drawn from the generator, so adding it
+// left every other value as it was. The CRM states both channels with a time; the shop states
+// only its newsletter (email), a year later, so where both speak the shop's newer word wins.
+function crmConsent(i: number): (string | null)[] {
+  const email = [null, 'yes', 'yes', 'yes', 'no'][i % 5] ?? null;
+  const sms = ['1', '0', null][i % 3] ?? null;
+  const time = email === null && sms === null ? null : `2024-${pad(1 + (i % 12))}-${pad(1 + (i % 28))}T09:30:00Z`;
+  return [email, sms, time];
+}
+function shopConsent(i: number): (string | null)[] {
+  const newsletter = ['opt-out', 'opt-in', null, null, null, null][i % 6] ?? null;
+  return [newsletter, newsletter === null ? null : `2025-${pad(1 + (i % 12))}-${pad(1 + (i % 28))}`];
+}
 const support: (string | number | null)[][] = [['ticket_user', 'first', 'last', 'email', 'birthday']];
 
 people.forEach((p, i) => {
   const [y, m, d] = p.birth;
   if (i % 4 !== 3) {
-    crm.push([`CRM-${1000 + i}`, p.given, p.family, p.email, p.phone, `${y}-${pad(m)}-${pad(d)}`, p.country]);
+    crm.push([`CRM-${1000 + i}`, p.given, p.family, p.email, p.phone, `${y}-${pad(m)}-${pad(d)}`, p.country, ...crmConsent(i)]);
   }
   if (i % 3 !== 2) {
     const email = p.email ? (random() < 0.5 ? `  ${p.email.toUpperCase()} ` : p.email) : null;
-    shop.push([`S${50000 + i * 7}`, typo(p.given), p.family.toUpperCase(), email, p.phone.replace(/ /g, ''), `${pad(d)}.${pad(m)}.${y}`, random() < 0.8 ? p.country : null]);
+    shop.push([`S${50000 + i * 7}`, typo(p.given), p.family.toUpperCase(), email, p.phone.replace(/ /g, ''), `${pad(d)}.${pad(m)}.${y}`, random() < 0.8 ? p.country : null, ...shopConsent(i)]);
   }
   if (i % 2 === 0) {
     support.push([`u_${(i * 2654435761) % 99991}`, p.given.toLowerCase(), p.family, p.email, random() < 0.7 ? `${y}/${pad(m)}/${pad(d)}` : null]);
@@ -93,8 +107,8 @@ people.forEach((p, i) => {
 });
 
 // A few rows as real exports have them, so the quarantine and corrections have something to show.
-shop.push(['S99001', 'Jonas', 'WEBER', 'jonas.weber@@example.com', '+4915112345678', '12.03.1984', 'DE']);
-shop.push(['S99002', 'Lea', 'FISCHER', 'lea.fischer@example.com', '+4915187654321', '31.02.1980', 'DE']);
+shop.push(['S99001', 'Jonas', 'WEBER', 'jonas.weber@@example.com', '+4915112345678', '12.03.1984', 'DE', null, null]);
+shop.push(['S99002', 'Lea', 'FISCHER', 'lea.fischer@example.com', '+4915187654321', '31.02.1980', 'DE', 'opt-in', '2025-03-01']);
 support.push(['u_typo1', 'nina', 'Costa', 'nina.costa.demo@gmial.com', '1991/07/14']);
 
 const dir = path.resolve(__dirname, '..', 'demo');
