@@ -123,6 +123,17 @@ export type ComparisonWeight = {
   weight: Scalars['Float']['output'];
 };
 
+/** A customer's current word on one marketing channel: the most recent statement any of its source records makes, grant or withdrawal. */
+export type ConsentStatement = {
+  __typename?: 'ConsentStatement';
+  /** true: the customer agreed to marketing on this channel; false: refused or withdrew it. */
+  granted: Scalars['Boolean']['output'];
+  /** When the consent was given or withdrawn: the source's consent time, else the record's own update time, else when the sync loaded the record. */
+  recordedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Name of the source whose record made the statement. */
+  source: Scalars['String']['output'];
+};
+
 /** A golden customer: one person, resolved from the records of every source. */
 export type Customer = {
   __typename?: 'Customer';
@@ -130,6 +141,8 @@ export type Customer = {
   addresses?: Maybe<Array<Address>>;
   /** Date of birth: YYYY-MM-DD, or the year alone for roles that may see only the year. */
   birthDate?: Maybe<Scalars['PartialDate']['output']>;
+  /** Marketing consent per channel (email, SMS), with the source and time of the statement that decided it. */
+  consent?: Maybe<CustomerConsent>;
   /** Country, ISO 3166-1 alpha-2. */
   country?: Maybe<Scalars['String']['output']>;
   /** When the golden record was created. */
@@ -231,6 +244,15 @@ export type CustomerConnection = {
   totalCount: Scalars['Int']['output'];
 };
 
+/** Marketing consent of a customer per channel; a channel no source speaks about is null (no consent known: do not contact). */
+export type CustomerConsent = {
+  __typename?: 'CustomerConsent';
+  /** Consent to marketing by email. */
+  emailMarketing?: Maybe<ConsentStatement>;
+  /** Consent to marketing by SMS. */
+  smsMarketing?: Maybe<ConsentStatement>;
+};
+
 /** A customer in a page, with its cursor. */
 export type CustomerEdge = {
   __typename?: 'CustomerEdge';
@@ -259,6 +281,8 @@ export type CustomerFilter = {
   createdAt?: InputMaybe<DateTimeRange>;
   /** Exactly this email address, normalized first (case, spaces, known domain typos). */
   email?: InputMaybe<Scalars['EmailAddress']['input']>;
+  /** true: only customers whose current email marketing consent is a grant (a marketing export); false: only those without one (withdrawn, refused or never stated). */
+  emailMarketingConsent?: InputMaybe<Scalars['Boolean']['input']>;
   /** true: only customers with an email address; false: only those without. */
   hasEmail?: InputMaybe<Scalars['Boolean']['input']>;
   /** Lifetime value range (customers without one are left out). */
@@ -267,6 +291,8 @@ export type CustomerFilter = {
   namePrefix?: InputMaybe<Scalars['String']['input']>;
   /** Exactly this phone number, normalized to E.164 first (give the country code, e.g. +49 …). */
   phone?: InputMaybe<Scalars['String']['input']>;
+  /** true: only customers whose current SMS marketing consent is a grant; false: only those without one. */
+  smsMarketingConsent?: InputMaybe<Scalars['Boolean']['input']>;
   /** Customers with at least one record from any of these sources. */
   source?: InputMaybe<Array<Scalars['String']['input']>>;
   /** When a golden field last changed. */
