@@ -5,6 +5,7 @@ import type { PushResult } from '../pipeline/ingest-push';
 import type { SourceQuality } from '../pipeline/quality-report';
 import type { StewardActions } from '../pipeline/steward-actions';
 import type { Repositories } from '../store/repositories';
+import type { RowScope } from '../store/row-scope';
 import type { Loaders } from './loaders';
 
 export interface GraphQLContext {
@@ -20,6 +21,6 @@ export interface GraphQLContext {
   erase(id: string, reason: string): Promise<ErasureOutcome | undefined>;
   /** Merge, split, override and review: stored decisions, re-resolution and audit entries. */
   steward: StewardActions;
-  /** The data quality report, for all sources or one. */
-  qualityReport(source?: string): Promise<SourceQuality[]>;
+  /** The data quality report, for all sources or one, limited to the sources in the scope. */
+  qualityReport(source?: string, scope?: RowScope): Promise<SourceQuality[]>;
 }

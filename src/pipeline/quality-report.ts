@@ -1,6 +1,7 @@
 import type { ProjectConfig } from '../config/sources';
 import type { Database } from '../store/database';
 import { parseJsonColumn } from '../store/dialect';
+import { sourceInScope, type RowScope } from '../store/row-scope';
 
 export interface FieldQuality {
   field: string;
@@ -43,12 +44,12 @@ function canonicalOf(storedField: string): string {
  * Per source and field: completeness, validity, corrections by reason, quarantined rows by
  * reason and duplicates removed, all counted from what is stored, so the report matches what
  * was loaded. With the config, quarantine entries (which name source columns) are attributed to
- * canonical fields.
+ * canonical fields. With a row scope, only the sources in it (see sourceInScope).
  */
-export async function buildQualityReport(db: Database, config?: ProjectConfig, only?: string): Promise<SourceQuality[]> {
+export async function buildQualityReport(db: Database, config?: ProjectConfig, only?: string, scope?: RowScope): Promise<SourceQuality[]> {
   const knex = db.knex;
   const sourceRows = await knex('sources').select('name').orderBy('name');
-  const names = sourceRows.map((row: { name: string }) => row.name).filter((name: string) => !only || name === only);
+  const names = sourceRows.map((row: { name: string }) => row.name).filter((name: string) => (!only || name === only) && sourceInScope(scope, name));
   const report: SourceQuality[] = [];
   for (const source of names) {
     const mapping = config?.sources.find((s) => s.name === source)?.mapping ?? {};

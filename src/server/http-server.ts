@@ -101,7 +101,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     if (source?.kind !== 'push') return undefined;
     return ingestPushedRecords(db, source, records, logger, options.config?.matching);
   };
-  const qualityReport: GraphQLContext['qualityReport'] = (source) => buildQualityReport(db, options.config, source);
+  const qualityReport: GraphQLContext['qualityReport'] = (source, scope) => buildQualityReport(db, options.config, source, scope);
   const steward = stewardActions(db, logger, options.config?.matching);
 
   const handleGraphql = async (req: http.IncomingMessage, res: http.ServerResponse, url: URL): Promise<void> => {

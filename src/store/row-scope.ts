@@ -37,3 +37,26 @@ export function applyQuarantineScope(query: Knex.QueryBuilder, scope: RowScope |
   if (scope.sources) query.whereIn('quarantine.source', scope.sources);
   return query;
 }
+
+/**
+ * Restricts a query over per-source operational rows (sync runs) to a scope: the rows of the
+ * scope's sources. Their counts mix every country's records, so a country-scoped caller sees none,
+ * as with quarantine.
+ */
+export function applySourceScope(query: Knex.QueryBuilder, scope: RowScope | undefined, sourceColumn: string): Knex.QueryBuilder {
+  if (!scope) return query;
+  if (scope.countries) query.whereRaw('1 = 0');
+  if (scope.sources) query.whereIn(sourceColumn, scope.sources);
+  return query;
+}
+
+/**
+ * Whether per-source figures (record counts, data quality, the last sync run) of a source are in
+ * the scope: only sources a `sources` scope names, and none for a `countries` scope, since the
+ * figures count every country's records.
+ */
+export function sourceInScope(scope: RowScope | undefined, source: string): boolean {
+  if (!scope) return true;
+  if (scope.countries) return false;
+  return !scope.sources || scope.sources.includes(source);
+}

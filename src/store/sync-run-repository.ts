@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import { fromDbTime, nowDbTime } from './dialect';
+import { applySourceScope, type RowScope } from './row-scope';
 
 export interface SyncCounts {
   read: number;
@@ -85,16 +86,19 @@ export class SyncRunRepository {
     return row ? toRun(row) : undefined;
   }
 
-  /** Newest first, keyset on id: `beforeId` continues a walk. Fetches one extra row to tell if more follow. */
-  async page(first: number, options: { source?: string; beforeId?: number } = {}): Promise<SyncRun[]> {
-    const query = this.knex('sync_runs').orderBy('id', 'desc').limit(first + 1);
+  /**
+   * Newest first, keyset on id: `beforeId` continues a walk. Fetches one extra row to tell if more
+   * follow. Within the scope (see applySourceScope).
+   */
+  async page(first: number, options: { source?: string; beforeId?: number; scope?: RowScope } = {}): Promise<SyncRun[]> {
+    const query = applySourceScope(this.knex('sync_runs').orderBy('id', 'desc').limit(first + 1), options.scope, 'source');
     if (options.source) query.where({ source: options.source });
     if (options.beforeId !== undefined) query.where('id', '<', options.beforeId);
     return (await query).map(toRun);
   }
 
-  async count(source?: string): Promise<number> {
-    const query = this.knex('sync_runs').count<{ n: number }[]>({ n: '*' });
+  async count(source?: string, scope?: RowScope): Promise<number> {
+    const query = applySourceScope(this.knex('sync_runs'), scope, 'source').count<{ n: number }[]>({ n: '*' });
     if (source) query.where({ source });
     return Number((await query.first())?.n ?? 0);
   }

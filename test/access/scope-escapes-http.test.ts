@@ -155,4 +155,43 @@ describeEachDialect('row scope escapes', (dialect) => {
     expect([...sources].every((s) => s === 'crm')).toBe(true);
     expect(response.data!.quarantine.totalCount).toBe(response.data!.quarantine.edges.length);
   });
+  it('syncRuns shows a country-scoped caller no runs, since a run counts the records of every country', async () => {
+    const admin = await postGraphql(server.url, '{ syncRuns(first: 100) { totalCount } }', {}, await server.bearer('admin'));
+    expect(admin.data!.syncRuns.totalCount).toBeGreaterThan(0);
+    const response = await postGraphql(server.url, '{ syncRuns(first: 100) { totalCount edges { node { source read } } } }', {}, scoped);
+    expect(response.errors).toBeUndefined();
+    expect(response.data!.syncRuns).toEqual({ totalCount: 0, edges: [] });
+  });
+
+  it('syncRuns shows a source-scoped caller the runs of its sources only, even when asked for another source', async () => {
+    const headers = await server.bearer('steward', { sources: ['crm'] });
+    const response = await postGraphql(server.url, '{ syncRuns(first: 100) { totalCount edges { node { source } } } }', {}, headers);
+    expect(response.errors).toBeUndefined();
+    const sources = response.data!.syncRuns.edges.map((e: { node: { source: string } }) => e.node.source);
+    expect(sources.length).toBeGreaterThan(0);
+    expect(new Set(sources)).toEqual(new Set(['crm']));
+    expect(response.data!.syncRuns.totalCount).toBe(sources.length);
+    const foreign = await postGraphql(server.url, '{ syncRuns(source: "shop", first: 100) { totalCount edges { node { source } } } }', {}, headers);
+    expect(foreign.data!.syncRuns).toEqual({ totalCount: 0, edges: [] });
+  });
+
+  it('dataQuality gives a country-scoped caller no figures and a source-scoped caller its sources only', async () => {
+    const all = await postGraphql(server.url, '{ dataQuality { source } }', {}, await server.bearer('analyst'));
+    expect(all.data!.dataQuality.length).toBeGreaterThan(1);
+    const byCountry = await postGraphql(server.url, '{ dataQuality { source activeRecords } }', {}, await server.bearer('analyst', { countries: ['CN'] }));
+    expect(byCountry.errors).toBeUndefined();
+    expect(byCountry.data!.dataQuality).toEqual([]);
+    const bySource = await postGraphql(server.url, '{ dataQuality { source } }', {}, await server.bearer('analyst', { sources: ['crm'] }));
+    expect(bySource.data!.dataQuality).toEqual([{ source: 'crm' }]);
+    const foreign = await postGraphql(server.url, '{ dataQuality(source: "shop") { source } }', {}, await server.bearer('analyst', { sources: ['crm'] }));
+    expect(foreign.data!.dataQuality).toEqual([]);
+  });
+
+  it('sources lists nothing to a country-scoped caller and only its sources to a source-scoped one', async () => {
+    const byCountry = await postGraphql(server.url, '{ sources { name activeRecords lastSyncRun { id } } }', {}, scoped);
+    expect(byCountry.errors).toBeUndefined();
+    expect(byCountry.data!.sources).toEqual([]);
+    const bySource = await postGraphql(server.url, '{ sources { name lastSyncRun { source } } }', {}, await server.bearer('steward', { sources: ['crm'] }));
+    expect(bySource.data!.sources).toEqual([{ name: 'crm', lastSyncRun: { source: 'crm' } }]);
+  });
 });

@@ -701,7 +701,7 @@ export type Query = {
   customerStats: Array<CustomerStatsGroup>;
   /** Golden customers as a Relay cursor connection: filtered, sorted (id breaks ties) and paged with opaque keyset cursors that stay valid while customers change. Use first/after to page forward, last/before to page backward. */
   customers: CustomerConnection;
-  /** Completeness, validity, corrections, quarantine and duplicates per source and field. */
+  /** Completeness, validity, corrections, quarantine and duplicates per source and field (the sources of a `sources` scope; none for a `countries` scope). */
   dataQuality: Array<SourceQuality>;
   /** Record pairs scored between the review and link thresholds, oldest first, as a Relay connection. */
   matchReviews: MatchReviewConnection;
@@ -709,9 +709,9 @@ export type Query = {
   quarantine: QuarantineEntryConnection;
   /** Finds customers by an email address or phone number (normalized first, exact match) or by name (every word must start the given, family or pinyin name; whole-name matches rank first), within the caller’s scope. Best matches first. */
   searchCustomers: Array<Customer>;
-  /** The known sources with their record counts and last sync run (only those in a `sources` scope). */
+  /** The known sources with their record counts and last sync run (only those in a `sources` scope; none for a `countries` scope). */
   sources: Array<Source>;
-  /** Sync runs, newest first. */
+  /** Sync runs, newest first (of the sources in a `sources` scope; none for a `countries` scope). */
   syncRuns: SyncRunConnection;
 };
 

@@ -1,4 +1,5 @@
 import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
+import { sourceInScope } from '../../store/row-scope';
 import type { GraphQLContext } from '../context';
 import { cursorKey, pageSize, toPage } from '../paging';
 import { QuarantineEntryConnection, SyncRunConnection } from '../types/operations';
@@ -7,7 +8,7 @@ import { Source } from '../types/source';
 /** What the pipeline did: sync runs and quarantined records, for admins and stewards. */
 @Resolver()
 export class OperationsResolver {
-  @Query(() => SyncRunConnection, { description: 'Sync runs, newest first.' })
+  @Query(() => SyncRunConnection, { description: 'Sync runs, newest first (of the sources in a `sources` scope; none for a `countries` scope).' })
   async syncRuns(
     @Arg('source', () => String, { nullable: true, description: 'Only this source.' }) source: string | null,
     @Arg('first', () => Int, { nullable: true, description: 'Page size, 1 to 100; default 20.' }) first: number | null,
@@ -16,16 +17,16 @@ export class OperationsResolver {
   ): Promise<InstanceType<typeof SyncRunConnection>> {
     const size = pageSize(first);
     const beforeId = cursorKey(after, 'number');
-    const rows = await ctx.repos.syncRuns.page(size, { source: source ?? undefined, beforeId });
-    return { ...toPage(rows, size, beforeId !== undefined), totalCount: await ctx.repos.syncRuns.count(source ?? undefined) };
+    const scope = ctx.principal.scope;
+    const rows = await ctx.repos.syncRuns.page(size, { source: source ?? undefined, beforeId, scope });
+    return { ...toPage(rows, size, beforeId !== undefined), totalCount: await ctx.repos.syncRuns.count(source ?? undefined, scope) };
   }
 
-  @Query(() => [Source], { description: 'The known sources with their record counts and last sync run (only those in a `sources` scope).' })
+  @Query(() => [Source], { description: 'The known sources with their record counts and last sync run (only those in a `sources` scope; none for a `countries` scope).' })
   async sources(@Ctx() ctx: GraphQLContext): Promise<Source[]> {
     const [sources, counts, runs] = await Promise.all([ctx.repos.sources.list(), ctx.repos.sources.recordCounts(), ctx.repos.syncRuns.latestBySource()]);
-    const allowed = ctx.principal.scope.sources;
     return sources
-      .filter((source) => !allowed || allowed.includes(source.name))
+      .filter((source) => sourceInScope(ctx.principal.scope, source.name))
       .map((source) => ({
         name: source.name,
         kind: source.kind,
