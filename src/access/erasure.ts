@@ -13,6 +13,15 @@ export interface ErasureOutcome extends ErasureCounts {
   suppressions: number;
 }
 
+/** Longest erasure reason accepted: a ticket number or a short note, never a copy of the request. */
+export const MAX_ERASURE_REASON_LENGTH = 500;
+
+/** What is wrong with an erasure reason, or undefined when it will do. */
+export function erasureReasonProblem(reason: string): string | undefined {
+  const trimmed = reason.trim();
+  return trimmed === '' || trimmed.length > MAX_ERASURE_REASON_LENGTH ? `reason must be 1 to ${MAX_ERASURE_REASON_LENGTH} characters` : undefined;
+}
+
 /**
  * The right to be forgotten: removes a customer (and ids merged into it), its source records,
  * links, lineage, match reviews and quarantine rows, strips the details of audit entries that

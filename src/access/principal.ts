@@ -7,7 +7,8 @@ export interface Principal {
   subject: string;
   role: string | null;
   scope: RowScope;
-  via: 'jwt' | 'api-key' | 'anonymous';
+  /** How the caller identified itself; `cli` is an operator running a command on the server. */
+  via: 'jwt' | 'api-key' | 'anonymous' | 'cli';
 }
 
 export const ANONYMOUS: Principal = { subject: 'anonymous', role: null, scope: {}, via: 'anonymous' };

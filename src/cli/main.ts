@@ -3,6 +3,7 @@ import 'reflect-metadata';
 import { Command } from 'commander';
 import { isAppError } from '../errors';
 import { registerAccessCommands } from './commands/access';
+import { registerErasureCommand } from './commands/erasure';
 import { registerFxCommands, registerMaintenanceCommands } from './commands/maintenance';
 import { registerResolveCommand } from './commands/resolve';
 import { registerServeCommand } from './commands/serve';
@@ -20,6 +21,7 @@ registerQualityCommand(program);
 registerMaintenanceCommands(program);
 registerFxCommands(program);
 registerAccessCommands(program);
+registerErasureCommand(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   // Unexpected errors (a database driver's, say) can carry whole SQL statements and data: show their start only.

@@ -1,4 +1,5 @@
 import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
+import { erasureReasonProblem } from '../../access/erasure';
 import type { GraphQLContext } from '../context';
 import { badUserInput, notFound } from '../errors';
 import { ErasureResult } from '../types/erasure';
@@ -13,7 +14,8 @@ export class ErasureResolver {
     @Arg('reason', () => String, { description: 'Why, for the audit log, e.g. a ticket number. Must not contain personal data.' }) reason: string,
     @Ctx() ctx: GraphQLContext,
   ): Promise<ErasureResult> {
-    if (reason.trim() === '' || reason.length > 500) throw badUserInput('reason must be 1 to 500 characters', 'reason');
+    const problem = erasureReasonProblem(reason);
+    if (problem !== undefined) throw badUserInput(problem, 'reason');
     const outcome = await ctx.erase(id, reason.trim());
     if (!outcome) throw notFound(`no customer "${id}"`);
     return outcome;
