@@ -20,6 +20,7 @@ const SELECTIONS: Record<string, string> = {
   emails: 'emails { primary sources }',
   phones: 'phones { primary sources }',
   addresses: 'addresses { city region country }',
+  consent: 'consent { emailMarketing { granted source recordedAt } smsMarketing { granted source recordedAt } }',
 };
 
 describeEachDialect('field access over HTTP', (dialect) => {
