@@ -64,7 +64,7 @@ export const REASON_DESCRIPTIONS: Readonly<Record<ReasonCode, string>> = {
   BAD_POSTAL_CODE: 'The postal code does not match the format of its country.',
   INVALID_NAME: 'The name contains no letters or contains characters names never have.',
   BAD_GENDER: 'The gender value is not one of the recognised values.',
-  BAD_CONSENT: 'The marketing consent value reads as neither a grant (yes, opt-in, …) nor a withdrawal (no, opt-out, …).',
+  BAD_CONSENT: 'The marketing consent value reads as neither a grant (yes, opt-in, …) nor a withdrawal (no, opt-out, …), or its time lies in the future.',
   MISSING_REQUIRED: 'A field the source marks as required is empty.',
   MALFORMED_ROW: 'The row itself could not be read (wrong column count, bad encoding).',
 };

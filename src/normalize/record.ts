@@ -10,7 +10,7 @@ import { parseMoney, type MoneyOptions } from './money';
 import { normalizePersonName, splitFullName } from './name';
 import { normalizePhone } from './phone';
 import type { ReasonCode } from './reasons';
-import { correction, type Correction, type Normalized } from './result';
+import { correction, reject, type Correction, type Normalized } from './result';
 import { DEFAULT_NORMALIZE_SETTINGS, type CanonicalField, type OutputField, type SourceNormalizeSettings } from './settings';
 import { normalizeText } from './text';
 import { present, readCanonical, type CanonicalValues } from './record-input';
@@ -122,7 +122,7 @@ export function normalizeCustomerFields(
     if (accepted(run, 'gender', raw, r)) fields.gender = r.value;
   }
   normalizeAddressFields(run, v, recordCountry);
-  if (v.emailMarketingConsent !== undefined || v.smsMarketingConsent !== undefined || v.consentAt !== undefined) normalizeConsentFields(run, v, dates);
+  if (v.emailMarketingConsent !== undefined || v.smsMarketingConsent !== undefined || v.consentAt !== undefined) normalizeConsentFields(run, v, dates, today);
   normalizeLifetimeValue(run, v, rates, settings.fxDate ?? today);
 
   for (const field of settings.required) {
@@ -211,15 +211,22 @@ function normalizeAddressFields(run: Run, v: CanonicalValues, recordCountry: str
 }
 
 /** Consent per channel as "true" / "false", and the time it was stated (rare: a loop is fine). */
-function normalizeConsentFields(run: Run, v: CanonicalValues, dates: DateSettings): void {
+function normalizeConsentFields(run: Run, v: CanonicalValues, dates: DateSettings, today: string): void {
   for (const field of ['emailMarketingConsent', 'smsMarketingConsent'] as const) {
     const raw = presentFn(run.corrections, field, v[field]);
     const r = raw === undefined ? undefined : normalizeConsentFn(raw);
     if (r !== undefined && accepted(run, field, raw as string, r)) run.fields[field] = String(r.value);
   }
   const raw = presentFn(run.corrections, 'consentAt', v.consentAt);
-  const r = raw === undefined ? undefined : normalizeDateTimeFn(raw, dates);
+  const r = raw === undefined ? undefined : consentTime(raw, dates, today);
   if (r !== undefined && accepted(run, 'consentAt', raw as string, r)) run.fields.consentAt = r.value;
+}
+
+/** A consent time after `today` is a typo, and as the newest statement it would win survivorship for good. */
+function consentTime(raw: string, dates: DateSettings, today: string): Normalized<string> {
+  const r = normalizeDateTimeFn(raw, dates);
+  if (r.ok && r.value.slice(0, 10) > today) return reject('BAD_CONSENT', `consent time ${r.value} lies in the future`);
+  return r;
 }
 
 /** Records corrections or the rejection (honouring onInvalid); true when the value was accepted. */

@@ -47,6 +47,13 @@ describe('consent fields of a record', () => {
     expect(rejections).toEqual([expect.objectContaining({ field: 'consentAt', code: 'BAD_DATE' })]);
   });
 
+  it('quarantines a consent time in the future, which would otherwise win survivorship for good', () => {
+    const dated = resolveNormalizeSettings({ timezone: 'UTC', today: '2025-06-01' });
+    const { rejections } = normalizeCustomerFields({ emailMarketingConsent: 'yes', consentAt: '2052-06-01 10:00' }, dated);
+    expect(rejections).toEqual([expect.objectContaining({ field: 'consentAt', code: 'BAD_CONSENT', message: expect.stringContaining('future') })]);
+    expect(normalizeCustomerFields({ emailMarketingConsent: 'yes', consentAt: '2025-06-01 23:00' }, dated).rejections).toEqual([]);
+  });
+
   it('treats an empty or placeholder consent as no statement', () => {
     const { fields, rejections } = normalizeCustomerFields({ emailMarketingConsent: '', smsMarketingConsent: 'N/A' }, settings);
     expect(rejections).toEqual([]);
