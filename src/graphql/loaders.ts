@@ -6,12 +6,14 @@ import type { CustomerConsent } from '../store/customer-consent-repository';
 import type { Customer } from '../store/customer-repository';
 import type { LineageRow, RecordKey } from '../store/resolution-repository';
 import type { Repositories } from '../store/repositories';
-import type { StoredSourceRecord } from '../store/source-record-repository';
+import type { SourceRecordHeader, StoredSourceRecord } from '../store/source-record-repository';
 
 export interface Loaders {
   /** Live customers by id (retired ids answer with their survivor), within the caller's row scope. */
   customerById: DataLoader<string, Customer | null>;
   sourceRecordsByCustomerId: DataLoader<string, StoredSourceRecord[]>;
+  /** The same records without raw, normalized and corrections, for selections that do not ask for them. */
+  sourceRecordHeadersByCustomerId: DataLoader<string, SourceRecordHeader[]>;
   /** Marketing consent rows of a customer (one per channel a source spoke about). */
   consentByCustomerId: DataLoader<string, CustomerConsent[]>;
   /** Where each golden field of a customer came from. */
@@ -31,6 +33,10 @@ export function createLoaders(repos: Repositories, principal: Principal): Loader
     }),
     sourceRecordsByCustomerId: new DataLoader(async (ids) => {
       const byCustomer = await repos.sourceRecords.listByCustomerIds(ids, principal.scope.sources);
+      return ids.map((id) => byCustomer.get(id) ?? []);
+    }),
+    sourceRecordHeadersByCustomerId: new DataLoader(async (ids) => {
+      const byCustomer = await repos.sourceRecords.listHeadersByCustomerIds(ids, principal.scope.sources);
       return ids.map((id) => byCustomer.get(id) ?? []);
     }),
     consentByCustomerId: new DataLoader(async (ids) => {

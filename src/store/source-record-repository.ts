@@ -28,6 +28,12 @@ export interface StoredSourceRecord {
   updatedAt: Date;
 }
 
+/** The payload columns of a record: large JSON texts, read only by those who need them. */
+const PAYLOAD_COLUMNS = ['raw', 'normalized', 'corrections'] as const;
+
+/** A stored record without its payload (raw, normalized, corrections). */
+export type SourceRecordHeader = Omit<StoredSourceRecord, (typeof PAYLOAD_COLUMNS)[number]>;
+
 export interface UpsertOutcome {
   inserted: number;
   updated: number;
@@ -68,19 +74,57 @@ const columns = [
   'updated_at',
 ];
 
+const headerColumns = columns.filter((c) => !(PAYLOAD_COLUMNS as readonly string[]).includes(c));
+
+export function toSourceRecordHeader(row: Record<string, unknown>): SourceRecordHeader {
+  return new LazyTimesHeader(row);
+}
+
+/**
+ * A header whose timestamps are parsed when first read: lists of record keys rarely ask for
+ * them, and parsing two dates per row was a large share of mapping a page of records.
+ */
+class LazyTimesHeader implements SourceRecordHeader {
+  readonly id: number;
+  readonly source: string;
+  readonly externalId: string;
+  readonly contentHash: string;
+  readonly status: StoredSourceRecord['status'];
+  readonly syncRunId: number | null;
+  private readonly times: { created: unknown; updated: unknown; createdAt?: Date; updatedAt?: Date };
+
+  constructor(row: Record<string, unknown>) {
+    this.id = Number(row.id);
+    this.source = String(row.source);
+    this.externalId = String(row.external_id);
+    this.contentHash = String(row.content_hash);
+    this.status = row.status as StoredSourceRecord['status'];
+    this.syncRunId = row.sync_run_id === null ? null : Number(row.sync_run_id);
+    this.times = { created: row.created_at, updated: row.updated_at };
+  }
+
+  get createdAt(): Date {
+    return (this.times.createdAt ??= fromDbTime(this.times.created as string) as Date);
+  }
+
+  get updatedAt(): Date {
+    return (this.times.updatedAt ??= fromDbTime(this.times.updated as string) as Date);
+  }
+}
+
 export function toStoredSourceRecord(row: Record<string, unknown>): StoredSourceRecord {
   return {
     id: Number(row.id),
     source: String(row.source),
     externalId: String(row.external_id),
-    raw: parseJsonColumn(row.raw, {}),
-    normalized: parseJsonColumn(row.normalized, {}),
-    corrections: parseJsonColumn(row.corrections, []),
     contentHash: String(row.content_hash),
     status: row.status as StoredSourceRecord['status'],
     syncRunId: row.sync_run_id === null ? null : Number(row.sync_run_id),
     createdAt: fromDbTime(row.created_at as string) as Date,
     updatedAt: fromDbTime(row.updated_at as string) as Date,
+    raw: parseJsonColumn(row.raw, {}),
+    normalized: parseJsonColumn(row.normalized, {}),
+    corrections: parseJsonColumn(row.corrections, []),
   };
 }
 
@@ -204,18 +248,35 @@ export class SourceRecordRepository {
 
   /** Records linked to each customer (optionally only from some sources), in one statement; for DataLoader batches. */
   async listByCustomerIds(customerIds: readonly string[], onlySources?: readonly string[]): Promise<Map<string, StoredSourceRecord[]>> {
-    const byCustomer = new Map<string, StoredSourceRecord[]>();
+    return this.linkedTo(customerIds, onlySources, columns, toStoredSourceRecord);
+  }
+
+  /**
+   * The same records without their payload: a page asking only for record keys should not read,
+   * transfer and parse every record's raw and normalized JSON.
+   */
+  async listHeadersByCustomerIds(customerIds: readonly string[], onlySources?: readonly string[]): Promise<Map<string, SourceRecordHeader[]>> {
+    return this.linkedTo(customerIds, onlySources, headerColumns, toSourceRecordHeader);
+  }
+
+  private async linkedTo<T>(
+    customerIds: readonly string[],
+    onlySources: readonly string[] | undefined,
+    selected: readonly string[],
+    toRecord: (row: Record<string, unknown>) => T,
+  ): Promise<Map<string, T[]>> {
+    const byCustomer = new Map<string, T[]>();
     if (customerIds.length === 0) return byCustomer;
     const query = this.knex('source_records as r')
       .join('customer_links as l', 'l.source_record_id', 'r.id')
-      .select(columns.map((c) => `r.${c}`).concat('l.customer_id'))
+      .select(selected.map((c) => `r.${c}`).concat('l.customer_id'))
       .whereIn('l.customer_id', customerIds as string[])
       .orderBy('r.id');
     if (onlySources) query.whereIn('r.source', onlySources as string[]);
     const rows = await query;
     for (const row of rows) {
       const list = byCustomer.get(row.customer_id) ?? [];
-      list.push(toStoredSourceRecord(row));
+      list.push(toRecord(row));
       byCustomer.set(row.customer_id, list);
     }
     return byCustomer;

@@ -1,13 +1,18 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, FieldResolver, ID, Info, Int, Query, Resolver, Root } from 'type-graphql';
 import type { Customer as StoredCustomer } from '../../store/customer-repository';
+import type { SourceRecordHeader, StoredSourceRecord } from '../../store/source-record-repository';
 import type { GraphQLContext } from '../context';
 import { customerPage, customerPageRequest } from '../customer-paging';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../paging';
+import { selectsAnyOf } from '../selection';
 import { CustomerConnection } from '../types/connection';
 import { Customer } from '../types/customer';
 import { CustomerFilter, CustomerOrder } from '../types/customer-filter';
 import { SourceRecord } from '../types/source-record';
 
+/** SourceRecord fields read from the large payload columns. */
+const PAYLOAD_FIELDS: ReadonlySet<string> = new Set(['raw', 'normalized', 'corrections']);
 
 @Resolver(() => Customer)
 export class CustomerResolver {
@@ -57,7 +62,9 @@ export class CustomerResolver {
   }
 
   @FieldResolver(() => [SourceRecord], { nullable: true, description: 'The source records resolved into this customer.' })
-  async sourceRecords(@Root() customer: Customer, @Ctx() ctx: GraphQLContext): Promise<SourceRecord[]> {
+  async sourceRecords(@Root() customer: Customer, @Ctx() ctx: GraphQLContext, @Info() info: GraphQLResolveInfo): Promise<StoredSourceRecord[] | SourceRecordHeader[]> {
+    // Without payload fields in the selection, the records are read without their JSON payloads.
+    if (!selectsAnyOf(info, PAYLOAD_FIELDS)) return ctx.loaders.sourceRecordHeadersByCustomerId.load(customer.id);
     return ctx.loaders.sourceRecordsByCustomerId.load(customer.id);
   }
 }
