@@ -6,6 +6,7 @@
  * its CPU time so far, so the bench can price each request in CPU (steadier than requests/s on a
  * shared machine).
  */
+import '../../src/cli/production-default';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import mysql from 'mysql2/promise';

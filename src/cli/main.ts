@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import './production-default';
 import 'reflect-metadata';
 import { Command } from 'commander';
 import { isAppError } from '../errors';
