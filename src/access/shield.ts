@@ -1,9 +1,9 @@
-import { GraphQLError, isObjectType, type GraphQLResolveInfo, type GraphQLSchema } from 'graphql';
+import { GraphQLError, isObjectType, type GraphQLFieldResolver, type GraphQLResolveInfo, type GraphQLSchema } from 'graphql';
 import { applyMiddleware, type IMiddlewareFunction } from 'graphql-middleware';
 import { deny, rule, shield } from 'graphql-shield';
 import { applyMask } from './masking';
 import { isPersonalField } from './personal-data';
-import { fieldRule, type AccessPolicy } from './policy';
+import { fieldRule, roleNames, type AccessPolicy, type FieldRule } from './policy';
 import type { Principal } from './principal';
 import type { RequestAudit } from './request-audit';
 
@@ -33,14 +33,29 @@ function refusal(principal: Principal, type: string, field: string): GraphQLErro
  */
 type ShieldFieldRule = ReturnType<ReturnType<typeof rule>>;
 
+/**
+ * A field's rule for every role of the policy, computed once when the schema is guarded: the
+ * rule depends on role, type and field only, and resolving it per field per row added up on
+ * pages of hundreds of objects.
+ */
+function rulesByRole(policy: AccessPolicy, type: string, field: string): ReadonlyMap<string, FieldRule> {
+  return new Map(roleNames(policy).map((role) => [role, fieldRule(policy, role, type, field)] as const));
+}
+
+/** A role the policy does not name, and the anonymous role, are denied. */
+function ruleFor(rules: ReadonlyMap<string, FieldRule>, role: string | null): FieldRule {
+  return role === null ? 'deny' : (rules.get(role) ?? 'deny');
+}
+
 function buildShield(schema: GraphQLSchema, policy: AccessPolicy) {
   const ruleTree: Record<string, Record<string, ShieldFieldRule>> = {};
   for (const type of Object.values(schema.getTypeMap())) {
     if (!isObjectType(type) || !isGuardedType(type.name)) continue;
     const fields: Record<string, ShieldFieldRule> = {};
     for (const field of Object.keys(type.getFields())) {
+      const rules = rulesByRole(policy, type.name, field);
       fields[field] = rule(`${type.name}.${field}`, { cache: 'no_cache' })((_parent, _args, ctx: AccessContext) =>
-        fieldRule(policy, ctx.principal.role, type.name, field) === 'deny' ? refusal(ctx.principal, type.name, field) : true,
+        ruleFor(rules, ctx.principal.role) === 'deny' ? refusal(ctx.principal, type.name, field) : true,
       );
     }
     ruleTree[type.name] = fields;
@@ -60,25 +75,38 @@ function customerIdOf(type: string, parent: unknown): string | undefined {
   return undefined;
 }
 
+function isPromiseLike(value: unknown): value is PromiseLike<unknown> {
+  return typeof (value as { then?: unknown } | null)?.then === 'function';
+}
+
 /**
  * Runs after a personal field resolves: masks the value for roles that see it masked, and notes
  * an unmasked read in the request's audit trail. Only personal fields get the wrapper, so every
- * other field resolves at full speed.
+ * other field resolves at full speed; it stays synchronous when the value is (graphql-middleware
+ * calls it like a resolver), so a field read from its parent object costs no promise.
  */
 function personalFieldMiddleware(schema: GraphQLSchema, policy: AccessPolicy): Record<string, Record<string, IMiddlewareFunction>> {
-  const guard: IMiddlewareFunction = async (resolve, parent, args, ctx: AccessContext, info: GraphQLResolveInfo) => {
-    const value: unknown = await resolve(parent, args, ctx, info);
-    const type = info.parentType.name;
-    const access = fieldRule(policy, ctx.principal.role, type, info.fieldName);
-    if (typeof access === 'object') return applyMask(access.mask, value);
-    if (ctx.audit && hasValue(value)) ctx.audit.noteRead(`${type}.${info.fieldName}`, customerIdOf(type, parent));
-    return value;
+  const guard = (type: string, field: string): IMiddlewareFunction => {
+    const rules = rulesByRole(policy, type, field);
+    const coordinate = `${type}.${field}`;
+    const reveal = (value: unknown, parent: unknown, ctx: AccessContext): unknown => {
+      const access = ruleFor(rules, ctx.principal.role);
+      if (typeof access === 'object') return applyMask(access.mask, value);
+      if (ctx.audit && hasValue(value)) ctx.audit.noteRead(coordinate, customerIdOf(type, parent));
+      return value;
+    };
+    const middleware = (resolve: GraphQLFieldResolver<unknown, AccessContext>, parent: unknown, args: Record<string, unknown>, ctx: AccessContext, info: GraphQLResolveInfo): unknown => {
+      const value: unknown = resolve(parent, args, ctx, info);
+      return isPromiseLike(value) ? value.then((resolved) => reveal(resolved, parent, ctx)) : reveal(value, parent, ctx);
+    };
+    // graphql-middleware types middleware as async, but a plain value is returned as it is.
+    return middleware as unknown as IMiddlewareFunction;
   };
   const tree: Record<string, Record<string, IMiddlewareFunction>> = {};
   for (const type of Object.values(schema.getTypeMap())) {
     if (!isObjectType(type) || !isGuardedType(type.name)) continue;
     for (const field of Object.keys(type.getFields())) {
-      if (isPersonalField(policy, type.name, field)) (tree[type.name] ??= {})[field] = guard;
+      if (isPersonalField(policy, type.name, field)) (tree[type.name] ??= {})[field] = guard(type.name, field);
     }
   }
   return tree;
