@@ -11,7 +11,8 @@ export type ErrorCode =
   | 'MISSING_COLUMN'
   | 'DATABASE_UNAVAILABLE'
   | 'NOT_FOUND'
-  | 'BAD_USER_INPUT';
+  | 'BAD_USER_INPUT'
+  | 'AUDIT_UNAVAILABLE';
 
 export class AppError extends Error {
   readonly code: ErrorCode;

@@ -1,4 +1,4 @@
-import type { AuditEntryInput, AuditLogRepository } from '../store/audit-log-repository';
+import type { AuditEntryInput } from '../store/audit-log-repository';
 import type { Principal } from './principal';
 
 /** The actor and role an audit entry names for a principal. */
@@ -8,8 +8,8 @@ export function auditActor(principal: Principal): Pick<AuditEntryInput, 'actor' 
 
 /**
  * Collects, during one request's execution, which customers' personal fields were returned
- * unmasked, and writes them as a single audit entry when the response is sent: one entry per
- * request however many fields and customers it touched.
+ * unmasked, as a single audit entry for when the response is sent: one entry per request however
+ * many fields and customers it touched.
  */
 export class RequestAudit {
   private readonly customerIds = new Set<string>();
@@ -27,17 +27,15 @@ export class RequestAudit {
     return this.fields.size === 0;
   }
 
-  /** Writes the entry if anything was read; `details` must hold no personal data (operation name only). */
-  async flush(auditLog: AuditLogRepository, details: Record<string, unknown>): Promise<void> {
-    if (this.isEmpty) return;
-    await auditLog.append({
+  /** The request's entry, or undefined when it read nothing personal; `details` must hold no personal data (operation name only). */
+  entry(details: Record<string, unknown>): AuditEntryInput | undefined {
+    if (this.isEmpty) return undefined;
+    return {
       ...auditActor(this.principal),
       action: 'read',
       customerIds: [...this.customerIds].sort(),
       fields: [...this.fields].sort(),
       details,
-    });
-    this.fields.clear();
-    this.customerIds.clear();
+    };
   }
 }

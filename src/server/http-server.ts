@@ -5,6 +5,7 @@ import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDi
 import { GraphQLError, type GraphQLSchema } from 'graphql';
 import type { AccessControl } from '../access/access-control';
 import { AuthenticationError } from '../access/authenticate';
+import { AuditWriter, DEFAULT_AUDIT_WRITER_OPTIONS, type AuditWriterOptions } from '../access/audit-writer';
 import { eraseCustomer } from '../access/erasure';
 import { checkPolicyAgainstSchema } from '../access/policy-file';
 import { RequestAudit } from '../access/request-audit';
@@ -37,12 +38,17 @@ export interface ServerOptions {
   development?: boolean;
   /** Depth, alias, cost, directive and token limits; DEFAULT_QUERY_LIMITS when absent. */
   limits?: QueryLimits;
+  /** Batching of read audit entries; DEFAULT_AUDIT_WRITER_OPTIONS when absent. */
+  audit?: Partial<AuditWriterOptions>;
 }
 
 export interface RunningServer {
   url: string;
   port: number;
+  /** Stops accepting connections, then writes the audit entries still queued. */
   close(): Promise<void>;
+  /** Resolves once every read audit entry queued so far is stored. */
+  flushAudit(): Promise<void>;
 }
 
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -73,6 +79,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   checkPolicyAgainstSchema(access.policy, options.schema, access.policyOrigin);
   const repos = createRepositories(db.knex);
   const limits = queryLimitProtection(options.limits ?? DEFAULT_QUERY_LIMITS);
+  const auditWriter = new AuditWriter(repos.auditLog, logger, { ...DEFAULT_AUDIT_WRITER_OPTIONS, ...options.audit });
   const apollo = new ApolloServer<GraphQLContext>({
     schema: guardSchema(options.schema, access.policy),
     includeStacktraceInErrorResponses: options.development ?? false,
@@ -84,7 +91,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       ApolloServerPluginLandingPageDisabled(),
       // No cache hints are used; the default cache-control plugin would still hook every field.
       ApolloServerPluginCacheControlDisabled(),
-      auditReadsPlugin(repos, logger),
+      auditReadsPlugin(auditWriter, logger),
       ...limits.plugins,
     ],
     logger: {
@@ -129,7 +136,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       context: async () => {
         try {
           const principal = await access.authenticate((name) => headers.get(name));
-          const erase: GraphQLContext['erase'] = (id, reason) => eraseCustomer(db.knex, principal, id, reason);
+          const erase: GraphQLContext['erase'] = async (id, reason) => {
+            // Queued read entries about the person are stored first, so the erasure redacts them too.
+            await auditWriter.flush();
+            return eraseCustomer(db.knex, principal, id, reason);
+          };
           return { repos, principal, audit: new RequestAudit(principal), ingest, erase, steward, qualityReport, loaders: createLoaders(repos, principal) };
         } catch (error) {
           if (!(error instanceof AuthenticationError)) throw error;
@@ -208,6 +219,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       server.closeAllConnections();
       await closed;
       await apollo.stop();
+      await auditWriter.close();
     },
+    flushAudit: () => auditWriter.flush(),
   };
 }

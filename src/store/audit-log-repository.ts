@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import { fromDbTime, nowDbTime, parseJsonColumn, toDbTime } from './dialect';
+import { fromDbTime, insertRows, nowDbTime, parseJsonColumn, toDbTime } from './dialect';
 
 /** One accountable event: a read of unmasked personal data, or a mutation. */
 export interface AuditEntryInput {
@@ -46,6 +46,18 @@ function toAuditEntry(row: Record<string, unknown>): AuditEntry {
   };
 }
 
+function toRow(entry: AuditEntryInput, at: string): Record<string, unknown> {
+  return {
+    at,
+    actor: entry.actor,
+    role: entry.role,
+    action: entry.action,
+    customer_ids: entry.customerIds && entry.customerIds.length > 0 ? JSON.stringify(entry.customerIds) : null,
+    fields: entry.fields && entry.fields.length > 0 ? JSON.stringify(entry.fields) : null,
+    details: entry.details ? JSON.stringify(entry.details) : null,
+  };
+}
+
 /**
  * The append-only `audit_log`: entries are added, never updated or deleted (erasure of a person
  * is the one exception, and redacts personal data inside entries rather than removing them).
@@ -54,15 +66,12 @@ export class AuditLogRepository {
   constructor(private readonly knex: Knex) {}
 
   async append(entry: AuditEntryInput, trx: Knex = this.knex): Promise<void> {
-    await trx('audit_log').insert({
-      at: nowDbTime(),
-      actor: entry.actor,
-      role: entry.role,
-      action: entry.action,
-      customer_ids: entry.customerIds && entry.customerIds.length > 0 ? JSON.stringify(entry.customerIds) : null,
-      fields: entry.fields && entry.fields.length > 0 ? JSON.stringify(entry.fields) : null,
-      details: entry.details ? JSON.stringify(entry.details) : null,
-    });
+    await trx('audit_log').insert(toRow(entry, nowDbTime()));
+  }
+
+  /** Appends entries that happened earlier (each at its own time), many rows per statement. */
+  async appendMany(entries: ReadonlyArray<AuditEntryInput & { at: Date }>): Promise<void> {
+    await insertRows(this.knex, 'audit_log', entries.map((entry) => toRow(entry, toDbTime(entry.at))));
   }
 
   /** Newest first, keyset-paged by id. */

@@ -46,6 +46,7 @@ describeEachDialect('audit log over HTTP', (dialect) => {
     const before = await repos().auditLog.count({});
     const page = await postGraphql(server.url, 'query Contacts { customers(first: 5) { edges { node { id email givenName country } } } }', {}, await server.bearer('support'));
     const ids = page.data!.customers.edges.map((e: { node: { id: string } }) => e.node.id).sort();
+    await server.flushAudit();
     const [entry] = await repos().auditLog.list({}, 1);
     expect(await repos().auditLog.count({})).toBe(before + 1);
     expect(entry).toMatchObject({ actor: 'support-token', role: 'support', action: 'read', customerIds: ids, fields: ['Customer.email', 'Customer.givenName'] });
@@ -57,21 +58,48 @@ describeEachDialect('audit log over HTTP', (dialect) => {
     const before = await repos().auditLog.count({});
     const page = await postGraphql(server.url, '{ customers(first: 5) { edges { node { id email phone emails { address } phones { number } givenName birthDate } } } }', {}, await server.bearer('analyst'));
     expect(page.errors).toBeUndefined();
+    await server.flushAudit();
     expect(await repos().auditLog.count({})).toBe(before);
   });
 
   it('writes nothing for a request that returned no personal fields', async () => {
     const before = await repos().auditLog.count({});
     await postGraphql(server.url, '{ customers(first: 5) { totalCount edges { node { id country } } } }', {}, await server.bearer('admin'));
+    await server.flushAudit();
     expect(await repos().auditLog.count({})).toBe(before);
   });
 
   it('accounts for source records read through a customer', async () => {
     const page = await postGraphql(server.url, '{ customers(first: 2) { edges { node { id sourceRecords { raw } } } } }', {}, await server.bearer('steward'));
     const ids = page.data!.customers.edges.map((e: { node: { id: string } }) => e.node.id).sort();
+    await server.flushAudit();
     const [entry] = await repos().auditLog.list({}, 1);
     expect(entry).toMatchObject({ role: 'steward', customerIds: ids });
     expect(entry!.fields).toEqual(['Customer.sourceRecords', 'SourceRecord.raw']);
+  });
+
+  it('withholds the data of reads it cannot account for (AUDIT_UNAVAILABLE, HTTP 503) while the audit log refuses writes', async () => {
+    const query = 'query Contacts { customers(first: 2) { edges { node { id email } } } }';
+    const support = await server.bearer('support');
+    await server.flushAudit();
+    const before = await repos().auditLog.count({});
+    await test.db.knex.schema.renameTable('audit_log', 'audit_log_away');
+    try {
+      const queued = await postGraphql(server.url, query, {}, support);
+      expect(queued.status).toBe(200);
+      await expect(server.flushAudit()).rejects.toMatchObject({ code: 'AUDIT_UNAVAILABLE' });
+      const refused = await postGraphql(server.url, query, {}, support);
+      expect(refused.status).toBe(503);
+      expect(refused.errors?.map((e) => e.extensions?.code)).toEqual(['AUDIT_UNAVAILABLE']);
+      expect(refused.data ?? null).toBeNull();
+      expect(JSON.stringify(refused)).not.toContain('@');
+    } finally {
+      await test.db.knex.schema.renameTable('audit_log_away', 'audit_log');
+    }
+    await server.flushAudit();
+    expect((await postGraphql(server.url, query, {}, support)).status).toBe(200);
+    await server.flushAudit();
+    expect(await repos().auditLog.count({})).toBe(before + 2);
   });
 
   it('writes one entry per ingestRecords call, without the pushed personal data', async () => {
@@ -84,6 +112,7 @@ describeEachDialect('audit log over HTTP', (dialect) => {
   });
 
   it('lists entries newest first in pages and filters them by customer', async () => {
+    await server.flushAudit();
     const all = await entries();
     const ids = all.edges.map((e: { node: { id: string } }) => Number(e.node.id));
     expect(ids).toEqual([...ids].sort((a, b) => b - a));
