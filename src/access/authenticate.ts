@@ -5,6 +5,7 @@ import type { ApiKeyRepository } from '../store/api-key-repository';
 import { JWKS_ALGORITHMS } from './jwks';
 import { ANONYMOUS, type Principal } from './principal';
 import type { TokenSettings } from './tokens';
+import { VerifiedTokens } from './verified-tokens';
 
 /** Every credential failure looks the same from outside: nothing about why is revealed. */
 export class AuthenticationError extends Error {
@@ -57,7 +58,10 @@ export function createAuthenticator(options: AuthenticatorOptions): (header: Hea
     throw new AuthenticationError(`algorithm ${String(alg)}`);
   };
 
+  const verified = new VerifiedTokens();
   const fromJwt = async (token: string): Promise<Principal> => {
+    const known = verified.get(token);
+    if (known) return known;
     let payload: JWTPayload;
     try {
       ({ payload } = await verifyJwt(token));
@@ -68,7 +72,9 @@ export function createAuthenticator(options: AuthenticatorOptions): (header: Hea
     const claims = Claims.safeParse(payload);
     if (!claims.success || !knownRole(claims.data.role)) throw new AuthenticationError('claims');
     const { sub, role, countries, sources } = claims.data;
-    return { subject: sub ?? 'token', role, scope: { countries: countries?.map((c) => c.toUpperCase()), sources }, via: 'jwt' };
+    const principal: Principal = { subject: sub ?? 'token', role, scope: { countries: countries?.map((c) => c.toUpperCase()), sources }, via: 'jwt' };
+    verified.remember(token, principal, payload.exp);
+    return principal;
   };
 
   const fromApiKey = async (key: string): Promise<Principal> => {
