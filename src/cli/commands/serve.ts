@@ -47,9 +47,16 @@ export function registerServeCommand(program: Command): void {
       }
       process.stderr.write(`${lines.join('\n')}\n\n`);
       const shutdown = async (): Promise<void> => {
-        await server.close();
+        let code = 0;
+        try {
+          // Closing writes the read audit entries still queued.
+          await server.close();
+        } catch (error) {
+          logger.error({ err: { message: (error as Error).message } }, 'stopping the server failed: queued audit entries may be lost');
+          code = 1;
+        }
         await db.close();
-        process.exit(0);
+        process.exit(code);
       };
       process.once('SIGINT', () => void shutdown());
       process.once('SIGTERM', () => void shutdown());
