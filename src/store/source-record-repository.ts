@@ -28,11 +28,11 @@ export interface StoredSourceRecord {
   updatedAt: Date;
 }
 
-/** The payload columns of a record: large JSON texts, read only by those who need them. */
-const PAYLOAD_COLUMNS = ['raw', 'normalized', 'corrections'] as const;
-
-/** A stored record without its payload (raw, normalized, corrections). */
-export type SourceRecordHeader = Omit<StoredSourceRecord, (typeof PAYLOAD_COLUMNS)[number]>;
+/**
+ * Who a record is and when it was loaded, without its payload (raw, normalized and corrections:
+ * large JSON texts) or its sync bookkeeping: what a list of a customer's records shows.
+ */
+export type SourceRecordHeader = Pick<StoredSourceRecord, 'id' | 'source' | 'externalId' | 'createdAt' | 'updatedAt'>;
 
 export interface UpsertOutcome {
   inserted: number;
@@ -74,7 +74,7 @@ const columns = [
   'updated_at',
 ];
 
-const headerColumns = columns.filter((c) => !(PAYLOAD_COLUMNS as readonly string[]).includes(c));
+const headerColumns = ['id', 'source', 'external_id', 'created_at', 'updated_at'];
 
 export function toSourceRecordHeader(row: Record<string, unknown>): SourceRecordHeader {
   return new LazyTimesHeader(row);
@@ -88,27 +88,24 @@ class LazyTimesHeader implements SourceRecordHeader {
   readonly id: number;
   readonly source: string;
   readonly externalId: string;
-  readonly contentHash: string;
-  readonly status: StoredSourceRecord['status'];
-  readonly syncRunId: number | null;
-  private readonly times: { created: unknown; updated: unknown; createdAt?: Date; updatedAt?: Date };
+  private createdText: string | Date | null;
+  private updatedText: string | Date | null;
 
   constructor(row: Record<string, unknown>) {
     this.id = Number(row.id);
     this.source = String(row.source);
     this.externalId = String(row.external_id);
-    this.contentHash = String(row.content_hash);
-    this.status = row.status as StoredSourceRecord['status'];
-    this.syncRunId = row.sync_run_id === null ? null : Number(row.sync_run_id);
-    this.times = { created: row.created_at, updated: row.updated_at };
+    this.createdText = row.created_at as string;
+    this.updatedText = row.updated_at as string;
   }
 
   get createdAt(): Date {
-    return (this.times.createdAt ??= fromDbTime(this.times.created as string) as Date);
+    // Parsed once; the Date replaces the text.
+    return (this.createdText = fromDbTime(this.createdText) as Date);
   }
 
   get updatedAt(): Date {
-    return (this.times.updatedAt ??= fromDbTime(this.times.updated as string) as Date);
+    return (this.updatedText = fromDbTime(this.updatedText) as Date);
   }
 }
 
@@ -252,8 +249,8 @@ export class SourceRecordRepository {
   }
 
   /**
-   * The same records without their payload: a page asking only for record keys should not read,
-   * transfer and parse every record's raw and normalized JSON.
+   * The same records as headers: a page asking only for record keys should not read, transfer
+   * and parse every record's raw and normalized JSON.
    */
   async listHeadersByCustomerIds(customerIds: readonly string[], onlySources?: readonly string[]): Promise<Map<string, SourceRecordHeader[]>> {
     return this.linkedTo(customerIds, onlySources, headerColumns, toSourceRecordHeader);
