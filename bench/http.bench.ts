@@ -6,8 +6,9 @@
  * Target: `customer(id)` ≥ 50% of the baseline's requests/s with p99 ≤ 25 ms.
  *
  * `customer` reads as an analyst (masked names: no audit entry); `customer_audited` reads the same
- * as a steward, whose unmasked read writes one audit_log entry before the response leaves, which
- * the baseline does not do; `customers50` needs source records, so it reads as a steward too.
+ * as a steward, whose unmasked read queues one audit_log entry (written in batches with other
+ * requests' entries), which the baseline does not do; `customers50` needs source records, so it
+ * reads as a steward too.
  * BENCH_HTTP_CUSTOMERS sets the generated data size (default 5,000 people in two sources),
  * BENCH_HTTP_SECONDS the measuring time per run (default 10).
  */
