@@ -83,6 +83,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const apollo = new ApolloServer<GraphQLContext>({
     schema: guardSchema(options.schema, access.policy),
     includeStacktraceInErrorResponses: options.development ?? false,
+    // GraphiQL, codegen and federation tooling read the schema by introspection. Apollo would turn
+    // it off whenever NODE_ENV is `production`, which the CLI now sets by default.
+    introspection: true,
     formatError: createErrorFormatter(logger, options.development ?? false),
     validationRules: limits.validationRules,
     parseOptions: limits.parseOptions,
