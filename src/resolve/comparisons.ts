@@ -8,12 +8,12 @@ import {
   ExactLevel as importedExactLevel,
 } from './comparators/codes';
 import { DATE_LEVELS, compareDates as importedCompareDates } from './comparators/dates';
-import { withinOneTypo as importedWithinOneTypo } from './comparators/edit-distance';
 import {
   EMAIL_LEVELS,
   compareEmails as importedCompareEmails,
   EmailLevel as importedEmailLevel,
   MIN_LOCAL_PART as importedMinLocalPart,
+  similarLocalParts as importedSimilarLocalParts,
 } from './comparators/email';
 import { NAME_LEVELS, compareNames as importedCompareNames } from './comparators/names';
 import {
@@ -34,7 +34,7 @@ const compareCodeLists = importedCompareCodeLists;
 const compareCodes = importedCompareCodes;
 const ExactLevel = importedExactLevel;
 const compareDates = importedCompareDates;
-const withinOneTypo = importedWithinOneTypo;
+const similarLocalParts = importedSimilarLocalParts;
 const compareEmails = importedCompareEmails;
 const EmailLevel = importedEmailLevel;
 const MIN_LOCAL_PART = importedMinLocalPart;
@@ -129,7 +129,7 @@ const email: ComparisonDefinition = {
     const localA = emailLocalPart(r.emails[a]?.[0] as string);
     const localB = emailLocalPart(r.emails[b]?.[0] as string);
     if (contacts.localHash.get(a) === contacts.localHash.get(b) && localA === localB) return EmailLevel.SameLocalPart;
-    return withinOneTypo(localA, localB) ? EmailLevel.SimilarLocalPart : EmailLevel.Different;
+    return similarLocalParts(localA, localB) ? EmailLevel.SimilarLocalPart : EmailLevel.Different;
   },
 };
 

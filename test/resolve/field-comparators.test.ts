@@ -171,6 +171,12 @@ describe('email comparison levels', () => {
     expect(compare(['annsmith@gmail.com'], ['annsmiht@yahoo.com'])).toBe(EmailLevel.SimilarLocalPart);
   });
 
+  it('does not take local parts differing in their digits for a typo', () => {
+    expect(compare(['ann.lee.1024@example.com'], ['ann.lee.1094@example.com'])).toBe(EmailLevel.Different);
+    expect(compare(['jsmith1@gmail.com'], ['jsmith2@gmail.com'])).toBe(EmailLevel.Different);
+    expect(compare(['jsmith1990@gmail.com'], ['jsmiht1990@yahoo.com'])).toBe(EmailLevel.SimilarLocalPart);
+  });
+
   it('ignores very short local parts and is null without emails', () => {
     expect(compare(['jo@gmail.com'], ['jo@yahoo.com'])).toBe(EmailLevel.Different);
     expect(compare([], ['jo@yahoo.com'])).toBe(EmailLevel.Null);
