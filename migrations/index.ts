@@ -4,6 +4,7 @@ import * as stewardDecisions from './20261125110000_steward_decisions';
 import * as suppressions from './20261125140000_suppressions';
 import * as customerProfile from './20261125120000_customer_profile';
 import * as customerConsents from './20261202000000_customer_consents';
+import * as encryptedPersonalData from './20261202090000_encrypted_personal_data';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -20,4 +21,5 @@ export const migrations: ReadonlyArray<readonly [name: string, migration: Migrat
   ['20261125140000_suppressions', suppressions],
   ['20261125120000_customer_profile', customerProfile],
   ['20261202000000_customer_consents', customerConsents],
+  ['20261202090000_encrypted_personal_data', encryptedPersonalData],
 ];

@@ -12,7 +12,9 @@ export type ErrorCode =
   | 'DATABASE_UNAVAILABLE'
   | 'NOT_FOUND'
   | 'BAD_USER_INPUT'
-  | 'AUDIT_UNAVAILABLE';
+  | 'AUDIT_UNAVAILABLE'
+  | 'DATA_KEY_MISSING'
+  | 'DATA_UNREADABLE';
 
 export class AppError extends Error {
   readonly code: ErrorCode;

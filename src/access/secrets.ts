@@ -23,23 +23,4 @@ export function loadOrCreateJwtSecret(fromEnv: string | undefined, dataDir: stri
   return { value: new TextEncoder().encode(fs.readFileSync(file, 'utf8').trim()), origin: file };
 }
 
-/**
- * The key of blind indexes and suppression digests (keyed HMAC-SHA256 of normalized emails,
- * phones and source keys): PII_INDEX_KEY when set, else a random key kept in `pii-index.key` in
- * the data directory. It lives outside the database so a copy of the database alone cannot be
- * used to test guessed emails against the digests.
- */
-export function loadOrCreateIndexKey(fromEnv: string | undefined, dataDir: string): SecretSource {
-  if (fromEnv) return { value: new TextEncoder().encode(fromEnv), origin: 'PII_INDEX_KEY' };
-  const file = path.resolve(dataDir, 'pii-index.key');
-  if (!fs.existsSync(file)) {
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    try {
-      fs.writeFileSync(file, randomBytes(32).toString('base64url'), { mode: 0o600, flag: 'wx' });
-    } catch (error) {
-      // Another process created it first: use theirs.
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-    }
-  }
-  return { value: new TextEncoder().encode(fs.readFileSync(file, 'utf8').trim()), origin: file };
-}
+export { loadOrCreateIndexKey } from '../config/data-keys';

@@ -2,6 +2,12 @@ import path from 'node:path';
 import { z } from 'zod';
 import { ConfigError } from '../errors';
 
+/** A data key: the base64 of exactly 32 random bytes (e.g. `openssl rand -base64 32`). */
+const dataKeyText = (text: string): boolean => {
+  const trimmed = text.trim();
+  return /^[A-Za-z0-9+/_-]+={0,2}$/.test(trimmed) && Buffer.from(trimmed.replace(/-/g, '+').replace(/_/g, '/'), 'base64').length === 32;
+};
+
 const EnvSchema = z.object({
   DATABASE_URL: z
     .string()
@@ -29,6 +35,15 @@ const EnvSchema = z.object({
   CUSTOMER_GRAPH_POLICY: z.string().min(1).optional(),
   /** Key of blind indexes and erasure suppression digests; generated in DATA_DIR when unset. */
   PII_INDEX_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
+  /** Active AES-256 key of personal columns (base64 of 32 bytes); else a key file is used. */
+  PII_KEY: z.string().refine(dataKeyText, 'must be the base64 of 32 bytes (openssl rand -base64 32)').optional(),
+  /** Earlier data keys (comma-separated, base64), read-only: values under them decrypt until rotated. */
+  PII_PREVIOUS_KEYS: z
+    .string()
+    .refine((list) => list.split(',').filter((t) => t.trim() !== '').every(dataKeyText), 'must be comma-separated base64 keys of 32 bytes each')
+    .optional(),
+  /** The data key file used when PII_KEY is unset (default DATA_DIR/pii.key). */
+  PII_KEY_FILE: z.string().min(1).optional(),
   /** Role granted to requests without credentials. Unset: they may read nothing. */
   ANONYMOUS_ROLE: z.string().optional(),
 });

@@ -29,7 +29,6 @@ const ORDER_FIELDS: Record<CustomerOrderField, StoredOrder['field']> = {
   [CustomerOrderField.ID]: 'id',
   [CustomerOrderField.CREATED_AT]: 'createdAt',
   [CustomerOrderField.UPDATED_AT]: 'updatedAt',
-  [CustomerOrderField.FAMILY_NAME]: 'familyName',
   [CustomerOrderField.LIFETIME_VALUE]: 'lifetimeValue',
 };
 

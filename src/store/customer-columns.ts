@@ -1,5 +1,7 @@
 import Decimal from 'decimal.js';
 import { fromDbTime, parseJsonColumn, toDbTime } from './dialect';
+import type { FieldCipher } from './field-cipher';
+import { PROTECTED_COLUMNS } from './protected-columns';
 
 /** Where each distinct contact value came from: value → source names. */
 export type ContactSources = Record<string, string[]>;
@@ -55,12 +57,25 @@ export function canonicalDecimal(value: unknown): string | null {
   return new Decimal(String(value)).toFixed();
 }
 
-/** Lower-cased, trimmed name used for prefix filters and name ordering ('' when absent). */
-export function nameKey(name: string | null | undefined): string {
-  return (name ?? '').trim().toLowerCase().slice(0, 255);
+const SEALED: readonly string[] = PROTECTED_COLUMNS.customers;
+
+/** A stored customer row with its personal columns decrypted. */
+export function openCustomerRow(row: Record<string, unknown>, cipher: FieldCipher): Record<string, unknown> {
+  const open: Record<string, unknown> = { ...row };
+  for (const column of SEALED) open[column] = cipher.open(text(row[column]));
+  return open;
 }
 
-export function toCustomer(row: Record<string, unknown>): Customer {
+/** The columns to write, with the personal ones encrypted. */
+export function sealCustomerColumns(columns: Record<string, unknown>, cipher: FieldCipher): Record<string, unknown> {
+  const sealed: Record<string, unknown> = { ...columns };
+  for (const column of SEALED) if (column in sealed) sealed[column] = cipher.seal(text(sealed[column]));
+  return sealed;
+}
+
+/** A stored row (personal columns encrypted) as a customer. */
+export function toCustomer(stored: Record<string, unknown>, cipher: FieldCipher): Customer {
+  const row = openCustomerRow(stored, cipher);
   const contactSources = parseJsonColumn<{ emails?: ContactSources; phones?: ContactSources }>(row.contact_sources, {});
   return {
     id: String(row.id),
@@ -92,7 +107,7 @@ export function toCustomer(row: Record<string, unknown>): Customer {
   };
 }
 
-/** The `customers` columns the golden writer sets; the same shape for every input, so two can be compared. */
+/** The `customers` columns the golden writer sets (plaintext); the same shape for every input, so two can be compared. */
 export function goldenToColumns(fields: GoldenFields): Record<string, unknown> {
   const time = (value: Date | null | undefined): string | null => (value ? toDbTime(value) : null);
   return {
@@ -116,12 +131,10 @@ export function goldenToColumns(fields: GoldenFields): Record<string, unknown> {
     lifetime_value_currency: fields.lifetimeValueCurrency ?? null,
     first_seen_at: time(fields.firstSeenAt),
     last_seen_at: time(fields.lastSeenAt),
-    family_name_key: nameKey(fields.familyName),
-    given_name_key: nameKey(fields.givenName),
   };
 }
 
 /** Whether a stored row already holds exactly these golden fields. */
-export function sameGoldenFields(row: Record<string, unknown>, fields: GoldenFields): boolean {
-  return JSON.stringify(goldenToColumns(toCustomer(row))) === JSON.stringify(goldenToColumns(fields));
+export function sameGoldenFields(row: Record<string, unknown>, fields: GoldenFields, cipher: FieldCipher): boolean {
+  return JSON.stringify(goldenToColumns(toCustomer(row, cipher))) === JSON.stringify(goldenToColumns(fields));
 }

@@ -1,5 +1,7 @@
 import type { Knex } from 'knex';
-import { decimalParameter, decimalSortExpression, likeLiteral, toDbTime } from './dialect';
+import type { BlindIndex } from './blind-index';
+import { whereHasKind, whereHasTerm } from './customer-terms';
+import { decimalParameter, decimalSortExpression, toDbTime } from './dialect';
 
 /** What a customer list can be narrowed to. Every condition is optional; all given must hold. */
 export interface CustomerFilter {
@@ -17,14 +19,15 @@ export interface CustomerFilter {
   /** Normalized email / E.164 phone: matches any of the customer's values. */
   email?: string;
   phone?: string;
-  /** Prefix of the given or family name, any case. */
+  /** Prefix of the given or family name, any case (the first 32 characters count). */
   namePrefix?: string;
   /** true: the current consent on the channel is a grant; false: it is not (withdrawn or never stated). */
   emailMarketingConsent?: boolean;
   smsMarketingConsent?: boolean;
 }
 
-export const CUSTOMER_ORDER_FIELDS = ['id', 'createdAt', 'updatedAt', 'familyName', 'lifetimeValue'] as const;
+/** Orderings the database can compute. Names are encrypted, so ordering by name is not one of them. */
+export const CUSTOMER_ORDER_FIELDS = ['id', 'createdAt', 'updatedAt', 'lifetimeValue'] as const;
 export type CustomerOrderField = (typeof CUSTOMER_ORDER_FIELDS)[number];
 export type SortDirection = 'asc' | 'desc';
 
@@ -39,8 +42,8 @@ export interface KeysetPosition {
   id: string;
 }
 
-/** Applies a filter to a query over `customers`. */
-export function applyCustomerFilter(query: Knex.QueryBuilder, filter: CustomerFilter | undefined, knex: Knex): Knex.QueryBuilder {
+/** Applies a filter to a query over `customers`; contact and name conditions go through the blind index. */
+export function applyCustomerFilter(query: Knex.QueryBuilder, filter: CustomerFilter | undefined, knex: Knex, index: BlindIndex): Knex.QueryBuilder {
   if (!filter) return query;
   if (filter.countries) query.whereIn('customers.country', filter.countries);
   if (filter.sources) {
@@ -57,17 +60,16 @@ export function applyCustomerFilter(query: Knex.QueryBuilder, filter: CustomerFi
   if (filter.createdTo) query.where('customers.created_at', '<', toDbTime(filter.createdTo));
   if (filter.updatedFrom) query.where('customers.updated_at', '>=', toDbTime(filter.updatedFrom));
   if (filter.updatedTo) query.where('customers.updated_at', '<', toDbTime(filter.updatedTo));
-  if (filter.hasEmail !== undefined) query.where('customers.emails', filter.hasEmail ? '<>' : '=', '[]');
+  if (filter.hasEmail !== undefined) whereHasKind(query, knex, 'email', filter.hasEmail);
   const lifetimeValue = decimalSortExpression(knex, 'customers.lifetime_value');
   if (filter.lifetimeValueMin !== undefined || filter.lifetimeValueMax !== undefined) query.whereNotNull('customers.lifetime_value');
   if (filter.lifetimeValueMin !== undefined) query.where(lifetimeValue, '>=', decimalParameter(knex, filter.lifetimeValueMin));
   if (filter.lifetimeValueMax !== undefined) query.where(lifetimeValue, '<=', decimalParameter(knex, filter.lifetimeValueMax));
-  // Contacts are stored as a JSON array of strings: an exact value appears quoted in it.
-  if (filter.email !== undefined) query.whereRaw("?? like ? escape '!'", ['customers.emails', `%${likeLiteral(JSON.stringify(filter.email))}%`]);
-  if (filter.phone !== undefined) query.whereRaw("?? like ? escape '!'", ['customers.phones', `%${likeLiteral(JSON.stringify(filter.phone))}%`]);
+  if (filter.email !== undefined) whereHasTerm(query, knex, [index.email(filter.email)], 'email');
+  if (filter.phone !== undefined) whereHasTerm(query, knex, [index.phone(filter.phone)], 'phone');
   if (filter.namePrefix !== undefined) {
-    const pattern = `${likeLiteral(filter.namePrefix.trim().toLowerCase())}%`;
-    query.where((inner) => inner.whereRaw("?? like ? escape '!'", ['customers.family_name_key', pattern]).orWhereRaw("?? like ? escape '!'", ['customers.given_name_key', pattern]));
+    // An empty prefix matches every name, as `like '%'` did.
+    if (filter.namePrefix.trim() !== '') whereHasTerm(query, knex, [index.namePrefix('name', filter.namePrefix)], 'name');
   }
   if (filter.emailMarketingConsent !== undefined) applyConsentFilter(query, knex, 'email_marketing', filter.emailMarketingConsent);
   if (filter.smsMarketingConsent !== undefined) applyConsentFilter(query, knex, 'sms_marketing', filter.smsMarketingConsent);
@@ -95,8 +97,6 @@ function sortExpression(knex: Knex, field: CustomerOrderField): Knex.Raw {
       return knex.raw('??', ['customers.created_at']);
     case 'updatedAt':
       return knex.raw('??', ['customers.updated_at']);
-    case 'familyName':
-      return knex.raw('??', ['customers.family_name_key']);
     case 'lifetimeValue':
       return decimalSortExpression(knex, 'customers.lifetime_value');
   }
@@ -115,8 +115,6 @@ export function sortValueOf(row: Record<string, unknown>, field: CustomerOrderFi
       return timeText(row.created_at);
     case 'updatedAt':
       return timeText(row.updated_at);
-    case 'familyName':
-      return String(row.family_name_key ?? '');
     case 'lifetimeValue':
       return row.lifetime_value === null || row.lifetime_value === undefined ? '0' : String(row.lifetime_value);
   }

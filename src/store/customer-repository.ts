@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import { toCustomer, type Customer } from './customer-columns';
 import { applyCustomerFilter, applyKeyset, sortValueOf, type CustomerFilter, type CustomerOrder, type KeysetPosition } from './customer-query';
+import { fieldProtection, type FieldProtection } from './field-protection';
 import { applyCustomerScope, type RowScope } from './row-scope';
 
 export { goldenToColumns, toCustomer, type Customer, type GoldenFields } from './customer-columns';
@@ -12,7 +13,14 @@ export interface CustomerPage {
 
 /** Reads golden customers. Writing them is resolution's job (see ResolutionRepository). */
 export class CustomerRepository {
-  constructor(private readonly knex: Knex) {}
+  private readonly toCustomer: (row: Record<string, unknown>) => Customer;
+
+  constructor(
+    private readonly knex: Knex,
+    private readonly protection: FieldProtection = fieldProtection(),
+  ) {
+    this.toCustomer = (row) => toCustomer(row, protection.cipher);
+  }
 
   private live(scope?: RowScope): Knex.QueryBuilder {
     return applyCustomerScope(this.knex('customers').whereNull('merged_into').whereNull('deleted_at'), scope);
@@ -22,7 +30,7 @@ export class CustomerRepository {
     const found = new Map<string, Customer>();
     if (ids.length === 0) return found;
     const rows = await this.knex('customers').whereIn('id', ids as string[]);
-    for (const row of rows) found.set(String(row.id), toCustomer(row));
+    for (const row of rows) found.set(String(row.id), this.toCustomer(row));
     return found;
   }
 
@@ -35,7 +43,7 @@ export class CustomerRepository {
     for (let hops = 0; hops < 32; hops += 1) {
       const row = await this.knex('customers').where({ id: currentId }).first();
       if (!row) return undefined;
-      const customer = toCustomer(row);
+      const customer = this.toCustomer(row);
       if (customer.mergedInto === null) {
         if (customer.deletedAt) return undefined;
         if (!scope || (!scope.countries && !scope.sources)) return customer;
@@ -69,7 +77,7 @@ export class CustomerRepository {
     const found = new Map<string, Customer>();
     if (ids.length === 0) return found;
     const rows = await this.live(scope).select('customers.*').whereIn('customers.id', ids as string[]);
-    for (const row of rows) found.set(String(row.id), toCustomer(row));
+    for (const row of rows) found.set(String(row.id), this.toCustomer(row));
     for (const id of ids) {
       if (found.has(id)) continue;
       const survivor = await this.findLive(id, scope);
@@ -82,7 +90,7 @@ export class CustomerRepository {
   async pageRows(first: number, afterId?: string, scope?: RowScope): Promise<Customer[]> {
     const query = this.live(scope).select('customers.*').orderBy('customers.id').limit(first + 1);
     if (afterId !== undefined) query.where('customers.id', '>', afterId);
-    return (await query).map(toCustomer);
+    return (await query).map(this.toCustomer);
   }
 
   async page(first: number, afterId?: string, scope?: RowScope): Promise<CustomerPage> {
@@ -95,13 +103,13 @@ export class CustomerRepository {
    * `after`; each with its keyset position for cursors.
    */
   async listOrdered(options: { filter?: CustomerFilter; order: CustomerOrder; after?: KeysetPosition; limit: number; scope?: RowScope }): Promise<{ customer: Customer; position: KeysetPosition }[]> {
-    const query = applyCustomerFilter(this.live(options.scope).select('customers.*'), options.filter, this.knex);
+    const query = applyCustomerFilter(this.live(options.scope).select('customers.*'), options.filter, this.knex, this.protection.index);
     applyKeyset(query, this.knex, options.order, options.after).limit(options.limit);
-    return (await query).map((row: Record<string, unknown>) => ({ customer: toCustomer(row), position: { value: sortValueOf(row, options.order.field), id: String(row.id) } }));
+    return (await query).map((row: Record<string, unknown>) => ({ customer: this.toCustomer(row), position: { value: sortValueOf(row, options.order.field), id: String(row.id) } }));
   }
 
   async countMatching(filter: CustomerFilter | undefined, scope?: RowScope): Promise<number> {
-    const row = await applyCustomerFilter(this.live(scope), filter, this.knex).count<{ n: number }[]>({ n: '*' }).first();
+    const row = await applyCustomerFilter(this.live(scope), filter, this.knex, this.protection.index).count<{ n: number }[]>({ n: '*' }).first();
     return Number(row?.n ?? 0);
   }
 

@@ -1,6 +1,8 @@
 import type { Knex } from 'knex';
-import { nameKey, toCustomer, type Customer } from './customer-columns';
-import { likeLiteral } from './dialect';
+import { nameKey } from './blind-index';
+import { toCustomer, type Customer } from './customer-columns';
+import { whereHasTerm } from './customer-terms';
+import { fieldProtection, type FieldProtection } from './field-protection';
 import { applyCustomerScope, type RowScope } from './row-scope';
 
 /** What the search looks for, already normalized by the caller. */
@@ -17,37 +19,35 @@ export interface CustomerSearch {
 const CANDIDATES = 500;
 
 /**
- * Customer search with plain portable SQL: exact email or phone matches first, then customers
- * whose names start with every token of the query, ranked by how many tokens match a whole name.
+ * Customer search over the blind index (names and contacts are encrypted): exact email or phone
+ * matches first, then customers whose names start with every token of the query, ranked in code
+ * (after decryption) by how many tokens match a whole name.
  */
 export class CustomerSearchRepository {
-  constructor(private readonly knex: Knex) {}
+  constructor(
+    private readonly knex: Knex,
+    private readonly protection: FieldProtection = fieldProtection(),
+  ) {}
 
   private live(scope?: RowScope): Knex.QueryBuilder {
     return applyCustomerScope(this.knex('customers').whereNull('customers.merged_into').whereNull('customers.deleted_at'), scope).select('customers.*');
   }
 
   async search(search: CustomerSearch, limit: number, scope?: RowScope): Promise<Customer[]> {
+    const { cipher, index } = this.protection;
     const found = new Map<string, Customer>();
-    const contact = (column: string, value: string) =>
-      this.live(scope).whereRaw("?? like ? escape '!'", [column, `%${likeLiteral(JSON.stringify(value))}%`]).orderBy('customers.id').limit(limit);
-    if (search.email !== undefined) for (const row of await contact('customers.emails', search.email)) found.set(String(row.id), toCustomer(row));
-    if (search.phone !== undefined) for (const row of await contact('customers.phones', search.phone)) found.set(String(row.id), toCustomer(row));
+    const contact = (kind: 'email' | 'phone', digest: string) => whereHasTerm(this.live(scope), this.knex, [digest], kind).orderBy('customers.id').limit(limit);
+    if (search.email !== undefined) for (const row of await contact('email', index.email(search.email))) found.set(String(row.id), toCustomer(row, cipher));
+    if (search.phone !== undefined) for (const row of await contact('phone', index.phone(search.phone))) found.set(String(row.id), toCustomer(row, cipher));
     if (search.nameTokens.length > 0 && found.size < limit) {
       const query = this.live(scope);
-      for (const token of search.nameTokens) {
-        const pattern = `${likeLiteral(token)}%`;
-        query.where((any) =>
-          any
-            .whereRaw("?? like ? escape '!'", ['customers.family_name_key', pattern])
-            .orWhereRaw("?? like ? escape '!'", ['customers.given_name_key', pattern])
-            .orWhereRaw("lower(??) like ? escape '!'", ['customers.family_name_pinyin', pattern])
-            .orWhereRaw("lower(??) like ? escape '!'", ['customers.given_name_pinyin', pattern]),
-        );
-      }
+      for (const token of search.nameTokens) whereHasTerm(query, this.knex, [index.namePrefix('name', token), index.namePrefix('pinyin', token)]);
       const rows: Record<string, unknown>[] = await query.orderBy('customers.id').limit(CANDIDATES);
       const ranked = rows
-        .map((row) => ({ customer: toCustomer(row), score: wholeNameMatches(row, search.nameTokens) }))
+        .map((row) => {
+          const customer = toCustomer(row, cipher);
+          return { customer, score: wholeNameMatches(customer, search.nameTokens) };
+        })
         .sort((a, b) => b.score - a.score || nameKey(a.customer.familyName).localeCompare(nameKey(b.customer.familyName)) || (a.customer.id < b.customer.id ? -1 : 1));
       for (const { customer } of ranked) if (!found.has(customer.id)) found.set(customer.id, customer);
     }
@@ -56,7 +56,7 @@ export class CustomerSearchRepository {
 }
 
 /** Tokens equal to a whole name (given, family or their pinyin): "li" ranks Li above Lina. */
-function wholeNameMatches(row: Record<string, unknown>, tokens: readonly string[]): number {
-  const names = new Set([row.family_name_key, row.given_name_key, row.family_name_pinyin, row.given_name_pinyin].map((v) => String(v ?? '').toLowerCase()));
+function wholeNameMatches(customer: Customer, tokens: readonly string[]): number {
+  const names = new Set([customer.familyName, customer.givenName, customer.familyNamePinyin, customer.givenNamePinyin].map(nameKey));
   return tokens.filter((token) => names.has(token)).length;
 }

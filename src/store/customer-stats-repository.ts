@@ -3,6 +3,7 @@ import type { Knex } from 'knex';
 import { canonicalDecimal } from './customer-columns';
 import { applyCustomerFilter, type CustomerFilter } from './customer-query';
 import { sumsDecimalsExactly } from './dialect';
+import { fieldProtection, type FieldProtection } from './field-protection';
 import { applyCustomerScope, type RowScope } from './row-scope';
 
 export const STATS_DIMENSIONS = ['country', 'source', 'signupMonth'] as const;
@@ -20,11 +21,14 @@ export interface StatsGroup {
 
 /** Aggregates over live customers for BI: counts and lifetime value sums per group. */
 export class CustomerStatsRepository {
-  constructor(private readonly knex: Knex) {}
+  constructor(
+    private readonly knex: Knex,
+    private readonly protection: FieldProtection = fieldProtection(),
+  ) {}
 
   async groups(dimensions: readonly StatsDimension[], filter: CustomerFilter | undefined, scope?: RowScope): Promise<StatsGroup[]> {
     const knex = this.knex;
-    const query = applyCustomerFilter(applyCustomerScope(knex('customers').whereNull('customers.merged_into').whereNull('customers.deleted_at'), scope), filter, knex);
+    const query = applyCustomerFilter(applyCustomerScope(knex('customers').whereNull('customers.merged_into').whereNull('customers.deleted_at'), scope), filter, knex, this.protection.index);
     const keys: { alias: StatsDimension; expression: Knex.Raw }[] = [];
     for (const dimension of new Set(dimensions)) {
       if (dimension === 'country') keys.push({ alias: dimension, expression: knex.raw('??', ['customers.country']) });

@@ -40,6 +40,18 @@ export function longTextColumn(table: Knex.CreateTableBuilder, name: string): Kn
   return table.text(name, 'longtext');
 }
 
+/**
+ * Turns short string columns into TEXT, for values that grow when encrypted. MySQL needs the
+ * change (VARCHAR(n) refuses longer values); SQLite never enforces declared lengths, so there it
+ * is left alone rather than rebuilding the table.
+ */
+export async function widenToText(knex: Knex, table: string, columns: readonly string[]): Promise<void> {
+  if (dialectOf(knex) !== 'mysql') return;
+  await knex.schema.alterTable(table, (t) => {
+    for (const column of columns) t.text(column).nullable().alter();
+  });
+}
+
 export function timeColumn(table: Knex.CreateTableBuilder, name: string): Knex.ColumnBuilder {
   return table.datetime(name, { precision: 3 });
 }

@@ -1,7 +1,10 @@
 import type { Knex } from 'knex';
 import { appendCustomerChanges } from './customer-change-repository';
 import { deleteConsents } from './customer-consent-repository';
-import { parseJsonColumn } from './dialect';
+import { deleteCustomerTerms } from './customer-terms';
+import { toCustomer } from './customer-columns';
+import { likeLiteral, parseJsonColumn } from './dialect';
+import { fieldProtection, type FieldProtection } from './field-protection';
 
 /** What an erasure found before removing it: what suppression digests are computed from. */
 export interface ErasedPerson {
@@ -34,7 +37,10 @@ function strings(value: unknown): string[] {
 
 /** Removal of one person's data from every table (the SQL half of erasure). */
 export class ErasureRepository {
-  constructor(private readonly knex: Knex) {}
+  constructor(
+    private readonly knex: Knex,
+    private readonly protection: FieldProtection = fieldProtection(),
+  ) {}
 
   /** The customer, the ids merged into it, its source records and the identifiers they hold. */
   async collect(customerId: string, trx: Knex = this.knex): Promise<ErasedPerson> {
@@ -45,10 +51,12 @@ export class ErasureRepository {
       customerIds.push(...frontier);
     }
     const person: ErasedPerson = { customerIds, sourceRecordIds: [], sourceKeys: [], emails: new Set(), phones: new Set(), names: new Set() };
+    const { cipher } = this.protection;
     for (const row of await trx('customers').whereIn('id', customerIds)) {
-      for (const email of parseJsonColumn<string[]>(row.emails, [])) person.emails.add(email);
-      for (const phone of parseJsonColumn<string[]>(row.phones, [])) person.phones.add(phone);
-      for (const name of [row.given_name, row.family_name]) if (typeof name === 'string' && name.length > 1) person.names.add(name);
+      const customer = toCustomer(row, cipher);
+      for (const email of customer.emails) person.emails.add(email);
+      for (const phone of customer.phones) person.phones.add(phone);
+      for (const name of [customer.givenName, customer.familyName]) if (typeof name === 'string' && name.length > 1) person.names.add(name);
     }
     const records = await trx('customer_links as l')
       .join('source_records as r', 'r.id', 'l.source_record_id')
@@ -57,7 +65,7 @@ export class ErasureRepository {
     for (const record of records) {
       person.sourceRecordIds.push(Number(record.id));
       person.sourceKeys.push({ source: String(record.source), externalId: String(record.external_id) });
-      const normalized = parseJsonColumn<Record<string, unknown>>(record.normalized, {});
+      const normalized = parseJsonColumn<Record<string, unknown>>(cipher.open(String(record.normalized)), {});
       for (const email of [...strings(normalized.email), ...strings(normalized.emails)]) person.emails.add(email);
       for (const phone of [...strings(normalized.phone), ...strings(normalized.phones)]) person.phones.add(phone);
     }
@@ -85,10 +93,14 @@ export class ErasureRepository {
     for (const { source, externalId } of person.sourceKeys) {
       counts.quarantine += await trx('quarantine').where({ source, external_id: externalId }).delete();
     }
-    // Rows that never became records (an invalid phone, a duplicate key) can still hold the person's contact data.
-    for (const value of [...person.emails, ...person.phones]) {
-      counts.quarantine += await trx('quarantine').whereRaw("?? like ? escape '!'", ['raw', `%${value.replace(/[!%_]/g, (c) => `!${c}`)}%`]).delete();
+    // Rows that never became records (an invalid phone, a duplicate key) can still hold the
+    // person's contact data: their raw text is encrypted, its contacts' digests are in `terms`.
+    const { index } = this.protection;
+    const digests = new Set([...[...person.emails].map((email) => index.email(email)), ...[...person.phones].map((phone) => index.phone(phone))]);
+    for (const digest of digests) {
+      counts.quarantine += await trx('quarantine').whereRaw("?? like ? escape '!'", ['terms', `%${likeLiteral(digest)}%`]).delete();
     }
+    await deleteCustomerTerms(trx, customerIds);
     counts.customers = await trx('customers').whereIn('id', customerIds).delete();
     // Feed consumers learn the customer is gone; the change row itself holds no personal data.
     await appendCustomerChanges(trx, [{ customerId: person.customerIds[0] as string, kind: 'deleted' }]);

@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import { fromDbTime, insertRows, nowDbTime } from './dialect';
+import { fieldProtection, type FieldProtection } from './field-protection';
 import { applyQuarantineScope, type RowScope } from './row-scope';
 
 export interface QuarantineEntry {
@@ -27,13 +28,20 @@ export interface QuarantinedRow extends QuarantineEntry {
   createdAt: Date;
 }
 
-/** The `quarantine` table: rows that could not be loaded, with the reason and the raw text. */
+/**
+ * The `quarantine` table: rows that could not be loaded, with the reason and the raw text (both
+ * encrypted), and blind index digests of the contacts in the raw text for erasure.
+ */
 export class QuarantineRepository {
-  constructor(private readonly knex: Knex) {}
+  constructor(
+    private readonly knex: Knex,
+    private readonly protection: FieldProtection = fieldProtection(),
+  ) {}
 
   async addMany(entries: QuarantineEntry[], trx: Knex = this.knex): Promise<void> {
     if (entries.length === 0) return;
     const now = nowDbTime();
+    const { cipher, index } = this.protection;
     const rows = entries.map((entry) => ({
       source: entry.source,
       sync_run_id: entry.syncRunId,
@@ -41,8 +49,9 @@ export class QuarantineRepository {
       external_id: entry.externalId ?? null,
       field: entry.field ?? null,
       reason_code: entry.reasonCode,
-      message: entry.message,
-      raw: entry.raw,
+      message: cipher.seal(entry.message),
+      raw: cipher.seal(entry.raw),
+      terms: termsText(index.rawTextTerms(entry.raw).map((term) => term.digest)),
       created_at: now,
     }));
     await insertRows(trx, 'quarantine', rows);
@@ -72,8 +81,8 @@ export class QuarantineRepository {
       externalId: (row.external_id as string | null) ?? null,
       field: (row.field as string | null) ?? null,
       reasonCode: String(row.reason_code),
-      message: String(row.message),
-      raw: (row.raw as string | null) ?? null,
+      message: this.protection.cipher.open(String(row.message)),
+      raw: this.protection.cipher.open((row.raw as string | null) ?? null),
       createdAt: fromDbTime(row.created_at as string) as Date,
     }));
   }
@@ -100,4 +109,9 @@ export class QuarantineRepository {
     const row = await this.knex('quarantine').where({ sync_run_id: syncRunId }).count<{ n: number }[]>({ n: '*' }).first();
     return Number(row?.n ?? 0);
   }
+}
+
+/** Digests as stored in `quarantine.terms`: space-separated, null when there are none. */
+function termsText(digests: readonly string[]): string | null {
+  return digests.length === 0 ? null : digests.join(' ');
 }

@@ -1,8 +1,10 @@
 import type { Knex } from 'knex';
 import { appendCustomerChanges, type CustomerChangeInput } from './customer-change-repository';
 import { consentsByCustomer, deleteConsents, replaceConsents, sameConsents, type CustomerConsent } from './customer-consent-repository';
-import { goldenToColumns, sameGoldenFields, type GoldenFields } from './customer-columns';
+import { goldenToColumns, sameGoldenFields, sealCustomerColumns, type GoldenFields } from './customer-columns';
+import { deleteCustomerTerms, replaceCustomerTerms } from './customer-terms';
 import { fromDbTime, insertRows, nowDbTime, parseJsonColumn } from './dialect';
+import { fieldProtection, type FieldProtection } from './field-protection';
 
 /**
  * Lineage rows of a value a steward typed in point at no source record; the column is not
@@ -76,9 +78,13 @@ export interface ResolutionWriteSummary {
  * Writes the outcome of resolution: golden customers, record→customer links and field lineage,
  * and one change-feed entry per created, updated, merged or deleted customer in the same
  * transaction (see appendCustomerChanges). Only what differs from the stored state is written, so resolving unchanged data writes nothing.
+ * Personal columns are written encrypted, and each written customer's blind index terms replaced.
  */
 export class ResolutionRepository {
-  constructor(private readonly knex: Knex) {}
+  constructor(
+    private readonly knex: Knex,
+    private readonly protection: FieldProtection = fieldProtection(),
+  ) {}
 
   async currentLinks(trx: Knex = this.knex): Promise<Map<number, string>> {
     const rows = await trx('customer_links').select('source_record_id', 'customer_id');
@@ -171,6 +177,7 @@ export class ResolutionRepository {
   }
 
   async apply(plan: ResolutionPlan): Promise<ResolutionWriteSummary> {
+    const { cipher, index } = this.protection;
     const summary: ResolutionWriteSummary = { created: 0, updated: 0, unchanged: 0, retired: 0, deleted: 0 };
     await this.knex.transaction(async (trx) => {
       const now = nowDbTime();
@@ -186,20 +193,23 @@ export class ResolutionRepository {
       const feed: CustomerChangeInput[] = [];
       const newCustomers: Record<string, unknown>[] = [];
       const changedCustomers: string[] = [];
+      const indexed: { id: string; fields: GoldenFields }[] = [];
       for (const customer of plan.customers) {
         const row = existing.get(customer.customerId);
         // Consent lives in its own table but is part of the customer: a change to it updates the customer.
         const consentChanged = !sameConsents(storedConsents.get(customer.customerId) ?? [], customer.consents);
         if (consentChanged) changedConsents.set(customer.customerId, customer.consents);
         if (!row) {
-          newCustomers.push({ id: customer.customerId, ...goldenToColumns(customer.fields), created_at: now, updated_at: now });
+          newCustomers.push({ id: customer.customerId, ...sealCustomerColumns(goldenToColumns(customer.fields), cipher), created_at: now, updated_at: now });
+          indexed.push({ id: customer.customerId, fields: customer.fields });
           changedCustomers.push(customer.customerId);
           feed.push({ customerId: customer.customerId, kind: 'created' });
           summary.created += 1;
-        } else if (consentChanged || !sameGoldenFields(row, customer.fields) || row.merged_into !== null || row.deleted_at !== null) {
+        } else if (consentChanged || !sameGoldenFields(row, customer.fields, cipher) || row.merged_into !== null || row.deleted_at !== null) {
           await trx('customers')
             .where({ id: customer.customerId })
-            .update({ ...goldenToColumns(customer.fields), merged_into: null, deleted_at: null, updated_at: now });
+            .update({ ...sealCustomerColumns(goldenToColumns(customer.fields), cipher), merged_into: null, deleted_at: null, updated_at: now });
+          indexed.push({ id: customer.customerId, fields: customer.fields });
           changedCustomers.push(customer.customerId);
           feed.push({ customerId: customer.customerId, kind: 'updated' });
           summary.updated += 1;
@@ -209,6 +219,7 @@ export class ResolutionRepository {
       }
       await insertRows(trx, 'customers', newCustomers);
       await replaceConsents(trx, changedConsents);
+      await replaceCustomerTerms(trx, index, indexed);
 
       const relinked: Record<string, unknown>[] = [];
       for (const customer of plan.customers) {
@@ -259,6 +270,8 @@ export class ResolutionRepository {
         if (deleted > 0) feed.push({ customerId: orphan, kind: 'deleted' });
         summary.deleted += 1;
       }
+      // Retired and deleted ids are never listed or looked up; their terms would only linger.
+      await deleteCustomerTerms(trx, [...plan.retired.keys(), ...plan.orphaned]);
       await appendCustomerChanges(trx, feed, now);
       if (plan.partial) return;
       // Links of records that are no longer active (deleted upstream) point nowhere useful.

@@ -1,5 +1,7 @@
 import type { Knex } from 'knex';
 import { bulkStatements, dialectOf, fixedChunks, fromDbTime, nowDbTime, parseJsonColumn, placeholderRows, upsertRowsSql, type BulkStatements } from './dialect';
+import type { FieldCipher } from './field-cipher';
+import { fieldProtection, type FieldProtection } from './field-protection';
 
 /**
  * A record ready to load: raw as extracted, normalized by the source's rules, already serialized
@@ -109,7 +111,10 @@ class LazyTimesHeader implements SourceRecordHeader {
   }
 }
 
-export function toStoredSourceRecord(row: Record<string, unknown>): StoredSourceRecord {
+const openText = (cipher: FieldCipher, value: unknown): string | null => cipher.open(value === null || value === undefined ? null : String(value));
+
+/** A stored row (raw, normalized and corrections encrypted) as a record. */
+export function toStoredSourceRecord(row: Record<string, unknown>, cipher: FieldCipher): StoredSourceRecord {
   return {
     id: Number(row.id),
     source: String(row.source),
@@ -119,15 +124,22 @@ export function toStoredSourceRecord(row: Record<string, unknown>): StoredSource
     syncRunId: row.sync_run_id === null ? null : Number(row.sync_run_id),
     createdAt: fromDbTime(row.created_at as string) as Date,
     updatedAt: fromDbTime(row.updated_at as string) as Date,
-    raw: parseJsonColumn(row.raw, {}),
-    normalized: parseJsonColumn(row.normalized, {}),
-    corrections: parseJsonColumn(row.corrections, []),
+    raw: parseJsonColumn(openText(cipher, row.raw), {}),
+    normalized: parseJsonColumn(openText(cipher, row.normalized), {}),
+    corrections: parseJsonColumn(openText(cipher, row.corrections), []),
   };
 }
 
-/** The `source_records` table: every record from every source, raw beside normalized. */
+/** The `source_records` table: every record from every source, raw beside normalized (both encrypted). */
 export class SourceRecordRepository {
-  constructor(private readonly knex: Knex) {}
+  private readonly cipher: FieldCipher;
+
+  constructor(
+    private readonly knex: Knex,
+    protection: FieldProtection = fieldProtection(),
+  ) {
+    this.cipher = protection.cipher;
+  }
 
   /**
    * Inserts new records and rewrites changed ones, keyed by (source, external_id). A record whose
@@ -159,7 +171,8 @@ export class SourceRecordRepository {
         outcome.statusOf.set(record.externalId, 'unchanged');
         continue;
       }
-      writes.push(source, record.externalId, record.rawJson, record.normalizedJson, record.correctionsJson, record.contentHash, 'active', syncRunId, now, now);
+      const { cipher } = this;
+      writes.push(source, record.externalId, cipher.seal(record.rawJson), cipher.seal(record.normalizedJson), cipher.seal(record.correctionsJson), record.contentHash, 'active', syncRunId, now, now);
       if (found) {
         outcome.updated += 1;
         outcome.touchedIds.push(found.id);
@@ -235,17 +248,17 @@ export class SourceRecordRepository {
 
   async listActive(): Promise<StoredSourceRecord[]> {
     const rows = await this.knex('source_records').select(columns).where({ status: 'active' }).orderBy('id');
-    return rows.map(toStoredSourceRecord);
+    return rows.map((row: Record<string, unknown>) => toStoredSourceRecord(row, this.cipher));
   }
 
   async findByKey(source: string, externalId: string): Promise<StoredSourceRecord | undefined> {
     const row = await this.knex('source_records').select(columns).where({ source, external_id: externalId }).first();
-    return row ? toStoredSourceRecord(row) : undefined;
+    return row ? toStoredSourceRecord(row, this.cipher) : undefined;
   }
 
   /** Records linked to each customer (optionally only from some sources), in one statement; for DataLoader batches. */
   async listByCustomerIds(customerIds: readonly string[], onlySources?: readonly string[]): Promise<Map<string, StoredSourceRecord[]>> {
-    return this.linkedTo(customerIds, onlySources, columns, toStoredSourceRecord);
+    return this.linkedTo(customerIds, onlySources, columns, (row) => toStoredSourceRecord(row, this.cipher));
   }
 
   /**

@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import { nowDbTime, parseJsonColumn } from './dialect';
+import { fieldProtection, type FieldProtection } from './field-protection';
 
 export type PairDecisionKind = 'must_link' | 'cannot_link';
 
@@ -23,10 +24,13 @@ export type OverrideValue = string;
  * Steward decisions that every automatic resolution run must respect: pairs of source records
  * that must or must not share a customer, and golden field values a steward set by hand.
  * A pair has one row whichever order it was given in (smaller id first); the latest decision
- * about a pair replaces the earlier one.
+ * about a pair replaces the earlier one. Override values are personal data: stored encrypted.
  */
 export class StewardRepository {
-  constructor(private readonly knex: Knex) {}
+  constructor(
+    private readonly knex: Knex,
+    private readonly protection: FieldProtection = fieldProtection(),
+  ) {}
 
   async pairDecisions(): Promise<StoredPairDecisions> {
     const rows = await this.knex('match_decisions').select('record_a', 'record_b', 'kind').orderBy('id');
@@ -75,7 +79,7 @@ export class StewardRepository {
     const byCustomer = new Map<string, Record<string, OverrideValue>>();
     for (const row of rows) {
       const fields = byCustomer.get(String(row.customer_id)) ?? {};
-      fields[String(row.field)] = parseJsonColumn<string>(row.value, '');
+      fields[String(row.field)] = parseJsonColumn<string>(this.protection.cipher.open(String(row.value)), '');
       byCustomer.set(String(row.customer_id), fields);
     }
     return byCustomer;
@@ -85,7 +89,7 @@ export class StewardRepository {
     await this.knex.transaction(async (trx) => {
       await trx('field_overrides').where({ customer_id: customerId, field }).delete();
       if (value !== null) {
-        await trx('field_overrides').insert({ customer_id: customerId, field, value: JSON.stringify(value), decided_by: decidedBy, created_at: nowDbTime() });
+        await trx('field_overrides').insert({ customer_id: customerId, field, value: this.protection.cipher.seal(JSON.stringify(value)), decided_by: decidedBy, created_at: nowDbTime() });
       }
     });
   }

@@ -7,6 +7,7 @@ import { roleNames } from '../../access/policy';
 import { parseScopeArguments, signToken } from '../../access/tokens';
 import { createRepositories } from '../../store/repositories';
 import { openRuntime } from '../runtime';
+import { registerDataKeyCommands } from './data-keys';
 
 /** Who ran a command: the operating-system account, acting with full rights on the database. */
 export function cliActor(): { actor: string; role: string } {
@@ -35,7 +36,7 @@ export function registerAccessCommands(program: Command): void {
       }
     });
 
-  const keys = program.command('keys').description('API keys for BI tools and services.');
+  const keys = program.command('keys').description('API keys for BI tools and services, and the data key of personal data.');
   keys
     .command('create')
     .description('Create an API key; it is printed once, only its hash is stored.')
@@ -85,4 +86,5 @@ export function registerAccessCommands(program: Command): void {
         await db.close();
       }
     });
+  registerDataKeyCommands(keys);
 }

@@ -16,7 +16,7 @@ export function registerServeCommand(program: Command): void {
     .option('--demo', 'load the bundled demo data when the database is empty')
     .option('-c, --config <file>', 'sources config (its push sources accept ingestRecords); default $CUSTOMER_GRAPH_CONFIG, or the demo config with --demo')
     .action(async (options: { demo?: boolean; config?: string }) => {
-      const { env, logger, db } = await openRuntime();
+      const { env, logger, db, dataKeys } = await openRuntime();
       const configFile = options.config ?? env.CUSTOMER_GRAPH_CONFIG ?? (options.demo ? demoConfigPath() : undefined);
       const config = configFile ? loadProjectConfig(configFile) : undefined;
       if (options.demo) {
@@ -40,6 +40,7 @@ export function registerServeCommand(program: Command): void {
         `  GraphiQL: ${server.url}`,
         `  health:   ${server.url.replace('/graphql', '/healthz')}`,
         `  requests without credentials act as: ${anonymousRole ?? 'nobody (UNAUTHENTICATED)'}`,
+        `  personal data encrypted under data key ${dataKeys.activeId} from ${dataKeys.origin}`,
       ];
       if (options.demo) {
         lines.push(`  demo tokens (12 h, signed with the secret in ${access.secretOrigin}); send as "Authorization: Bearer <token>":`);

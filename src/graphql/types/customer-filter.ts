@@ -7,17 +7,15 @@ export enum CustomerOrderField {
   ID = 'ID',
   CREATED_AT = 'CREATED_AT',
   UPDATED_AT = 'UPDATED_AT',
-  FAMILY_NAME = 'FAMILY_NAME',
   LIFETIME_VALUE = 'LIFETIME_VALUE',
 }
 registerEnumType(CustomerOrderField, {
   name: 'CustomerOrderField',
-  description: 'What a customer list is sorted by; the id always breaks ties.',
+  description: 'What a customer list is sorted by; the id always breaks ties. Names are stored encrypted, so lists cannot be sorted by name.',
   valuesConfig: {
     ID: { description: 'The customer id (the default).' },
     CREATED_AT: { description: 'When the golden record was created.' },
     UPDATED_AT: { description: 'When a golden field last changed.' },
-    FAMILY_NAME: { description: 'Family name, case-insensitive; customers without one first.' },
     LIFETIME_VALUE: { description: 'Lifetime value; customers without one count as 0.' },
   },
 });

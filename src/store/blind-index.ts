@@ -1,0 +1,101 @@
+import { createHmac } from 'node:crypto';
+
+/**
+ * Blind indexes: keyed HMAC-SHA256 digests of normalized values ("terms"), stored beside the
+ * encrypted rows, so exact look-ups, filters and erasure can find rows without decrypting them.
+ * A term is `kind` + value; equal values give equal digests under one key, which is what a
+ * look-up needs and what they leak (see README, "At rest").
+ */
+export type TermKind = 'email' | 'phone' | 'name' | 'pinyin';
+
+export interface Term {
+  kind: TermKind;
+  digest: string;
+}
+
+/** Name prefixes are indexed up to this many characters; longer queries look up their first 32. */
+export const NAME_PREFIX_MAX = 32;
+/** Digest length in hex characters (128 bits: collisions are not a concern at any table size). */
+const DIGEST_HEX = 32;
+
+/** Lower-cased, trimmed name: what name prefixes are taken of. */
+export function nameKey(name: string | null | undefined): string {
+  return (name ?? '').trim().toLowerCase();
+}
+
+export class BlindIndex {
+  constructor(private readonly key: Uint8Array) {}
+
+  /** The digest of one term. The `term:` label keeps these apart from suppression digests made with the same key. */
+  digest(kind: TermKind, value: string): string {
+    return createHmac('sha256', this.key).update(`term:${kind}\u0000${value}`).digest('hex').slice(0, DIGEST_HEX);
+  }
+
+  email(value: string): string {
+    return this.digest('email', value.trim().toLowerCase());
+  }
+
+  phone(value: string): string {
+    return this.digest('phone', value.trim());
+  }
+
+  /** The digest a name-prefix query looks up. */
+  namePrefix(kind: 'name' | 'pinyin', prefix: string): string {
+    return this.digest(kind, nameKey(prefix).slice(0, NAME_PREFIX_MAX));
+  }
+
+  /** Every prefix of a name (1 to NAME_PREFIX_MAX characters), one term each. */
+  private prefixes(kind: 'name' | 'pinyin', name: string | null | undefined, into: Map<string, Term>): void {
+    const key = nameKey(name);
+    const chars = [...key].slice(0, NAME_PREFIX_MAX);
+    for (let length = 1; length <= chars.length; length += 1) {
+      const digest = this.digest(kind, chars.slice(0, length).join(''));
+      into.set(digest, { kind, digest });
+    }
+  }
+
+  /** The terms of a golden customer: its emails, phones, and prefixes of given, family and pinyin names. */
+  customerTerms(fields: {
+    emails: readonly string[];
+    phones: readonly string[];
+    givenName: string | null;
+    familyName: string | null;
+    givenNamePinyin?: string | null;
+    familyNamePinyin?: string | null;
+  }): Term[] {
+    const terms = new Map<string, Term>();
+    for (const email of fields.emails) {
+      const digest = this.email(email);
+      terms.set(digest, { kind: 'email', digest });
+    }
+    for (const phone of fields.phones) {
+      const digest = this.phone(phone);
+      terms.set(digest, { kind: 'phone', digest });
+    }
+    this.prefixes('name', fields.givenName, terms);
+    this.prefixes('name', fields.familyName, terms);
+    this.prefixes('pinyin', fields.givenNamePinyin, terms);
+    this.prefixes('pinyin', fields.familyNamePinyin, terms);
+    return [...terms.values()];
+  }
+
+  /**
+   * Terms of a rejected row's raw text, so erasure can find it once the text is encrypted: every
+   * email-like token, and every phone-like token written in international form (`+49 151 …`,
+   * `0049 …`), which is how it compares with a stored E.164 number.
+   */
+  rawTextTerms(raw: string | null): Term[] {
+    if (!raw) return [];
+    const terms = new Map<string, Term>();
+    for (const match of raw.matchAll(/[^\s@"',;:<>()[\]{}\\]+@[^\s@"',;:<>()[\]{}\\]+/g)) {
+      const digest = this.email(match[0]);
+      terms.set(digest, { kind: 'email', digest });
+    }
+    for (const match of raw.matchAll(/(?:\+|\b00)\d[\d\s\-().]{4,}\d/g)) {
+      const digits = match[0].replace(/\D/g, '').replace(/^00/, '');
+      const digest = this.phone(`+${digits}`);
+      terms.set(digest, { kind: 'phone', digest });
+    }
+    return [...terms.values()];
+  }
+}

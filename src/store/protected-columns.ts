@@ -1,0 +1,25 @@
+/**
+ * The columns that hold personal data, per table, stored encrypted (see field-cipher.ts).
+ * Country, gender, lifetime value and timestamps stay plaintext: row scopes, statistics, filters
+ * and orderings are computed on them in SQL. Everything that names, reaches or locates a person
+ * is here.
+ */
+export const PROTECTED_COLUMNS = {
+  customers: ['given_name', 'family_name', 'full_name', 'given_name_pinyin', 'family_name_pinyin', 'emails', 'phones', 'contact_sources', 'birth_date', 'address_line1', 'address_line2', 'city', 'region', 'postal_code'],
+  source_records: ['raw', 'normalized', 'corrections'],
+  // Messages quote rejected values ("date \"31.02.1990\" does not exist").
+  quarantine: ['raw', 'message'],
+  field_overrides: ['value'],
+  match_reviews: ['explanation'],
+} as const satisfies Record<string, readonly string[]>;
+
+export type ProtectedTable = keyof typeof PROTECTED_COLUMNS;
+
+/** The key columns each protected table is walked by (in order) when its rows are re-encrypted. */
+export const ROW_KEYS: Record<ProtectedTable, readonly string[]> = {
+  customers: ['id'],
+  source_records: ['id'],
+  quarantine: ['id'],
+  field_overrides: ['customer_id', 'field'],
+  match_reviews: ['id'],
+};
