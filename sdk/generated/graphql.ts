@@ -307,12 +307,10 @@ export type CustomerOrder = {
   field: CustomerOrderField;
 };
 
-/** What a customer list is sorted by; the id always breaks ties. */
+/** What a customer list is sorted by; the id always breaks ties. Names are stored encrypted, so lists cannot be sorted by name. */
 export type CustomerOrderField =
   /** When the golden record was created. */
   | 'CREATED_AT'
-  /** Family name, case-insensitive; customers without one first. */
-  | 'FAMILY_NAME'
   /** The customer id (the default). */
   | 'ID'
   /** Lifetime value; customers without one count as 0. */
