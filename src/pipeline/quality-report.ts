@@ -1,6 +1,7 @@
 import type { ProjectConfig } from '../config/sources';
 import type { Database } from '../store/database';
 import { parseJsonColumn } from '../store/dialect';
+import { fieldProtection } from '../store/field-protection';
 import { sourceInScope, type RowScope } from '../store/row-scope';
 
 export interface FieldQuality {
@@ -58,6 +59,7 @@ export async function buildQualityReport(db: Database, config?: ProjectConfig, o
     const correctionsByField = new Map<string, number>();
     let active = 0;
     let afterId = 0;
+    const { cipher } = fieldProtection();
     for (;;) {
       const rows = await knex('source_records')
         .select('id', 'normalized', 'corrections')
@@ -68,10 +70,10 @@ export async function buildQualityReport(db: Database, config?: ProjectConfig, o
       if (rows.length === 0) break;
       for (const row of rows) {
         active += 1;
-        for (const [field, value] of Object.entries(parseJsonColumn<Record<string, unknown>>(row.normalized, {}))) {
+        for (const [field, value] of Object.entries(parseJsonColumn<Record<string, unknown>>(cipher.open(row.normalized as string), {}))) {
           if (isPresent(value)) present.set(canonicalOf(field), (present.get(canonicalOf(field)) ?? 0) + 1);
         }
-        for (const fix of parseJsonColumn<{ field?: string; reason: string }[]>(row.corrections, [])) {
+        for (const fix of parseJsonColumn<{ field?: string; reason: string }[]>(cipher.open(row.corrections as string | null), [])) {
           corrections.set(fix.reason, (corrections.get(fix.reason) ?? 0) + 1);
           const field = fix.field ? (mapping[fix.field] ?? fix.field) : 'record';
           correctionsByField.set(field, (correctionsByField.get(field) ?? 0) + 1);

@@ -9,7 +9,7 @@ import { createTestDatabase, describeEachDialect, type TestDatabase } from '../s
 /** Key ids named by the stored values of a column. */
 async function keyIdsIn(test: TestDatabase, table: string, column: string): Promise<string[]> {
   const rows: Record<string, string>[] = await test.db.knex(table).select(column);
-  return [...new Set(rows.map((row) => String(row[column]).split(':')[2]))].sort();
+  return [...new Set(rows.map((row) => String(row[column]).split(':')[2] ?? ''))].sort();
 }
 
 describeEachDialect('data key commands', (dialect) => {
