@@ -1,7 +1,7 @@
 /**
  * One HTTP target of the HTTP bench, in its own process so the load generator does not share
  * its event loop: `graphql DATABASE_URL` (the real server, real auth, field rules, audit) or
- * `baseline DATABASE_URL` (a bare node:http handler running the same reads through mysql2).
+ * `baseline DATABASE_URL` (a bare node:http handler running the same reads and decryption through mysql2).
  * Prints `{"port": N}` on stdout once listening; answers a `cpu` message on the IPC channel with
  * its CPU time so far, so the bench can price each request in CPU (steadier than requests/s on a
  * shared machine).
@@ -16,6 +16,7 @@ import { buildCustomerGraphSchema } from '../../src/graphql/schema';
 import { silentLogger } from '../../src/logging';
 import { startServer } from '../../src/server/http-server';
 import { openDatabase, parseDatabaseUrl } from '../../src/store/database';
+import { fieldProtection } from '../../src/store/field-protection';
 import { createRepositories } from '../../src/store/repositories';
 
 import { BENCH_JWT_SECRET } from './http-bench-settings';
@@ -36,11 +37,13 @@ async function startBaseline(url: string): Promise<number> {
     for await (const chunk of req) chunks.push(chunk as Buffer);
     return JSON.parse(Buffer.concat(chunks).toString('utf8'));
   };
+  // Personal columns are stored encrypted: the hand-written reads decrypt them too.
+  const { cipher } = fieldProtection();
   const customerJson = (row: Record<string, unknown>) => ({
     id: row.id,
-    givenName: row.given_name,
-    familyName: row.family_name,
-    emails: typeof row.emails === 'string' ? JSON.parse(row.emails) : row.emails,
+    givenName: cipher.open(row.given_name as string | null),
+    familyName: cipher.open(row.family_name as string | null),
+    emails: JSON.parse(cipher.open(row.emails as string)),
     country: row.country,
   });
   const server = http.createServer((req, res) => {
