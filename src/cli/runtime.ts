@@ -1,8 +1,8 @@
-import { loadDataKeys, loadOrCreateIndexKey, type DataKeys } from '../config/data-keys';
+import type { DataKeys } from '../config/data-keys';
 import { defaultSqlitePath, loadEnv, type Env } from '../config/env';
 import { createLogger, type Logger } from '../logging';
 import { openDatabase, parseDatabaseUrl, type Database } from '../store/database';
-import { createFieldProtection, useFieldProtection, type FieldProtection } from '../store/field-protection';
+import { fieldProtectionFromEnv, useFieldProtection, type FieldProtection } from '../store/field-protection';
 import { migrateToLatest } from '../store/migrate';
 import { protectPlaintextData } from '../store/reencryption';
 
@@ -23,11 +23,10 @@ export interface Runtime {
 export async function openRuntime(): Promise<Runtime> {
   const env = loadEnv();
   const logger = createLogger(env.LOG_LEVEL);
-  const dataKeys = loadDataKeys(env);
+  const { protection, dataKeys } = fieldProtectionFromEnv(env);
   if (dataKeys.created) {
     logger.warn({ keyFile: dataKeys.file }, 'generated a data encryption key file for personal data; back it up apart from the database (without it the data cannot be read)');
   }
-  const protection = createFieldProtection(dataKeys, loadOrCreateIndexKey(env.PII_INDEX_KEY, env.DATA_DIR).value);
   useFieldProtection(protection);
   const db = await openDatabase(parseDatabaseUrl(env.DATABASE_URL, defaultSqlitePath(env)));
   const applied = await migrateToLatest(db);

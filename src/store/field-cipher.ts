@@ -36,21 +36,48 @@ export class DataUnreadableError extends AppError {
   }
 }
 
+export interface FieldCipherOptions {
+  /**
+   * Reads the key ring again when a value names a key not yet known: a server started before a
+   * rotation then reads rows the rotation re-encrypted. Tried once per unknown key id.
+   */
+  reload?: () => DataKeyRing;
+}
+
 /** Encrypts and decrypts single text values. Keys are imported once; each call costs one AES-GCM pass. */
 export class FieldCipher {
   readonly activeKeyId: string;
   private readonly keys = new Map<string, KeyObject>();
   private readonly activeKey: KeyObject;
+  private readonly reloaded = new Set<string>();
 
-  constructor(ring: DataKeyRing) {
-    for (const [id, key] of ring.keys) {
-      if (key.length !== DATA_KEY_BYTES) throw new AppError('CONFIG_INVALID', `data key "${id}" must be ${DATA_KEY_BYTES} bytes`);
-      this.keys.set(id, createSecretKey(key));
-    }
+  constructor(
+    ring: DataKeyRing,
+    private readonly options: FieldCipherOptions = {},
+  ) {
+    this.addKeys(ring);
     const active = this.keys.get(ring.activeId);
     if (!active) throw new DataKeyMissingError(ring.activeId);
     this.activeKeyId = ring.activeId;
     this.activeKey = active;
+  }
+
+  private addKeys(ring: DataKeyRing): void {
+    for (const [id, key] of ring.keys) {
+      if (key.length !== DATA_KEY_BYTES) throw new AppError('CONFIG_INVALID', `data key "${id}" must be ${DATA_KEY_BYTES} bytes`);
+      if (!this.keys.has(id)) this.keys.set(id, createSecretKey(key));
+    }
+  }
+
+  private keyFor(keyId: string): KeyObject {
+    let key = this.keys.get(keyId);
+    if (!key && this.options.reload && !this.reloaded.has(keyId)) {
+      this.reloaded.add(keyId);
+      this.addKeys(this.options.reload());
+      key = this.keys.get(keyId);
+    }
+    if (!key) throw new DataKeyMissingError(keyId);
+    return key;
   }
 
   /** The stored form of a value; null stays null. */
@@ -74,8 +101,7 @@ export class FieldCipher {
     if (stored === null || !stored.startsWith(SEALED_PREFIX)) return stored;
     const separator = stored.indexOf(':', SEALED_PREFIX.length);
     const keyId = stored.slice(SEALED_PREFIX.length, separator);
-    const key = this.keys.get(keyId);
-    if (!key) throw new DataKeyMissingError(keyId);
+    const key = this.keyFor(keyId);
     const body = Buffer.from(stored.slice(separator + 1), 'base64url');
     if (body.length < IV_BYTES + TAG_BYTES) throw new DataUnreadableError(keyId);
     try {

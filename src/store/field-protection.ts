@@ -1,5 +1,5 @@
 import { loadDataKeys, loadOrCreateIndexKey, type DataKeys } from '../config/data-keys';
-import { loadEnv } from '../config/env';
+import { loadEnv, type Env } from '../config/env';
 import { BlindIndex } from './blind-index';
 import { FieldCipher } from './field-cipher';
 
@@ -9,8 +9,16 @@ export interface FieldProtection {
   index: BlindIndex;
 }
 
-export function createFieldProtection(keys: Pick<DataKeys, 'activeId' | 'keys'>, indexKey: Uint8Array): FieldProtection {
-  return { cipher: new FieldCipher({ activeId: keys.activeId, keys: keys.keys }), index: new BlindIndex(indexKey) };
+/** `reload` re-reads the keys when a stored value names one not loaded yet (a rotation by another process). */
+export function createFieldProtection(keys: Pick<DataKeys, 'activeId' | 'keys'>, indexKey: Uint8Array, reload?: () => Pick<DataKeys, 'activeId' | 'keys'>): FieldProtection {
+  return { cipher: new FieldCipher({ activeId: keys.activeId, keys: keys.keys }, { reload }), index: new BlindIndex(indexKey) };
+}
+
+/** The protection the environment describes: PII_KEY or the key file, and the index key. */
+export function fieldProtectionFromEnv(env: Env): { protection: FieldProtection; dataKeys: DataKeys } {
+  const dataKeys = loadDataKeys(env);
+  const reload = dataKeys.file ? () => loadDataKeys(env) : undefined;
+  return { protection: createFieldProtection(dataKeys, loadOrCreateIndexKey(env.PII_INDEX_KEY, env.DATA_DIR).value, reload), dataKeys };
 }
 
 let current: FieldProtection | undefined;
@@ -21,10 +29,7 @@ let current: FieldProtection | undefined;
  * a command installed with useFieldProtection (key rotation installs the new key ring).
  */
 export function fieldProtection(): FieldProtection {
-  if (!current) {
-    const env = loadEnv();
-    current = createFieldProtection(loadDataKeys(env), loadOrCreateIndexKey(env.PII_INDEX_KEY, env.DATA_DIR).value);
-  }
+  if (!current) current = fieldProtectionFromEnv(loadEnv()).protection;
   return current;
 }
 

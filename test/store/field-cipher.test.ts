@@ -47,6 +47,17 @@ describe('field cipher', () => {
     expect(() => new FieldCipher(ring(keyB)).open(stored)).toThrow(expect.objectContaining({ code: 'DATA_KEY_MISSING', keyId: dataKeyId(keyA) }));
   });
 
+  it('reads the keys again when a value names a key it has not loaded (rotated by another process), once per key', () => {
+    let reloads = 0;
+    const running = new FieldCipher(ring(keyA), { reload: () => ((reloads += 1), ring(keyB, keyA)) });
+    expect(running.open(new FieldCipher(ring(keyB)).seal('ann'))).toBe('ann');
+    const unknown = new FieldCipher(ring(randomBytes(32))).seal('ann');
+    expect(() => running.open(unknown)).toThrow(expect.objectContaining({ code: 'DATA_KEY_MISSING' }));
+    expect(() => running.open(unknown)).toThrow(expect.objectContaining({ code: 'DATA_KEY_MISSING' }));
+    expect(reloads).toBe(2);
+    expect(running.activeKeyId).toBe(dataKeyId(keyA));
+  });
+
   it('refuses an altered value with DATA_UNREADABLE instead of returning garbage', () => {
     const cipher = new FieldCipher(ring(keyA));
     const stored = cipher.seal('ann@example.com');
