@@ -46,5 +46,7 @@ export async function down(knex: Knex): Promise<void> {
   await knex.schema.alterTable('customers', (t) => {
     t.string('family_name_key', 255).notNullable().defaultTo('');
     t.string('given_name_key', 255).notNullable().defaultTo('');
+    t.index(['family_name_key', 'id'], 'customers_family_name_key_id');
+    t.index(['given_name_key'], 'customers_given_name_key');
   });
 }

@@ -1,0 +1,47 @@
+import { randomBytes } from 'node:crypto';
+import type { Knex } from 'knex';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { migrations } from '../../migrations';
+import { CustomerRepository } from '../../src/store/customer-repository';
+import { nowDbTime } from '../../src/store/dialect';
+import { dataKeyId } from '../../src/store/field-cipher';
+import { createFieldProtection } from '../../src/store/field-protection';
+import { migrateToLatest } from '../../src/store/migrate';
+import { protectPlaintextData } from '../../src/store/reencryption';
+import { createTestDatabase, describeEachDialect, type TestDatabase } from '../support/databases';
+
+const migrationSource: Knex.MigrationSource<string> = {
+  getMigrations: async () => migrations.map(([name]) => name),
+  getMigrationName: (name) => name,
+  getMigration: async (name) => migrations.find(([candidate]) => candidate === name)![1],
+};
+
+describeEachDialect('upgrading a database written before encryption', (dialect) => {
+  let test: TestDatabase;
+  const key = randomBytes(32);
+  const protection = createFieldProtection({ activeId: dataKeyId(key), keys: new Map([[dataKeyId(key), key]]) }, randomBytes(32));
+
+  beforeAll(async () => {
+    test = await createTestDatabase(dialect);
+    // Back to the schema of the version before encryption, with its plaintext rows.
+    await test.db.knex.migrate.down({ migrationSource });
+    const now = nowDbTime();
+    await test.db.knex('customers').insert({
+      id: 'old-1', given_name: 'Greta', family_name: 'Oldfield', family_name_key: 'oldfield', given_name_key: 'greta',
+      emails: '["greta@example.org"]', phones: '[]', address_line1: 'Alte Gasse 1', country: 'AT', created_at: now, updated_at: now,
+    });
+    await test.db.knex('source_records').insert({ source: 'crm', external_id: 'g1', raw: '{"mail":"greta@example.org"}', normalized: '{"email":"greta@example.org"}', content_hash: 'h', created_at: now, updated_at: now });
+  });
+  afterAll(async () => test?.drop());
+
+  it('drops the plaintext name keys, encrypts every personal value and makes them findable again', async () => {
+    await migrateToLatest(test.db);
+    expect(await test.db.knex.schema.hasColumn('customers', 'family_name_key')).toBe(false);
+    expect(await protectPlaintextData(test.db.knex, protection)).toEqual({ encrypted: 2, indexedCustomers: 1 });
+    const stored = JSON.stringify([await test.db.knex('customers').select('*'), await test.db.knex('source_records').select('*')]);
+    for (const trace of ['greta', 'oldfield', 'alte gasse']) expect(stored.toLowerCase()).not.toContain(trace);
+    const customers = new CustomerRepository(test.db.knex, protection);
+    const found = await customers.listOrdered({ filter: { email: 'greta@example.org', namePrefix: 'old' }, order: { field: 'id', direction: 'asc' }, limit: 5 });
+    expect(found.map(({ customer }) => [customer.id, customer.familyName, customer.addressLine1])).toEqual([['old-1', 'Oldfield', 'Alte Gasse 1']]);
+  });
+});
