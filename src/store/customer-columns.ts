@@ -59,13 +59,6 @@ export function canonicalDecimal(value: unknown): string | null {
 
 const SEALED: readonly string[] = PROTECTED_COLUMNS.customers;
 
-/** A stored customer row with its personal columns decrypted. */
-export function openCustomerRow(row: Record<string, unknown>, cipher: FieldCipher): Record<string, unknown> {
-  const open: Record<string, unknown> = { ...row };
-  for (const column of SEALED) open[column] = cipher.open(text(row[column]));
-  return open;
-}
-
 /** The columns to write, with the personal ones encrypted. */
 export function sealCustomerColumns(columns: Record<string, unknown>, cipher: FieldCipher): Record<string, unknown> {
   const sealed: Record<string, unknown> = { ...columns };
@@ -73,29 +66,51 @@ export function sealCustomerColumns(columns: Record<string, unknown>, cipher: Fi
   return sealed;
 }
 
-/** A stored row (personal columns encrypted) as a customer. */
-export function toCustomer(stored: Record<string, unknown>, cipher: FieldCipher): Customer {
-  const row = openCustomerRow(stored, cipher);
-  const contactSources = parseJsonColumn<{ emails?: ContactSources; phones?: ContactSources }>(row.contact_sources, {});
-  return {
-    id: String(row.id),
-    mergedInto: text(row.merged_into),
-    givenName: text(row.given_name),
-    familyName: text(row.family_name),
-    fullName: text(row.full_name),
-    givenNamePinyin: text(row.given_name_pinyin),
-    familyNamePinyin: text(row.family_name_pinyin),
-    emails: parseJsonColumn(row.emails, []),
-    phones: parseJsonColumn(row.phones, []),
-    emailSources: contactSources.emails ?? {},
-    phoneSources: contactSources.phones ?? {},
-    birthDate: text(row.birth_date),
-    gender: text(row.gender),
-    addressLine1: text(row.address_line1),
-    addressLine2: text(row.address_line2),
-    city: text(row.city),
-    region: text(row.region),
-    postalCode: text(row.postal_code),
+/**
+ * Defines a property computed on first read and then kept (or replaced by an assignment): a
+ * personal field is decrypted only if something reads it, since a page of customers usually
+ * shows a few of its fourteen personal columns.
+ */
+function lazy<T>(target: object, key: string, compute: () => T): void {
+  const settle = (value: unknown): void => {
+    Object.defineProperty(target, key, { value, writable: true, enumerable: true, configurable: true });
+  };
+  Object.defineProperty(target, key, {
+    enumerable: true,
+    configurable: true,
+    get() {
+      const value = compute();
+      settle(value);
+      return value;
+    },
+    set: settle,
+  });
+}
+
+/** A stored row (personal columns encrypted) as a customer; personal fields decrypt when first read. */
+export function toCustomer(row: Record<string, unknown>, cipher: FieldCipher): Customer {
+  const open = (column: string) => (): string | null => cipher.open(text(row[column]));
+  type Sources = { emails?: ContactSources; phones?: ContactSources };
+  let contactSources: Sources | undefined;
+  const sources = (): Sources => (contactSources ??= parseJsonColumn<Sources>(cipher.open(text(row.contact_sources)), {}));
+  const customer = { id: String(row.id), mergedInto: text(row.merged_into) } as Customer;
+  lazy(customer, 'givenName', open('given_name'));
+  lazy(customer, 'familyName', open('family_name'));
+  lazy(customer, 'fullName', open('full_name'));
+  lazy(customer, 'givenNamePinyin', open('given_name_pinyin'));
+  lazy(customer, 'familyNamePinyin', open('family_name_pinyin'));
+  lazy(customer, 'emails', () => parseJsonColumn(cipher.open(text(row.emails)), []));
+  lazy(customer, 'phones', () => parseJsonColumn(cipher.open(text(row.phones)), []));
+  lazy(customer, 'emailSources', () => sources().emails ?? {});
+  lazy(customer, 'phoneSources', () => sources().phones ?? {});
+  lazy(customer, 'birthDate', open('birth_date'));
+  customer.gender = text(row.gender);
+  lazy(customer, 'addressLine1', open('address_line1'));
+  lazy(customer, 'addressLine2', open('address_line2'));
+  lazy(customer, 'city', open('city'));
+  lazy(customer, 'region', open('region'));
+  lazy(customer, 'postalCode', open('postal_code'));
+  return Object.assign(customer, {
     country: text(row.country),
     lifetimeValue: canonicalDecimal(row.lifetime_value),
     lifetimeValueCurrency: text(row.lifetime_value_currency),
@@ -104,7 +119,7 @@ export function toCustomer(stored: Record<string, unknown>, cipher: FieldCipher)
     createdAt: fromDbTime(row.created_at as string) as Date,
     updatedAt: fromDbTime(row.updated_at as string) as Date,
     deletedAt: fromDbTime(row.deleted_at as string | null),
-  };
+  });
 }
 
 /** The `customers` columns the golden writer sets (plaintext); the same shape for every input, so two can be compared. */
