@@ -1,7 +1,10 @@
+import { randomBytes } from 'node:crypto';
 import os from 'node:os';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { loadEnv } from '../../src/config/env';
 import { silentLogger } from '../../src/logging';
 import { runSync } from '../../src/pipeline/run-sync';
+import { fieldProtectionFromEnv, useFieldProtection } from '../../src/store/field-protection';
 import { createRepositories } from '../../src/store/repositories';
 import { runCli } from '../support/cli';
 import { consentFixtureConfig } from '../support/consent-fixture';
@@ -13,9 +16,12 @@ describeEachDialect('the erase command', (dialect) => {
   let env: Record<string, string>;
 
   beforeAll(async () => {
+    // The command and this process share the keys: it must read what the sync here wrote.
+    const keys = { PII_KEY: randomBytes(32).toString('base64'), PII_INDEX_KEY: 'cli-erasure-test-key-that-is-long-enough-0123456789' };
+    useFieldProtection(fieldProtectionFromEnv(loadEnv(keys)).protection);
     test = await createTestDatabase(dialect);
     await runSync(test.db, consentFixtureConfig(), silentLogger());
-    env = { DATABASE_URL: test.url, PII_INDEX_KEY: 'cli-erasure-test-key-that-is-long-enough-0123456789', DATA_DIR: writeFixtureDir({}) };
+    env = { DATABASE_URL: test.url, ...keys, DATA_DIR: writeFixtureDir({}) };
   });
   afterAll(async () => test?.drop());
 
