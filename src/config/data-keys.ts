@@ -38,8 +38,8 @@ export function decodeDataKey(text: string): Uint8Array | undefined {
   return bytes.length === 32 ? new Uint8Array(bytes) : undefined;
 }
 
-/** Same rule as the cipher's key ids: first 8 hex characters of the key's SHA-256. */
-function keyIdOf(key: Uint8Array): string {
+/** Short public id of a data key: the first 8 hex characters of its SHA-256 (names the key, reveals nothing usable). */
+export function dataKeyId(key: Uint8Array): string {
   return createHash('sha256').update(key).digest('hex').slice(0, 8);
 }
 
@@ -86,7 +86,7 @@ function readKeyFile(file: string): KeyFile {
   for (const [id, text] of Object.entries(result.data.keys)) {
     const key = decodeDataKey(text);
     if (!key) problems.push(`${file}: keys.${id}: not the base64 of 32 bytes`);
-    else if (keyIdOf(key) !== id) problems.push(`${file}: keys.${id}: the key's id is ${keyIdOf(key)}`);
+    else if (dataKeyId(key) !== id) problems.push(`${file}: keys.${id}: the key's id is ${dataKeyId(key)}`);
   }
   if (!(result.data.active in result.data.keys)) problems.push(`${file}: active key "${result.data.active}" is not among keys`);
   if (problems.length > 0) throw new ConfigError('Invalid data key file', problems);
@@ -95,7 +95,7 @@ function readKeyFile(file: string): KeyFile {
 
 function newKeyEntry(): [string, string] {
   const key = randomBytes(32);
-  return [keyIdOf(key), key.toString('base64')];
+  return [dataKeyId(key), key.toString('base64')];
 }
 
 /**
@@ -105,12 +105,12 @@ function newKeyEntry(): [string, string] {
 export function loadDataKeys(env: Pick<Env, 'DATA_DIR' | 'PII_KEY' | 'PII_PREVIOUS_KEYS' | 'PII_KEY_FILE'>): DataKeys {
   if (env.PII_KEY) {
     const active = decodeDataKey(env.PII_KEY) as Uint8Array;
-    const keys = new Map<string, Uint8Array>([[keyIdOf(active), active]]);
+    const keys = new Map<string, Uint8Array>([[dataKeyId(active), active]]);
     for (const text of (env.PII_PREVIOUS_KEYS ?? '').split(',').filter((t) => t.trim() !== '')) {
       const key = decodeDataKey(text) as Uint8Array;
-      keys.set(keyIdOf(key), key);
+      keys.set(dataKeyId(key), key);
     }
-    return { activeId: keyIdOf(active), keys, origin: 'PII_KEY', created: false, rotationPending: false };
+    return { activeId: dataKeyId(active), keys, origin: 'PII_KEY', created: false, rotationPending: false };
   }
   const file = dataKeyFile(env);
   let created = false;

@@ -1,5 +1,7 @@
-import { createCipheriv, createDecipheriv, createHash, createSecretKey, randomBytes, type KeyObject } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createSecretKey, randomBytes, type KeyObject } from 'node:crypto';
 import { AppError } from '../errors';
+
+export { dataKeyId } from '../config/data-keys';
 
 /**
  * Personal fields are stored as `enc:v1:<keyId>:<base64url(iv | ciphertext | tag)>`: AES-256-GCM
@@ -15,11 +17,6 @@ export const DATA_KEY_BYTES = 32;
 export interface DataKeyRing {
   activeId: string;
   keys: ReadonlyMap<string, Uint8Array>;
-}
-
-/** Short public id of a key: the first 8 hex characters of its SHA-256 (names the key, reveals nothing usable). */
-export function dataKeyId(key: Uint8Array): string {
-  return createHash('sha256').update(key).digest('hex').slice(0, 8);
 }
 
 /** A stored value names a key this process does not have. */
