@@ -1,6 +1,7 @@
 import Decimal from 'decimal.js';
 import { fromDbTime, parseJsonColumn, toDbTime } from './dialect';
 import type { FieldCipher } from './field-cipher';
+import { lazy } from './lazy-property';
 import { PROTECTED_COLUMNS } from './protected-columns';
 
 /** Where each distinct contact value came from: value → source names. */
@@ -67,27 +68,9 @@ export function sealCustomerColumns(columns: Record<string, unknown>, cipher: Fi
 }
 
 /**
- * Defines a property computed on first read and then kept (or replaced by an assignment): a
- * personal field is decrypted only if something reads it, since a page of customers usually
- * shows a few of its fourteen personal columns.
+ * A stored row (personal columns encrypted) as a customer. Personal fields decrypt when first
+ * read: a page of customers usually shows a few of its fourteen personal columns.
  */
-function lazy<T>(target: object, key: string, compute: () => T): void {
-  const settle = (value: unknown): void => {
-    Object.defineProperty(target, key, { value, writable: true, enumerable: true, configurable: true });
-  };
-  Object.defineProperty(target, key, {
-    enumerable: true,
-    configurable: true,
-    get() {
-      const value = compute();
-      settle(value);
-      return value;
-    },
-    set: settle,
-  });
-}
-
-/** A stored row (personal columns encrypted) as a customer; personal fields decrypt when first read. */
 export function toCustomer(row: Record<string, unknown>, cipher: FieldCipher): Customer {
   const open = (column: string) => (): string | null => cipher.open(text(row[column]));
   type Sources = { emails?: ContactSources; phones?: ContactSources };

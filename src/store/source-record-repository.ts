@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import { bulkStatements, dialectOf, fixedChunks, fromDbTime, nowDbTime, parseJsonColumn, placeholderRows, upsertRowsSql, type BulkStatements } from './dialect';
 import type { FieldCipher } from './field-cipher';
 import { fieldProtection, type FieldProtection } from './field-protection';
+import { lazy } from './lazy-property';
 
 /**
  * A record ready to load: raw as extracted, normalized by the source's rules, already serialized
@@ -113,9 +114,13 @@ class LazyTimesHeader implements SourceRecordHeader {
 
 const openText = (cipher: FieldCipher, value: unknown): string | null => cipher.open(value === null || value === undefined ? null : String(value));
 
-/** A stored row (raw, normalized and corrections encrypted) as a record. */
+/**
+ * A stored row as a record. Raw, normalized and corrections are encrypted; normalized is
+ * decrypted at once, raw and corrections when first read: resolution reads every active
+ * record's normalized values and rarely the other two.
+ */
 export function toStoredSourceRecord(row: Record<string, unknown>, cipher: FieldCipher): StoredSourceRecord {
-  return {
+  const record = {
     id: Number(row.id),
     source: String(row.source),
     externalId: String(row.external_id),
@@ -124,10 +129,11 @@ export function toStoredSourceRecord(row: Record<string, unknown>, cipher: Field
     syncRunId: row.sync_run_id === null ? null : Number(row.sync_run_id),
     createdAt: fromDbTime(row.created_at as string) as Date,
     updatedAt: fromDbTime(row.updated_at as string) as Date,
-    raw: parseJsonColumn(openText(cipher, row.raw), {}),
     normalized: parseJsonColumn(openText(cipher, row.normalized), {}),
-    corrections: parseJsonColumn(openText(cipher, row.corrections), []),
-  };
+  } as StoredSourceRecord;
+  lazy(record, 'raw', () => parseJsonColumn(openText(cipher, row.raw), {}));
+  lazy(record, 'corrections', () => parseJsonColumn(openText(cipher, row.corrections), []));
+  return record;
 }
 
 /** The `source_records` table: every record from every source, raw beside normalized (both encrypted). */
