@@ -24,9 +24,10 @@ export function fieldProtectionFromEnv(env: Env): { protection: FieldProtection;
 let current: FieldProtection | undefined;
 
 /**
- * The process's protection. Repositories ask for it when they are built; it is loaded from the
- * validated environment on first use (creating the key files of a fresh install), or is the one
- * a command installed with useFieldProtection (key rotation installs the new key ring).
+ * The process's protection. Repositories ask for it when they are built; it is the one the
+ * command line installed with useFieldProtection (openRuntime, which also says where the keys
+ * came from), else loaded from the validated environment on first use (creating the key files of
+ * a fresh install).
  */
 export function fieldProtection(): FieldProtection {
   if (!current) current = fieldProtectionFromEnv(loadEnv()).protection;
