@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { consentsByCustomer, type CustomerConsent } from './customer-consent-repository';
 import { toCustomer, type Customer } from './customer-columns';
 import { applyCustomerFilter, applyKeyset, sortValueOf, type CustomerFilter, type CustomerOrder, type KeysetPosition } from './customer-query';
 import { fieldProtection, type FieldProtection } from './field-protection';
@@ -119,7 +120,9 @@ export class CustomerRepository {
   }
 
   /** Streams every live customer with the keys of its source records, for export. */
-  async *iterateWithSourceKeys(batchSize = 1000): AsyncIterable<Customer & { sourceKeys: { source: string; externalId: string }[] }> {
+  async *iterateWithSourceKeys(
+    batchSize = 1000,
+  ): AsyncIterable<Customer & { sourceKeys: { source: string; externalId: string }[]; consents: CustomerConsent[] }> {
     let after: string | undefined;
     for (;;) {
       const { customers, hasNextPage } = await this.page(batchSize, after);
@@ -139,7 +142,8 @@ export class CustomerRepository {
         list.push({ source: String(link.source), externalId: String(link.external_id) });
         keys.set(link.customer_id, list);
       }
-      for (const customer of customers) yield { ...customer, sourceKeys: keys.get(customer.id) ?? [] };
+      const consents = await consentsByCustomer(this.knex, customers.map((c) => c.id));
+      for (const customer of customers) yield { ...customer, sourceKeys: keys.get(customer.id) ?? [], consents: consents.get(customer.id) ?? [] };
       if (!hasNextPage) return;
       after = customers[customers.length - 1]?.id;
     }

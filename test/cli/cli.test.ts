@@ -47,6 +47,14 @@ describeEachDialect('customer-graph command', (dialect) => {
     );
   });
 
+  it('exports the stable core keys first, then the rest of the golden profile with consent', async () => {
+    const lines = parseNdjson((await runCli(['export'], env)).stdout) as unknown as Record<string, unknown>[];
+    expect(Object.keys(lines[0] ?? {}).slice(0, 10)).toEqual(['id', 'sourceKeys', 'givenName', 'familyName', 'emails', 'phones', 'birthDate', 'country', 'createdAt', 'updatedAt']);
+    expect(Object.keys(lines[0] ?? {})).toEqual(expect.arrayContaining(['fullName', 'gender', 'address', 'lifetimeValue', 'firstSeenAt', 'lastSeenAt', 'consent']));
+    const consenting = lines.find((line) => (line.consent as { emailMarketing: unknown }).emailMarketing !== null);
+    expect((consenting?.consent as { emailMarketing: unknown }).emailMarketing).toEqual({ granted: expect.any(Boolean), source: expect.any(String), recordedAt: expect.any(String) });
+  });
+
   it('keeps every customer id when the same sync runs again', async () => {
     const before = parseNdjson((await runCli(['export'], env)).stdout);
     const again = await runCli(['sync', '--config', demoConfigPath()], env);

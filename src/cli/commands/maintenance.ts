@@ -3,6 +3,7 @@ import { Option, type Command } from 'commander';
 import { buildCustomerGraphSchema, printCustomerGraphSchema } from '../../graphql/schema';
 import { loadFxRates } from '../../pipeline/fx-rates';
 import { createRepositories } from '../../store/repositories';
+import { customerExportLine } from '../export-line';
 import { openRuntime } from '../runtime';
 
 export function registerMaintenanceCommands(program: Command): void {
@@ -23,9 +24,7 @@ export function registerMaintenanceCommands(program: Command): void {
       const { db } = await openRuntime();
       try {
         for await (const customer of createRepositories(db.knex).customers.iterateWithSourceKeys()) {
-          const { id, sourceKeys, givenName, familyName, emails, phones, birthDate, country, createdAt, updatedAt } = customer;
-          const line = { id, sourceKeys, givenName, familyName, emails, phones, birthDate, country, createdAt, updatedAt };
-          if (!process.stdout.write(`${JSON.stringify(line)}\n`)) await new Promise((resolve) => process.stdout.once('drain', resolve));
+          if (!process.stdout.write(`${JSON.stringify(customerExportLine(customer))}\n`)) await new Promise((resolve) => process.stdout.once('drain', resolve));
         }
       } finally {
         await db.close();
