@@ -15,6 +15,7 @@ import {
   NORMALIZER_REVISION,
   type SourceNormalizeSettings,
 } from '../normalize';
+import { fieldProtection } from '../store/field-protection';
 import type { LoadRecord } from '../store/source-record-repository';
 
 export interface FieldRejection {
@@ -40,9 +41,11 @@ export function rawHash(settingsKey: string, rawJson: string): string {
  * A record's content hash: its raw hash, then 128 bits of sha256 over its normalized values.
  * Both serializations follow the source's own field order and the mapping's order, which are
  * stable from run to run, so unchanged content hashes equal without the cost of sorting keys.
+ * Both halves are keyed with `secret`: the values are encrypted at rest, and an unkeyed hash of
+ * them would let anyone holding the database confirm a guessed record.
  */
-export function contentHash(rawPart: string, normalizedJson: string): string {
-  return rawPart + hash('sha256', normalizedJson, 'hex').slice(0, 32);
+export function contentHash(rawPart: string, normalizedJson: string, secret: string): string {
+  return rawPart + hash('sha256', `${secret}\u0000${normalizedJson}`, 'hex').slice(0, 32);
 }
 
 /** The raw half of a content hash (see rawHash). */
@@ -142,8 +145,10 @@ export class RecordPreparer {
   private readonly chosen: number[];
   /** Holds forward-fill state, so one preparer serves exactly one run, in record order; absent when nothing is filled. */
   private readonly filler: MissingValueFiller | undefined;
-  /** What normalization depends on besides a record's raw values, mixed into each raw hash. */
+  /** What normalization depends on besides a record's raw values (and the hash secret), mixed into each raw hash. */
   private readonly settingsKey: string;
+  /** Keys the content hashes (see contentHash). */
+  private readonly hashSecret: string;
   /**
    * Whether a record's normalized values follow from its raw values and the settings alone. Not
    * with forward fill (a value may come from the previous row) or money conversion (rates change).
@@ -158,7 +163,8 @@ export class RecordPreparer {
     const strategies = source.missing;
     this.filler = Object.values(strategies).some((strategy) => strategy !== 'leave') ? createMissingValueFiller(strategies) : undefined;
     this.primaryKey = mappedColumn(source.primaryKey);
-    this.settingsKey = JSON.stringify([NORMALIZER_REVISION, source.primaryKey, source.mapping, source.defaults, source.required, source.missing, fx?.baseCurrency ?? null]);
+    this.hashSecret = fieldProtection().index.secret('content-hash');
+    this.settingsKey = `${this.hashSecret}\u0000${JSON.stringify([NORMALIZER_REVISION, source.primaryKey, source.mapping, source.defaults, source.required, source.missing, fx?.baseCurrency ?? null])}`;
     this.normalizesFromRawAlone = fx === undefined && !Object.values(strategies).includes('ffill');
     for (const [column, field] of Object.entries(source.mapping)) {
       let mapped = this.fields.find((entry) => entry.field === field);
@@ -247,7 +253,7 @@ export class RecordPreparer {
         rawJson,
         normalizedJson,
         correctionsJson: corrections.length > 0 ? JSON.stringify(corrections) : null,
-        contentHash: contentHash(raw.rawHash, normalizedJson),
+        contentHash: contentHash(raw.rawHash, normalizedJson, this.hashSecret),
       },
     };
   }

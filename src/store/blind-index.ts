@@ -31,6 +31,14 @@ export class BlindIndex {
     return createHmac('sha256', this.key).update(`term:${kind}\u0000${value}`).digest('hex').slice(0, DIGEST_HEX);
   }
 
+  /**
+   * A secret derived from the index key for one purpose (`content-hash`): keys hashes that must
+   * not be computable from guessed plaintext, without handing out the index key itself.
+   */
+  secret(purpose: string): string {
+    return createHmac('sha256', this.key).update(`secret:${purpose}`).digest('hex');
+  }
+
   email(value: string): string {
     return this.digest('email', value.trim().toLowerCase());
   }
