@@ -1,13 +1,11 @@
 import pino from 'pino';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { demoConfigPath } from '../../src/cli/project-root';
 import { loadProjectConfig } from '../../src/config/load-config';
-import { silentLogger } from '../../src/logging';
-import { runSync } from '../../src/pipeline/run-sync';
 import { createRepositories } from '../../src/store/repositories';
-import { createTestDatabase, describeEachDialect, type TestDatabase } from '../support/databases';
+import { describeEachDialect } from '../support/databases';
+import { useDemoServer } from '../support/demo-server';
 import { postGraphql } from '../support/graphql-client';
-import { startTestServer, type TestServer } from '../support/server';
 
 const AUDIT = `query($filter: AuditLogFilter, $first: Int, $after: String) {
   auditLog(filter: $filter, first: $first, after: $after) {
@@ -19,34 +17,24 @@ const AUDIT = `query($filter: AuditLogFilter, $first: Int, $after: String) {
 const INGEST = 'mutation($records: [JSONObject!]!) { ingestRecords(source: "app", records: $records) { inserted quarantined } }';
 
 describeEachDialect('audit log over HTTP', (dialect) => {
-  let test: TestDatabase;
-  let server: TestServer;
   const logLines: string[] = [];
-
-  beforeAll(async () => {
-    test = await createTestDatabase(dialect);
-    const config = loadProjectConfig(demoConfigPath());
-    await runSync(test.db, config, silentLogger());
-    const logger = pino({ level: 'trace' }, { write: (line: string) => void logLines.push(line) });
-    server = await startTestServer(test.db, { config, logger });
-  });
-  afterAll(async () => {
-    await server?.close();
-    await test?.drop();
-  });
+  const demo = useDemoServer(dialect, () => ({
+    config: loadProjectConfig(demoConfigPath()),
+    logger: pino({ level: 'trace' }, { write: (line: string) => void logLines.push(line) }),
+  }));
 
   const entries = async (filter: Record<string, unknown> = {}, first = 100) => {
-    const response = await postGraphql(server.url, AUDIT, { filter, first }, await server.bearer('admin'));
+    const response = await postGraphql(demo.server.url, AUDIT, { filter, first }, await demo.server.bearer('admin'));
     expect(response.errors).toBeUndefined();
     return response.data!.auditLog;
   };
-  const repos = () => createRepositories(test.db.knex);
+  const repos = () => createRepositories(demo.db.knex);
 
   it('writes one entry naming who, which customers and which fields for a request returning unmasked personal data', async () => {
     const before = await repos().auditLog.count({});
-    const page = await postGraphql(server.url, 'query Contacts { customers(first: 5) { edges { node { id email givenName country } } } }', {}, await server.bearer('support'));
+    const page = await postGraphql(demo.server.url, 'query Contacts { customers(first: 5) { edges { node { id email givenName country } } } }', {}, await demo.server.bearer('support'));
     const ids = page.data!.customers.edges.map((e: { node: { id: string } }) => e.node.id).sort();
-    await server.flushAudit();
+    await demo.server.flushAudit();
     const [entry] = await repos().auditLog.list({}, 1);
     expect(await repos().auditLog.count({})).toBe(before + 1);
     expect(entry).toMatchObject({ actor: 'support-token', role: 'support', action: 'read', customerIds: ids, fields: ['Customer.email', 'Customer.givenName'] });
@@ -56,23 +44,23 @@ describeEachDialect('audit log over HTTP', (dialect) => {
 
   it('writes nothing for a request that returned only masked values', async () => {
     const before = await repos().auditLog.count({});
-    const page = await postGraphql(server.url, '{ customers(first: 5) { edges { node { id email phone emails { address } phones { number } givenName birthDate } } } }', {}, await server.bearer('analyst'));
+    const page = await postGraphql(demo.server.url, '{ customers(first: 5) { edges { node { id email phone emails { address } phones { number } givenName birthDate } } } }', {}, await demo.server.bearer('analyst'));
     expect(page.errors).toBeUndefined();
-    await server.flushAudit();
+    await demo.server.flushAudit();
     expect(await repos().auditLog.count({})).toBe(before);
   });
 
   it('writes nothing for a request that returned no personal fields', async () => {
     const before = await repos().auditLog.count({});
-    await postGraphql(server.url, '{ customers(first: 5) { totalCount edges { node { id country } } } }', {}, await server.bearer('admin'));
-    await server.flushAudit();
+    await postGraphql(demo.server.url, '{ customers(first: 5) { totalCount edges { node { id country } } } }', {}, await demo.server.bearer('admin'));
+    await demo.server.flushAudit();
     expect(await repos().auditLog.count({})).toBe(before);
   });
 
   it('accounts for source records read through a customer', async () => {
-    const page = await postGraphql(server.url, '{ customers(first: 2) { edges { node { id sourceRecords { raw } } } } }', {}, await server.bearer('steward'));
+    const page = await postGraphql(demo.server.url, '{ customers(first: 2) { edges { node { id sourceRecords { raw } } } } }', {}, await demo.server.bearer('steward'));
     const ids = page.data!.customers.edges.map((e: { node: { id: string } }) => e.node.id).sort();
-    await server.flushAudit();
+    await demo.server.flushAudit();
     const [entry] = await repos().auditLog.list({}, 1);
     expect(entry).toMatchObject({ role: 'steward', customerIds: ids });
     expect(entry!.fields).toEqual(['Customer.sourceRecords', 'SourceRecord.raw']);
@@ -80,30 +68,30 @@ describeEachDialect('audit log over HTTP', (dialect) => {
 
   it('withholds the data of reads it cannot account for (AUDIT_UNAVAILABLE, HTTP 503) while the audit log refuses writes', async () => {
     const query = 'query Contacts { customers(first: 2) { edges { node { id email } } } }';
-    const support = await server.bearer('support');
-    await server.flushAudit();
+    const support = await demo.server.bearer('support');
+    await demo.server.flushAudit();
     const before = await repos().auditLog.count({});
-    await test.db.knex.schema.renameTable('audit_log', 'audit_log_away');
+    await demo.db.knex.schema.renameTable('audit_log', 'audit_log_away');
     try {
-      const queued = await postGraphql(server.url, query, {}, support);
+      const queued = await postGraphql(demo.server.url, query, {}, support);
       expect(queued.status).toBe(200);
-      await expect(server.flushAudit()).rejects.toMatchObject({ code: 'AUDIT_UNAVAILABLE' });
-      const refused = await postGraphql(server.url, query, {}, support);
+      await expect(demo.server.flushAudit()).rejects.toMatchObject({ code: 'AUDIT_UNAVAILABLE' });
+      const refused = await postGraphql(demo.server.url, query, {}, support);
       expect(refused.status).toBe(503);
       expect(refused.errors?.map((e) => e.extensions?.code)).toEqual(['AUDIT_UNAVAILABLE']);
       expect(refused.data ?? null).toBeNull();
       expect(JSON.stringify(refused)).not.toContain('@');
     } finally {
-      await test.db.knex.schema.renameTable('audit_log_away', 'audit_log');
+      await demo.db.knex.schema.renameTable('audit_log_away', 'audit_log');
     }
-    await server.flushAudit();
-    expect((await postGraphql(server.url, query, {}, support)).status).toBe(200);
-    await server.flushAudit();
+    await demo.server.flushAudit();
+    expect((await postGraphql(demo.server.url, query, {}, support)).status).toBe(200);
+    await demo.server.flushAudit();
     expect(await repos().auditLog.count({})).toBe(before + 2);
   });
 
   it('writes one entry per ingestRecords call, without the pushed personal data', async () => {
-    const response = await postGraphql(server.url, INGEST, { records: [{ userId: 'audit-1', email: 'Quentin.Audit@Example.com', profile: { firstName: 'Quentin', lastName: 'Audit' } }] }, await server.bearer('service'));
+    const response = await postGraphql(demo.server.url, INGEST, { records: [{ userId: 'audit-1', email: 'Quentin.Audit@Example.com', profile: { firstName: 'Quentin', lastName: 'Audit' } }] }, await demo.server.bearer('service'));
     expect(response.errors).toBeUndefined();
     const { edges } = await entries({ action: 'ingestRecords' });
     expect(edges).toHaveLength(1);
@@ -112,13 +100,13 @@ describeEachDialect('audit log over HTTP', (dialect) => {
   });
 
   it('lists entries newest first in pages and filters them by customer', async () => {
-    await server.flushAudit();
+    await demo.server.flushAudit();
     const all = await entries();
     const ids = all.edges.map((e: { node: { id: string } }) => Number(e.node.id));
     expect(ids).toEqual([...ids].sort((a, b) => b - a));
     expect(all.totalCount).toBe(ids.length);
-    const first = await postGraphql(server.url, AUDIT, { first: 1 }, await server.bearer('admin'));
-    const second = await postGraphql(server.url, AUDIT, { first: 1, after: first.data!.auditLog.pageInfo.endCursor }, await server.bearer('admin'));
+    const first = await postGraphql(demo.server.url, AUDIT, { first: 1 }, await demo.server.bearer('admin'));
+    const second = await postGraphql(demo.server.url, AUDIT, { first: 1, after: first.data!.auditLog.pageInfo.endCursor }, await demo.server.bearer('admin'));
     expect(Number(second.data!.auditLog.edges[0].node.id)).toBeLessThan(Number(first.data!.auditLog.edges[0].node.id));
     const customerId = all.edges.find((e: { node: { customerIds: string[] } }) => e.node.customerIds.length > 0).node.customerIds[0];
     const concerning = await entries({ customerId });
@@ -128,7 +116,7 @@ describeEachDialect('audit log over HTTP', (dialect) => {
 
   it('shows the audit log to admins only', async () => {
     for (const role of ['steward', 'support', 'analyst', 'service']) {
-      const response = await postGraphql(server.url, AUDIT, { first: 1 }, await server.bearer(role));
+      const response = await postGraphql(demo.server.url, AUDIT, { first: 1 }, await demo.server.bearer(role));
       expect(response.errors?.[0]?.extensions?.code, role).toBe('FORBIDDEN');
       expect(response.data?.auditLog ?? null, role).toBeNull();
     }
@@ -136,11 +124,11 @@ describeEachDialect('audit log over HTTP', (dialect) => {
 
   it('keeps emails out of the logs of requests that read and push them', async () => {
     logLines.length = 0;
-    const page = await postGraphql(server.url, '{ customers(first: 50) { edges { node { email } } } }', {}, await server.bearer('admin'));
+    const page = await postGraphql(demo.server.url, '{ customers(first: 50) { edges { node { email } } } }', {}, await demo.server.bearer('admin'));
     const emails: string[] = page.data!.customers.edges.flatMap((e: { node: { email: string | null } }) => (e.node.email ? [e.node.email] : []));
     expect(emails.length).toBeGreaterThan(0);
-    await postGraphql(server.url, INGEST, { records: [{ userId: 'audit-2', email: 'not-an-email-bob.secret', profile: { firstName: 'Bob' } }, { userId: 'audit-3', email: 'wanda.hidden@example.com' }] }, await server.bearer('service'));
-    await postGraphql(server.url, '{ customers(first: 1) { edges { node { email } } } }', {}, { authorization: 'Bearer eyJhbGciOiJIUzI1NiJ9.eyJlbWFpbCI6Indhbm', 'x-note': 'x' });
+    await postGraphql(demo.server.url, INGEST, { records: [{ userId: 'audit-2', email: 'not-an-email-bob.secret', profile: { firstName: 'Bob' } }, { userId: 'audit-3', email: 'wanda.hidden@example.com' }] }, await demo.server.bearer('service'));
+    await postGraphql(demo.server.url, '{ customers(first: 1) { edges { node { email } } } }', {}, { authorization: 'Bearer eyJhbGciOiJIUzI1NiJ9.eyJlbWFpbCI6Indhbm', 'x-note': 'x' });
     expect(logLines.length).toBeGreaterThan(0);
     const logs = logLines.join('\n').toLowerCase();
     for (const email of [...emails, 'not-an-email-bob.secret', 'wanda.hidden@example.com']) expect(logs, email).not.toContain(email.toLowerCase());

@@ -1,12 +1,9 @@
 import { SignJWT } from 'jose';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { demoConfigPath } from '../../src/cli/project-root';
-import { loadProjectConfig } from '../../src/config/load-config';
-import { silentLogger } from '../../src/logging';
-import { runSync } from '../../src/pipeline/run-sync';
-import { createTestDatabase, describeEachDialect, type TestDatabase } from '../support/databases';
+import { beforeAll, expect, it } from 'vitest';
+import { describeEachDialect } from '../support/databases';
+import { useDemoServer } from '../support/demo-server';
 import { allCustomers, postGraphql } from '../support/graphql-client';
-import { startTestServer, TEST_JWT_SECRET, type TestServer } from '../support/server';
+import { TEST_JWT_SECRET } from '../support/server';
 import { PERMISSION_MATRIX, ROLES } from './permission-matrix';
 
 // Fields with sub-selections are checked by their own tests (source records here, lineage and
@@ -24,30 +21,22 @@ const SELECTIONS: Record<string, string> = {
 };
 
 describeEachDialect('field access over HTTP', (dialect) => {
-  let test: TestDatabase;
-  let server: TestServer;
+  const demo = useDemoServer(dialect);
   let sample: Record<string, any>;
 
   beforeAll(async () => {
-    test = await createTestDatabase(dialect);
-    await runSync(test.db, loadProjectConfig(demoConfigPath()), silentLogger());
-    server = await startTestServer(test.db);
     // A customer with every personal field filled, read as admin for comparison.
-    const all = await allCustomers(server.url, CUSTOMER_FIELDS.map((f) => SELECTIONS[f] ?? f).join(' '), await server.bearer('admin'));
+    const all = await allCustomers(demo.server.url, CUSTOMER_FIELDS.map((f) => SELECTIONS[f] ?? f).join(' '), await demo.server.bearer('admin'));
     const found = all.find((n) => n.birthDate && n.phone && n.email);
     expect(found).toBeDefined();
     sample = found!;
   });
-  afterAll(async () => {
-    await server?.close();
-    await test?.drop();
-  });
 
   for (const role of ROLES) {
     it(`serves ${role} every Customer field allowed, masked or denied as the matrix says`, async () => {
-      const headers = await server.bearer(role);
+      const headers = await demo.server.bearer(role);
       for (const field of CUSTOMER_FIELDS) {
-        const response = await postGraphql(server.url, `query($id: ID!) { customer(id: $id) { id ${SELECTIONS[field] ?? field} } }`, { id: sample.id }, headers);
+        const response = await postGraphql(demo.server.url, `query($id: ID!) { customer(id: $id) { id ${SELECTIONS[field] ?? field} } }`, { id: sample.id }, headers);
         const expected = PERMISSION_MATRIX[`Customer.${field}`]![role];
         const value = response.data?.customer?.[field];
         const original = sample[field];
@@ -68,17 +57,17 @@ describeEachDialect('field access over HTTP', (dialect) => {
   }
 
   it('answers UNAUTHENTICATED to a query without credentials', async () => {
-    const response = await postGraphql(server.url, '{ customers(first: 1) { totalCount } }');
+    const response = await postGraphql(demo.server.url, '{ customers(first: 1) { totalCount } }');
     expect(response.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     expect(response.data?.customers ?? null).toBeNull();
   });
 
   it('still answers health without credentials', async () => {
-    expect((await fetch(server.url.replace('/graphql', '/healthz'))).status).toBe(200);
+    expect((await fetch(demo.server.url.replace('/graphql', '/healthz'))).status).toBe(200);
   });
 
   const refused = async (authorization: string): Promise<void> => {
-    const response = await postGraphql(server.url, '{ customers(first: 1) { totalCount } }', {}, { authorization });
+    const response = await postGraphql(demo.server.url, '{ customers(first: 1) { totalCount } }', {}, { authorization });
     expect(response.status).toBe(401);
     expect(response.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     expect(response.errors?.[0]?.message).toBe('invalid credentials');
@@ -120,23 +109,23 @@ describeEachDialect('field access over HTTP', (dialect) => {
   });
 
   it('keeps a country-scoped caller to its country on every path', async () => {
-    const headers = await server.bearer('support', { countries: ['CN'] });
-    const page = await postGraphql(server.url, '{ customers(first: 100) { totalCount edges { node { id country } } } }', {}, headers);
+    const headers = await demo.server.bearer('support', { countries: ['CN'] });
+    const page = await postGraphql(demo.server.url, '{ customers(first: 100) { totalCount edges { node { id country } } } }', {}, headers);
     const nodes = page.data!.customers.edges.map((e: { node: { id: string; country: string } }) => e.node);
     expect(nodes.length).toBeGreaterThan(0);
     expect(nodes.every((n: { country: string }) => n.country === 'CN')).toBe(true);
     expect(page.data!.customers.totalCount).toBe(nodes.length);
-    const admin = await allCustomers(server.url, 'id country', await server.bearer('admin'));
+    const admin = await allCustomers(demo.server.url, 'id country', await demo.server.bearer('admin'));
     const foreign = admin.find((n) => n.country !== 'CN')!;
-    const guessed = await postGraphql(server.url, 'query($id: ID!) { customer(id: $id) { id } }', { id: foreign.id }, headers);
+    const guessed = await postGraphql(demo.server.url, 'query($id: ID!) { customer(id: $id) { id } }', { id: foreign.id }, headers);
     expect(guessed.data!.customer).toBeNull();
   });
 
   it('shows a source-scoped caller only customers and records of its sources', async () => {
-    const headers = await server.bearer('steward', { sources: ['support'] });
-    const page = await postGraphql(server.url, '{ customers(first: 100) { totalCount edges { node { sourceRecords { source } } } } }', {}, headers);
+    const headers = await demo.server.bearer('steward', { sources: ['support'] });
+    const page = await postGraphql(demo.server.url, '{ customers(first: 100) { totalCount edges { node { sourceRecords { source } } } } }', {}, headers);
     const records = page.data!.customers.edges.flatMap((e: { node: { sourceRecords: { source: string }[] } }) => e.node.sourceRecords);
-    const admin = await allCustomers(server.url, 'sourceRecords { source }', await server.bearer('admin'));
+    const admin = await allCustomers(demo.server.url, 'sourceRecords { source }', await demo.server.bearer('admin'));
     const withSupport = admin.filter((node) => node.sourceRecords.some((r: { source: string }) => r.source === 'support'));
     expect(page.data!.customers.totalCount).toBe(withSupport.length);
     expect(new Set(records.map((r: { source: string }) => r.source))).toEqual(new Set(['support']));

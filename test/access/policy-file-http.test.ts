@@ -3,13 +3,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadPolicy } from '../../src/access/policy-file';
-import { demoConfigPath } from '../../src/cli/project-root';
-import { loadProjectConfig } from '../../src/config/load-config';
-import { silentLogger } from '../../src/logging';
-import { runSync } from '../../src/pipeline/run-sync';
-import { createTestDatabase, describeEachDialect, type TestDatabase } from '../support/databases';
+import { describeEachDialect } from '../support/databases';
+import { useDemoServer } from '../support/demo-server';
 import { allCustomers, postGraphql } from '../support/graphql-client';
-import { startTestServer, type TestServer } from '../support/server';
+import { startTestServer } from '../support/server';
 
 const POLICY = `
 roles:
@@ -39,27 +36,23 @@ function writePolicy(dir: string, name: string, text: string): string {
 }
 
 describeEachDialect('access policy file over HTTP', (dialect) => {
-  let test: TestDatabase;
-  let server: TestServer;
   let dir: string;
+  const demo = useDemoServer(dialect, () => {
+    dir = tempDir();
+    return { env: { CUSTOMER_GRAPH_POLICY: writePolicy(dir, 'policy.yml', POLICY) } };
+  });
   let sample: Record<string, any>;
 
   beforeAll(async () => {
-    test = await createTestDatabase(dialect);
-    await runSync(test.db, loadProjectConfig(demoConfigPath()), silentLogger());
-    dir = tempDir();
-    server = await startTestServer(test.db, { env: { CUSTOMER_GRAPH_POLICY: writePolicy(dir, 'policy.yml', POLICY) } });
-    const all = await allCustomers(server.url, 'id country email givenName', await server.bearer('admin'));
+    const all = await allCustomers(demo.server.url, 'id country email givenName', await demo.server.bearer('admin'));
     sample = all.find((node) => node.email !== null)!;
   });
-  afterAll(async () => {
-    await server?.close();
-    await test?.drop();
+  afterAll(() => {
     if (dir) fs.rmSync(dir, { recursive: true, force: true });
   });
 
   const read = async (role: string, field: string) =>
-    postGraphql(server.url, `query($id: ID!) { customer(id: $id) { id ${field} } }`, { id: sample.id }, await server.bearer(role));
+    postGraphql(demo.server.url, `query($id: ID!) { customer(id: $id) { id ${field} } }`, { id: sample.id }, await demo.server.bearer(role));
 
   it('lets a role added by the file read the fields it grants, masked as it says', async () => {
     const country = await read('marketing', 'country');
@@ -76,12 +69,12 @@ describeEachDialect('access policy file over HTTP', (dialect) => {
       const response = await read('marketing', field);
       expect(response.errors?.[0]?.extensions?.code, field).toBe('FORBIDDEN');
     }
-    const runs = await postGraphql(server.url, '{ syncRuns(first: 1) { totalCount } }', {}, await server.bearer('marketing'));
+    const runs = await postGraphql(demo.server.url, '{ syncRuns(first: 1) { totalCount } }', {}, await demo.server.bearer('marketing'));
     expect(runs.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 
   it('lets the file change a default role', async () => {
-    const listed = await postGraphql(server.url, '{ customers(first: 1) { edges { node { email } } } }', {}, await server.bearer('analyst'));
+    const listed = await postGraphql(demo.server.url, '{ customers(first: 1) { edges { node { email } } } }', {}, await demo.server.bearer('analyst'));
     expect(listed.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     expect((await read('analyst', 'country')).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
@@ -93,13 +86,13 @@ describeEachDialect('access policy file over HTTP', (dialect) => {
   });
 
   it('refuses a mutation the role was not granted', async () => {
-    const response = await postGraphql(server.url, 'mutation { ingestRecords(source: "app", records: []) { read } }', {}, await server.bearer('marketing'));
+    const response = await postGraphql(demo.server.url, 'mutation { ingestRecords(source: "app", records: []) { read } }', {}, await demo.server.bearer('marketing'));
     expect(response.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 
   it('refuses at start a file naming an unknown type or field, with its path', async () => {
     const file = writePolicy(dir, 'typo.yml', 'roles:\n  marketing:\n    Customer: { emial: allow }\n    Costumer: { id: allow }\n');
-    const started = startTestServer(test.db, { env: { CUSTOMER_GRAPH_POLICY: file } });
+    const started = startTestServer(demo.db, { env: { CUSTOMER_GRAPH_POLICY: file } });
     await expect(started).rejects.toThrow(/roles\.marketing\.Customer\.emial: unknown field/);
     await expect(started).rejects.toThrow(/roles\.marketing\.Costumer: unknown type/);
     await expect(started).rejects.toThrow(file);

@@ -1,11 +1,7 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { demoConfigPath } from '../../src/cli/project-root';
-import { loadProjectConfig } from '../../src/config/load-config';
-import { silentLogger } from '../../src/logging';
-import { runSync } from '../../src/pipeline/run-sync';
-import { createTestDatabase, describeEachDialect, type TestDatabase } from '../support/databases';
+import { beforeAll, expect, it } from 'vitest';
+import { describeEachDialect } from '../support/databases';
+import { useDemoServer } from '../support/demo-server';
 import { postGraphql } from '../support/graphql-client';
-import { startTestServer, type TestServer } from '../support/server';
 import { countStatements } from '../support/statement-counter';
 
 interface RecordKeys {
@@ -16,26 +12,18 @@ interface RecordKeys {
 }
 
 describeEachDialect('source record payloads over GraphQL', (dialect) => {
-  let test: TestDatabase;
-  let server: TestServer;
+  const demo = useDemoServer(dialect);
   let steward: Record<string, string>;
 
   beforeAll(async () => {
-    test = await createTestDatabase(dialect);
-    await runSync(test.db, loadProjectConfig(demoConfigPath()), silentLogger());
-    server = await startTestServer(test.db);
-    steward = await server.bearer('steward');
-  });
-  afterAll(async () => {
-    await server?.close();
-    await test?.drop();
+    steward = await demo.server.bearer('steward');
   });
 
   /** The records of the first customers, and the statement that read them. */
   async function recordsRead(query: string): Promise<{ records: RecordKeys[][]; statement: string }> {
-    const counter = countStatements(test.db.knex);
+    const counter = countStatements(demo.db.knex);
     counter.start();
-    const response = await postGraphql(server.url, query, {}, steward);
+    const response = await postGraphql(demo.server.url, query, {}, steward);
     const statements = counter.stop();
     expect(response.errors).toBeUndefined();
     const statement = statements.filter((sql) => /from [`"]source_records[`"]/.test(sql));

@@ -1,28 +1,13 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { createCustomerGraphClient, CustomerDetailDocument, CustomerListDocument, GraphQLRequestError } from '../../sdk/client';
-import { demoConfigPath } from '../../src/cli/project-root';
-import { loadProjectConfig } from '../../src/config/load-config';
-import { silentLogger } from '../../src/logging';
-import { runSync } from '../../src/pipeline/run-sync';
-import { createTestDatabase, describeEachDialect, type TestDatabase } from '../support/databases';
-import { startTestServer, type TestServer } from '../support/server';
+import { describeEachDialect } from '../support/databases';
+import { useDemoServer } from '../support/demo-server';
 
 describeEachDialect('client SDK', (dialect) => {
-  let test: TestDatabase;
-  let server: TestServer;
-
-  beforeAll(async () => {
-    test = await createTestDatabase(dialect);
-    await runSync(test.db, loadProjectConfig(demoConfigPath()), silentLogger());
-    server = await startTestServer(test.db);
-  });
-  afterAll(async () => {
-    await server?.close();
-    await test?.drop();
-  });
+  const demo = useDemoServer(dialect);
 
   it('pages through customers and opens one with the generated documents over fetch', async () => {
-    const client = createCustomerGraphClient({ url: server.url, headers: await server.bearer('steward') });
+    const client = createCustomerGraphClient({ url: demo.server.url, headers: await demo.server.bearer('steward') });
     const list = await client.request(CustomerListDocument, { first: 3 });
     expect(list.customers.edges).toHaveLength(3);
     const next = await client.request(CustomerListDocument, { first: 3, after: list.customers.pageInfo.endCursor });
@@ -32,7 +17,7 @@ describeEachDialect('client SDK', (dialect) => {
   });
 
   it('throws GraphQLRequestError carrying the error codes and the partial data', async () => {
-    const client = createCustomerGraphClient({ url: server.url, headers: async () => server.bearer('support') });
+    const client = createCustomerGraphClient({ url: demo.server.url, headers: async () => demo.server.bearer('support') });
     const list = await client.request(CustomerListDocument, { first: 1 });
     const error = await client.request(CustomerDetailDocument, { id: list.customers.edges[0]!.node.id }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(GraphQLRequestError);

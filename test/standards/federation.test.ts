@@ -1,13 +1,9 @@
 import { composeServices } from '@apollo/composition';
 import { parse } from 'graphql';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { demoConfigPath } from '../../src/cli/project-root';
-import { loadProjectConfig } from '../../src/config/load-config';
-import { silentLogger } from '../../src/logging';
-import { runSync } from '../../src/pipeline/run-sync';
-import { createTestDatabase, describeEachDialect, type TestDatabase } from '../support/databases';
+import { beforeAll, expect, it } from 'vitest';
+import { describeEachDialect } from '../support/databases';
+import { useDemoServer } from '../support/demo-server';
 import { postGraphql } from '../support/graphql-client';
-import { startTestServer, type TestServer } from '../support/server';
 import { countStatements } from '../support/statement-counter';
 
 /** A second subgraph, as another team would write it: orders attached to our Customer entity. */
@@ -34,37 +30,29 @@ const ENTITIES = `query($representations: [_Any!]!) {
 }`;
 
 describeEachDialect('Federation 2 subgraph', (dialect) => {
-  let test: TestDatabase;
-  let server: TestServer;
+  const demo = useDemoServer(dialect);
   let steward: Record<string, string>;
   let customers: { id: string; givenName: string; country: string | null }[];
 
   beforeAll(async () => {
-    test = await createTestDatabase(dialect);
-    await runSync(test.db, loadProjectConfig(demoConfigPath()), silentLogger());
-    server = await startTestServer(test.db);
-    steward = await server.bearer('steward');
-    const page = await postGraphql(server.url, '{ customers(first: 100) { edges { node { id givenName country } } } }', {}, steward);
+    steward = await demo.server.bearer('steward');
+    const page = await postGraphql(demo.server.url, '{ customers(first: 100) { edges { node { id givenName country } } } }', {}, steward);
     customers = page.data.customers.edges.map((edge: { node: { id: string; givenName: string; country: string | null } }) => edge.node);
-  });
-  afterAll(async () => {
-    await server?.close();
-    await test?.drop();
   });
 
   const representations = (ids: string[]) => ids.map((id) => ({ __typename: 'Customer', id }));
 
   it('publishes its SDL through _service with @link and Customer @key(fields: "id")', async () => {
-    const response = await postGraphql(server.url, '{ _service { sdl } }', {}, steward);
+    const response = await postGraphql(demo.server.url, '{ _service { sdl } }', {}, steward);
     const sdl: string = response.data._service.sdl;
     expect(sdl).toMatch(/@link\(url: "https:\/\/specs\.apollo\.dev\/federation\/v2\.\d+"/);
     expect(sdl).toMatch(/type Customer\s+@key\(fields: "id"\)/);
   });
 
   it('composes with a second subgraph that adds orders to Customer, without composition errors', async () => {
-    const response = await postGraphql(server.url, '{ _service { sdl } }', {}, steward);
+    const response = await postGraphql(demo.server.url, '{ _service { sdl } }', {}, steward);
     const result = composeServices([
-      { name: 'customers', url: server.url, typeDefs: parse(response.data._service.sdl) },
+      { name: 'customers', url: demo.server.url, typeDefs: parse(response.data._service.sdl) },
       { name: 'orders', url: 'http://orders.invalid/graphql', typeDefs: ORDERS_SUBGRAPH },
     ]);
     expect(result.errors ?? []).toEqual([]);
@@ -73,16 +61,16 @@ describeEachDialect('Federation 2 subgraph', (dialect) => {
 
   it('resolves Customer representations through _entities, in order, null for an unknown id', async () => {
     const ids = [customers[2]!.id, 'no-such-customer', customers[0]!.id];
-    const response = await postGraphql(server.url, ENTITIES, { representations: representations(ids) }, steward);
+    const response = await postGraphql(demo.server.url, ENTITIES, { representations: representations(ids) }, steward);
     expect(response.errors).toBeUndefined();
     expect(response.data._entities).toEqual([customers[2], null, customers[0]]);
   });
 
   it('resolves many representations with one SQL statement', async () => {
     const ids = customers.slice(0, 40).map((c) => c.id);
-    const counter = countStatements(test.db.knex);
+    const counter = countStatements(demo.db.knex);
     counter.start();
-    const response = await postGraphql(server.url, ENTITIES, { representations: representations(ids) }, steward);
+    const response = await postGraphql(demo.server.url, ENTITIES, { representations: representations(ids) }, steward);
     const statements = counter.stop();
     expect(response.data._entities).toHaveLength(40);
     // Besides the read, the request writes its one audit entry (steward read personal fields).
@@ -91,13 +79,13 @@ describeEachDialect('Federation 2 subgraph', (dialect) => {
 
   it('applies the field rules to customers reached through _entities (analyst sees masks, support is refused birthDate)', async () => {
     const [customer] = customers;
-    const analyst = await postGraphql(server.url, ENTITIES, { representations: representations([customer!.id]) }, await server.bearer('analyst'));
+    const analyst = await postGraphql(demo.server.url, ENTITIES, { representations: representations([customer!.id]) }, await demo.server.bearer('analyst'));
     expect(analyst.data._entities[0].givenName).toBe(`${customer!.givenName[0]}.`);
     const support = await postGraphql(
-      server.url,
+      demo.server.url,
       'query($r: [_Any!]!) { _entities(representations: $r) { ... on Customer { id birthDate } } }',
       { r: representations([customer!.id]) },
-      await server.bearer('support'),
+      await demo.server.bearer('support'),
     );
     expect(support.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     expect(support.errors?.[0]?.path).toEqual(['_entities', 0, 'birthDate']);
@@ -106,14 +94,14 @@ describeEachDialect('Federation 2 subgraph', (dialect) => {
   it('applies the row scope: a country-scoped caller gets null for an out-of-scope customer', async () => {
     const inScope = customers.find((c) => c.country !== null)!;
     const outOfScope = customers.find((c) => c.country !== null && c.country !== inScope.country)!;
-    const scoped = await server.bearer('support', { countries: [inScope.country!] });
-    const response = await postGraphql(server.url, ENTITIES, { representations: representations([inScope.id, outOfScope.id]) }, scoped);
+    const scoped = await demo.server.bearer('support', { countries: [inScope.country!] });
+    const response = await postGraphql(demo.server.url, ENTITIES, { representations: representations([inScope.id, outOfScope.id]) }, scoped);
     expect(response.errors).toBeUndefined();
     expect(response.data._entities).toEqual([inScope, null]);
   });
 
   it('answers UNAUTHENTICATED to _entities without credentials', async () => {
-    const response = await postGraphql(server.url, ENTITIES, { representations: representations([customers[0]!.id]) });
+    const response = await postGraphql(demo.server.url, ENTITIES, { representations: representations([customers[0]!.id]) });
     expect(response.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
   });
 });

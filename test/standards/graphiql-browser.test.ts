@@ -1,13 +1,9 @@
 import fs from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { demoConfigPath } from '../../src/cli/project-root';
-import { loadProjectConfig } from '../../src/config/load-config';
-import { silentLogger } from '../../src/logging';
-import { runSync } from '../../src/pipeline/run-sync';
-import { createTestDatabase, describeEachDialect, type TestDatabase } from '../support/databases';
+import { describeEachDialect } from '../support/databases';
+import { useDemoServer } from '../support/demo-server';
 import { postGraphql } from '../support/graphql-client';
-import { startTestServer, type TestServer } from '../support/server';
 
 /**
  * GraphiQL in a real browser: Debian's chromium, headless, driven by playwright-core. `.ci/run`
@@ -22,15 +18,11 @@ if (!available && !IN_CI) console.warn(`GraphiQL browser test skipped: ${CHROMIU
 const QUERY = '{ customers(first: 2) { totalCount edges { node { id givenName } } } }';
 
 describeEachDialect('GraphiQL in a browser', (dialect) => {
-  let test: TestDatabase;
-  let server: TestServer;
+  // As under `npm start`: requests without credentials act as steward.
+  const demo = useDemoServer(dialect, { anonymousRole: 'steward' });
   let browser: Browser;
 
   beforeAll(async () => {
-    test = await createTestDatabase(dialect);
-    await runSync(test.db, loadProjectConfig(demoConfigPath()), silentLogger());
-    // As under `npm start`: requests without credentials act as steward.
-    server = await startTestServer(test.db, { anonymousRole: 'steward' });
     if (!available && !IN_CI) return;
     browser = await chromium.launch({
       executablePath: CHROMIUM,
@@ -40,17 +32,15 @@ describeEachDialect('GraphiQL in a browser', (dialect) => {
   });
   afterAll(async () => {
     await browser?.close();
-    await server?.close();
-    await test?.drop();
   });
 
   it.skipIf(!available && !IN_CI)('opens /graphql, runs a query and shows its result', async () => {
-    const expected = await postGraphql(server.url, QUERY);
+    const expected = await postGraphql(demo.server.url, QUERY);
     const firstId: string = expected.data.customers.edges[0].node.id;
     const page = await browser.newPage();
     const failedRequests: string[] = [];
     page.on('requestfailed', (request) => failedRequests.push(request.url()));
-    await page.goto(server.url);
+    await page.goto(demo.server.url);
     const editor = page.locator('.graphiql-query-editor .CodeMirror').first();
     await editor.waitFor({ timeout: 20_000 });
     // GraphiQL 3's editor is CodeMirror 5: set the text through its API, then run it the way a user does.

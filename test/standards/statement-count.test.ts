@@ -1,13 +1,9 @@
 import { getNamedType, isLeafType, isObjectType, type GraphQLObjectType } from 'graphql';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { demoConfigPath } from '../../src/cli/project-root';
-import { loadProjectConfig } from '../../src/config/load-config';
+import { beforeAll, expect, it } from 'vitest';
 import { buildCustomerGraphSchema } from '../../src/graphql/schema';
-import { silentLogger } from '../../src/logging';
-import { runSync } from '../../src/pipeline/run-sync';
-import { createTestDatabase, describeEachDialect, type TestDatabase } from '../support/databases';
+import { describeEachDialect } from '../support/databases';
+import { useDemoServer } from '../support/demo-server';
 import { postGraphql } from '../support/graphql-client';
-import { startTestServer, type TestServer } from '../support/server';
 import { countStatements } from '../support/statement-counter';
 
 /**
@@ -45,32 +41,24 @@ async function customersQuery(withConsent: boolean): Promise<string> {
 }
 
 describeEachDialect('SQL statements per request', (dialect) => {
-  let test: TestDatabase;
-  let server: TestServer;
+  const demo = useDemoServer(dialect);
   let steward: Record<string, string>;
   let query: string;
   let queryWithConsent: string;
 
   beforeAll(async () => {
-    test = await createTestDatabase(dialect);
-    await runSync(test.db, loadProjectConfig(demoConfigPath()), silentLogger());
-    server = await startTestServer(test.db);
-    steward = await server.bearer('steward');
+    steward = await demo.server.bearer('steward');
     query = await customersQuery(false);
     queryWithConsent = await customersQuery(true);
   });
-  afterAll(async () => {
-    await server?.close();
-    await test?.drop();
-  });
 
   async function statementsFor(first: number, document = query): Promise<{ statements: string[]; nodes: number }> {
-    const counter = countStatements(test.db.knex);
-    await server.flushAudit();
+    const counter = countStatements(demo.db.knex);
+    await demo.server.flushAudit();
     counter.start();
-    const response = await postGraphql(server.url, document, { first }, steward);
+    const response = await postGraphql(demo.server.url, document, { first }, steward);
     // The request's audit entry is written in the background: counted once it is stored.
-    await server.flushAudit();
+    await demo.server.flushAudit();
     const statements = counter.stop();
     expect(response.errors).toBeUndefined();
     return { statements, nodes: response.data.customers.edges.length };

@@ -17,18 +17,17 @@ export interface TestServer extends RunningServer {
   bearer(role: string, scope?: RowScope): Promise<Record<string, string>>;
 }
 
+export interface TestServerOptions {
+  anonymousRole?: string | null;
+  config?: ProjectConfig;
+  env?: Record<string, string>;
+  logger?: Logger;
+  development?: boolean;
+  limits?: Partial<QueryLimits>;
+}
+
 /** The real HTTP server on a free loopback port, with real authentication. */
-export async function startTestServer(
-  db: Database,
-  options: {
-    anonymousRole?: string | null;
-    config?: ProjectConfig;
-    env?: Record<string, string>;
-    logger?: Logger;
-    development?: boolean;
-    limits?: Partial<QueryLimits>;
-  } = {},
-): Promise<TestServer> {
+export async function startTestServer(db: Database, options: TestServerOptions = {}): Promise<TestServer> {
   const env = loadEnv({ JWT_SECRET: TEST_JWT_SECRET, DATA_DIR: '/nonexistent', ...options.env });
   const access = createAccessControl(env, createRepositories(db.knex), { anonymousRole: options.anonymousRole ?? null });
   const schema = await buildCustomerGraphSchema();
