@@ -9,7 +9,7 @@
  * source_records (loading is the sync bench's subject), so only resolution is timed.
  */
 import { createHash } from 'node:crypto';
-import { silentLogger } from '../src/logging';
+import { createLogger } from '../src/logging';
 import { resolveCustomers } from '../src/pipeline/resolve-customers';
 import { seededRandom } from '../src/resolve/random';
 import type { DialectName } from '../src/store/database';
@@ -20,6 +20,8 @@ import { note, peakRssMb, reportFigure } from './support/bench-output';
 const records = Number(process.env.BENCH_RESOLVE_RECORDS ?? 1_000_000);
 const dialect = (process.env.BENCH_RESOLVE_DIALECT ?? 'mysql') as DialectName;
 const people = Math.round(records * 0.6);
+// Resolution logs its summary with milliseconds per phase on stderr (LOG_LEVEL=silent to hide).
+const logger = createLogger(process.env.LOG_LEVEL ?? 'info');
 
 const GIVEN = ['olivia', 'liam', 'emma', 'noah', 'ava', 'lucas', 'mia', 'ethan', 'zoe', 'oscar', 'ruby', 'henry', 'chloe', 'jack', 'ivy', 'leo', 'grace', 'max', 'ella', 'finn', 'robert', 'william', 'elizabeth', 'margaret', 'james', 'wei', 'fang', 'hiro', 'yuki', 'sofia'];
 const NICK: Record<string, string> = { robert: 'bob', william: 'bill', elizabeth: 'liz', margaret: 'maggie', james: 'jim' };
@@ -128,7 +130,7 @@ async function main(): Promise<void> {
 
     const started = performance.now();
     const cpuStart = process.cpuUsage();
-    const full = await resolveCustomers(bench.db, silentLogger(), { mode: 'full' });
+    const full = await resolveCustomers(bench.db, logger, { mode: 'full' });
     const fullSeconds = (performance.now() - started) / 1000;
     const cpu = process.cpuUsage(cpuStart);
     note(`full: ${full.customers} customers, ${full.created} created; CPU ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s`);
@@ -143,7 +145,7 @@ async function main(): Promise<void> {
     }
     await insertRows(bench.db.knex, 'source_records', increment);
     const incStarted = performance.now();
-    const inc = await resolveCustomers(bench.db, silentLogger());
+    const inc = await resolveCustomers(bench.db, logger);
     const incSeconds = (performance.now() - incStarted) / 1000;
     note(`increment: mode ${inc.mode}, ${inc.customers} customers re-resolved, ${inc.created} created, ${inc.updated} updated`);
     reportFigure(`resolve.incremental.${dialect}.1000.seconds`, Number(incSeconds.toFixed(2)), 's');

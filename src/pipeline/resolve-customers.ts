@@ -13,11 +13,12 @@ import {
 import type { Database } from '../store/database';
 import { createRepositories, type Repositories } from '../store/repositories';
 import type { StoredSourceRecord } from '../store/source-record-repository';
-import type { ResolutionWriteSummary, StoredLink } from '../store/resolution-repository';
+import type { ResolutionWriteSummary, ResolvedCustomer, StoredLink } from '../store/resolution-repository';
 import { consentOf } from './customer-consent';
 import { profileOf } from './customer-profile';
 import { goldenCustomer, strongestLinks } from './golden-customers';
 import { toMatchRecord } from './match-records';
+import { PhaseTimer } from './phase-timer';
 import { assignStableIds } from './stable-ids';
 
 const nextUlid = monotonicFactory();
@@ -74,13 +75,17 @@ function storedClusters(links: ReadonlyMap<number, StoredLink>): string[][] {
  */
 export async function resolveCustomers(db: Database, logger: Logger, options: ResolveCustomersOptions = {}): Promise<ResolutionSummary> {
   const repos = createRepositories(db.knex);
+  const timer = new PhaseTimer();
   const records = await repos.sourceRecords.listActive();
+  timer.mark('loadRecords');
   const trust = await repos.sources.trustByName();
   const matchRecords = records.map((record) => toMatchRecord(record, trust.get(record.source) ?? 0));
   const hashOf = new Map(records.map((record) => [record.id, record.contentHash]));
+  timer.mark('prepareRecords');
   const decisions = await repos.steward.pairDecisions();
   const links = await repos.resolution.linksWithHashes();
   const stored = options.train ? undefined : await repos.resolution.latestModel<ModelParameters>();
+  timer.mark('loadLinks');
   const config = options.config ?? {};
 
   let parameters = stored?.parameters;
@@ -120,11 +125,13 @@ export async function resolveCustomers(db: Database, logger: Logger, options: Re
     outcome = { clusters: result.clusters, links: result.links, reviews: result.reviews, previous: new Map([...links].map(([id, link]) => [id, link.customerId])), partial: false };
   }
 
+  timer.mark('match');
   for (const id of options.detachedRecordIds ?? []) outcome.previous.delete(id);
   const storedById = new Map(records.map((record) => [String(record.id), record]));
-  const summary = await writeOutcome(repos, outcome, matchRecords, hashOf, storedById);
+  const summary = await writeOutcome(repos, outcome, matchRecords, hashOf, storedById, links, timer);
   const reviewsQueued = await queueReviews(repos, outcome, decisions, parameters as ModelParameters);
-  logger.info({ mode, records: records.length, customers: outcome.clusters.length, links: outcome.links.length, reviewsQueued, ...summary }, 'resolution finished');
+  timer.mark('reviews');
+  logger.info({ mode, records: records.length, customers: outcome.clusters.length, links: outcome.links.length, reviewsQueued, ...summary, millis: timer.millis }, 'resolution finished');
   return { mode, records: records.length, customers: outcome.clusters.length, reviewsQueued, modelId, ...summary };
 }
 
@@ -134,23 +141,29 @@ async function writeOutcome(
   matchRecords: readonly MatchRecord[],
   hashOf: ReadonlyMap<number, string>,
   storedById: ReadonlyMap<string, StoredSourceRecord>,
+  storedLinks: ReadonlyMap<number, StoredLink>,
+  timer: PhaseTimer,
 ): Promise<ResolutionWriteSummary> {
   const byId = new Map(matchRecords.map((record) => [record.id, record]));
   const clusters = outcome.clusters.map((cluster) => cluster.map(Number));
   const ids = assignStableIds(clusters, outcome.previous, () => nextUlid());
   const overrides = await repos.steward.overrides();
   const linkOf = strongestLinks(outcome.links);
-  const customers = outcome.clusters.map((cluster, index) => {
-    const customerId = ids.clusterIds[index] as string;
-    // Overrides of customers absorbed in this run follow into the survivor; its own win.
-    const own: Record<string, string> = {};
-    for (const [retired, survivor] of ids.retired) if (survivor === customerId) Object.assign(own, overrides.get(retired));
-    Object.assign(own, overrides.get(customerId));
-    const members = cluster.map((id) => byId.get(id)).filter((record): record is MatchRecord => record !== undefined);
-    const stored = cluster.map((id) => storedById.get(id)).filter((record): record is StoredSourceRecord => record !== undefined);
-    return goldenCustomer(customerId, members, own, linkOf, hashOf, (golden) => profileOf(golden, stored), consentOf(stored));
-  });
-  const summary = await repos.resolution.apply({ customers, retired: ids.retired, orphaned: ids.orphaned, partial: outcome.partial });
+  // Built as they are written, a chunk at a time, so that a full run never holds them all.
+  function* customers(): Generator<ResolvedCustomer> {
+    for (const [index, cluster] of outcome.clusters.entries()) {
+      const customerId = ids.clusterIds[index] as string;
+      // Overrides of customers absorbed in this run follow into the survivor; its own win.
+      const own: Record<string, string> = {};
+      for (const [retired, survivor] of ids.retired) if (survivor === customerId) Object.assign(own, overrides.get(retired));
+      Object.assign(own, overrides.get(customerId));
+      const members = cluster.map((id) => byId.get(id)).filter((record): record is MatchRecord => record !== undefined);
+      const stored = cluster.map((id) => storedById.get(id)).filter((record): record is StoredSourceRecord => record !== undefined);
+      yield goldenCustomer(customerId, members, own, linkOf, hashOf, (golden) => profileOf(golden, stored), consentOf(stored));
+    }
+  }
+  timer.mark('assignIds');
+  const summary = await repos.resolution.apply({ customers: customers(), retired: ids.retired, orphaned: ids.orphaned, partial: outcome.partial, storedLinks }, timer);
   await repos.steward.moveOverrides(ids.retired);
   return summary;
 }

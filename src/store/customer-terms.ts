@@ -12,6 +12,11 @@ import { insertRows } from './dialect';
 export async function replaceCustomerTerms(trx: Knex, index: BlindIndex, customers: readonly { id: string; fields: GoldenFields }[]): Promise<void> {
   if (customers.length === 0) return;
   await deleteCustomerTerms(trx, customers.map((c) => c.id));
+  await insertCustomerTerms(trx, index, customers);
+}
+
+/** Writes the terms of customers that have none stored (new ones, or whose terms were just deleted). */
+export async function insertCustomerTerms(trx: Knex, index: BlindIndex, customers: readonly { id: string; fields: GoldenFields }[]): Promise<void> {
   const rows = customers.flatMap(({ id, fields }) => index.customerTerms(fields).map((term) => ({ digest: term.digest, customer_id: id, kind: term.kind })));
   await insertRows(trx, 'customer_terms', rows);
 }

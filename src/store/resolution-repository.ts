@@ -1,10 +1,9 @@
 import type { Knex } from 'knex';
-import { appendCustomerChanges, type CustomerChangeInput } from './customer-change-repository';
-import { consentsByCustomer, deleteConsents, replaceConsents, sameConsents, type CustomerConsent } from './customer-consent-repository';
-import { goldenToColumns, sameGoldenFields, sealCustomerColumns, type GoldenFields } from './customer-columns';
-import { deleteCustomerTerms, replaceCustomerTerms } from './customer-terms';
-import { fromDbTime, insertRows, nowDbTime, parseJsonColumn } from './dialect';
+import type { CustomerConsent } from './customer-consent-repository';
+import type { GoldenFields } from './customer-columns';
+import { fromDbTime, nowDbTime, parseJsonColumn } from './dialect';
 import { fieldProtection, type FieldProtection } from './field-protection';
+import { writeGolden, type PhaseMarks } from './golden-writer';
 
 /**
  * Lineage rows of a value a steward typed in point at no source record; the column is not
@@ -26,7 +25,8 @@ export interface ResolvedCustomer {
 }
 
 export interface ResolutionPlan {
-  customers: ResolvedCustomer[];
+  /** Consumed once, in chunks: a caller may build them as they are written. */
+  customers: Iterable<ResolvedCustomer>;
   retired: Map<string, string>;
   orphaned: string[];
   /**
@@ -34,6 +34,11 @@ export interface ResolutionPlan {
    * as stored. False for a full run, which also drops links of records no longer active.
    */
   partial: boolean;
+  /**
+   * The stored links (with record hashes) as read before resolving: of every record for a full
+   * run, of at least the records of `customers` for a partial one. Only links that differ are written.
+   */
+  storedLinks: ReadonlyMap<number, StoredLink>;
 }
 
 export interface StoredLink {
@@ -75,10 +80,11 @@ export interface ResolutionWriteSummary {
 }
 
 /**
- * Writes the outcome of resolution: golden customers, record→customer links and field lineage,
- * and one change-feed entry per created, updated, merged or deleted customer in the same
- * transaction (see appendCustomerChanges). Only what differs from the stored state is written, so resolving unchanged data writes nothing.
- * Personal columns are written encrypted, and each written customer's blind index terms replaced.
+ * Reads and writes resolution state. `apply` writes the outcome of resolution: golden customers,
+ * record→customer links and field lineage, and one change-feed entry per created, updated, merged
+ * or deleted customer in the same transaction (see appendCustomerChanges). Only what differs from
+ * the stored state is written, so resolving unchanged data writes nothing. Personal columns are
+ * written encrypted, and each written customer's blind index terms replaced.
  */
 export class ResolutionRepository {
   constructor(
@@ -176,111 +182,8 @@ export class ResolutionRepository {
     return Number(id ?? (await this.knex('resolution_models').max({ id: 'id' }).first())?.id);
   }
 
-  async apply(plan: ResolutionPlan): Promise<ResolutionWriteSummary> {
-    const { cipher, index } = this.protection;
-    const summary: ResolutionWriteSummary = { created: 0, updated: 0, unchanged: 0, retired: 0, deleted: 0 };
-    await this.knex.transaction(async (trx) => {
-      const now = nowDbTime();
-      const ids = plan.customers.map((c) => c.customerId);
-      const existing = new Map<string, Record<string, unknown>>();
-      for (let i = 0; i < ids.length; i += 1000) {
-        for (const row of await trx('customers').whereIn('id', ids.slice(i, i + 1000))) existing.set(String(row.id), row);
-      }
-      const links = await this.linksWithHashes(trx);
-      const storedConsents = await consentsByCustomer(trx, ids);
-      const changedConsents = new Map<string, CustomerConsent[]>();
-
-      const feed: CustomerChangeInput[] = [];
-      const newCustomers: Record<string, unknown>[] = [];
-      const changedCustomers: string[] = [];
-      const indexed: { id: string; fields: GoldenFields }[] = [];
-      for (const customer of plan.customers) {
-        const row = existing.get(customer.customerId);
-        // Consent lives in its own table but is part of the customer: a change to it updates the customer.
-        const consentChanged = !sameConsents(storedConsents.get(customer.customerId) ?? [], customer.consents);
-        if (consentChanged) changedConsents.set(customer.customerId, customer.consents);
-        if (!row) {
-          newCustomers.push({ id: customer.customerId, ...sealCustomerColumns(goldenToColumns(customer.fields), cipher), created_at: now, updated_at: now });
-          indexed.push({ id: customer.customerId, fields: customer.fields });
-          changedCustomers.push(customer.customerId);
-          feed.push({ customerId: customer.customerId, kind: 'created' });
-          summary.created += 1;
-        } else if (consentChanged || !sameGoldenFields(row, customer.fields, cipher) || row.merged_into !== null || row.deleted_at !== null) {
-          await trx('customers')
-            .where({ id: customer.customerId })
-            .update({ ...sealCustomerColumns(goldenToColumns(customer.fields), cipher), merged_into: null, deleted_at: null, updated_at: now });
-          indexed.push({ id: customer.customerId, fields: customer.fields });
-          changedCustomers.push(customer.customerId);
-          feed.push({ customerId: customer.customerId, kind: 'updated' });
-          summary.updated += 1;
-        } else {
-          summary.unchanged += 1;
-        }
-      }
-      await insertRows(trx, 'customers', newCustomers);
-      await replaceConsents(trx, changedConsents);
-      await replaceCustomerTerms(trx, index, indexed);
-
-      const relinked: Record<string, unknown>[] = [];
-      for (const customer of plan.customers) {
-        for (const recordId of customer.recordIds) {
-          const current = links.get(recordId);
-          const hash = customer.hashOf(recordId);
-          if (current?.customerId !== customer.customerId || current.recordHash !== hash) {
-            const { rule, score } = customer.linkOf(recordId);
-            relinked.push({ source_record_id: recordId, customer_id: customer.customerId, score, rule, record_hash: hash, created_at: now });
-          }
-        }
-      }
-      const relinkedIds = relinked.map((link) => link.source_record_id as number);
-      for (let i = 0; i < relinkedIds.length; i += 1000) {
-        await trx('customer_links').whereIn('source_record_id', relinkedIds.slice(i, i + 1000)).delete();
-      }
-      await insertRows(trx, 'customer_links', relinked);
-
-      const lineageOwners = new Set([...changedCustomers, ...relinked.map((l) => l.customer_id as string)]);
-      const lineageRows = plan.customers
-        .filter((customer) => lineageOwners.has(customer.customerId))
-        .flatMap((customer) =>
-          customer.lineage.map((entry) => ({
-            customer_id: customer.customerId,
-            field: entry.field,
-            source_record_id: entry.sourceRecordId,
-            rule: entry.rule,
-            created_at: now,
-          })),
-        );
-      const owners = [...lineageOwners];
-      for (let i = 0; i < owners.length; i += 1000) {
-        await trx('field_lineage').whereIn('customer_id', owners.slice(i, i + 1000)).delete();
-      }
-      await insertRows(trx, 'field_lineage', lineageRows);
-
-      for (const [retiredId, survivorId] of plan.retired) {
-        await trx('customers').where({ id: retiredId }).update({ merged_into: survivorId, updated_at: now });
-        await trx('field_lineage').where({ customer_id: retiredId }).delete();
-        await deleteConsents(trx, [retiredId]);
-        feed.push({ customerId: retiredId, kind: 'merged', mergedInto: survivorId });
-        summary.retired += 1;
-      }
-      for (const orphan of plan.orphaned) {
-        const deleted = await trx('customers').where({ id: orphan }).whereNull('deleted_at').update({ deleted_at: now, updated_at: now });
-        await trx('field_lineage').where({ customer_id: orphan }).delete();
-        await deleteConsents(trx, [orphan]);
-        if (deleted > 0) feed.push({ customerId: orphan, kind: 'deleted' });
-        summary.deleted += 1;
-      }
-      // Retired and deleted ids are never listed or looked up; their terms would only linger.
-      await deleteCustomerTerms(trx, [...plan.retired.keys(), ...plan.orphaned]);
-      await appendCustomerChanges(trx, feed, now);
-      if (plan.partial) return;
-      // Links of records that are no longer active (deleted upstream) point nowhere useful.
-      const activeIds = new Set(plan.customers.flatMap((c) => c.recordIds));
-      const stale = [...links.keys()].filter((id) => !activeIds.has(id));
-      for (let i = 0; i < stale.length; i += 1000) {
-        await trx('customer_links').whereIn('source_record_id', stale.slice(i, i + 1000)).delete();
-      }
-    });
-    return summary;
+  /** Writes the outcome in one transaction (see writeGolden); `timer` is told as each kind of write ends. */
+  async apply(plan: ResolutionPlan, timer?: PhaseMarks): Promise<ResolutionWriteSummary> {
+    return this.knex.transaction((trx) => writeGolden(trx, this.protection, plan, timer));
   }
 }
