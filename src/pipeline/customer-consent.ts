@@ -1,6 +1,6 @@
 import { consentStatements, CONSENT_FIELD_OF, type ConsentChannel } from '../normalize/consent';
 import type { CustomerConsent } from '../store/customer-consent-repository';
-import type { StoredSourceRecord } from '../store/source-record-repository';
+import type { ResolvableRecord } from '../store/source-record-repository';
 
 /** Lineage rule of a consent value: the most recent statement across the customer's records. */
 export const CONSENT_RULE = 'most_recent_statement';
@@ -30,7 +30,7 @@ function compare(a: Candidate, b: Candidate): number {
  * (the cautious reading), then the record loaded last. A statement's time is the record's
  * `consentAt`, else its own `updatedAt`, else when the sync stored it (see consentStatements).
  */
-export function consentOf(records: readonly StoredSourceRecord[]): SurvivedConsent {
+export function consentOf(records: readonly ResolvableRecord[]): SurvivedConsent {
   const best = new Map<ConsentChannel, Candidate>();
   for (const record of records) {
     for (const statement of consentStatements(record.normalized, record.updatedAt)) {

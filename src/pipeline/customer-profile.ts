@@ -2,7 +2,7 @@ import Decimal from 'decimal.js';
 import { isHanName } from '../normalize/chinese-name';
 import type { GoldenValues } from '../resolve';
 import type { ContactSources, GoldenProfile } from '../store/customer-columns';
-import type { StoredSourceRecord } from '../store/source-record-repository';
+import type { ResolvableRecord } from '../store/source-record-repository';
 
 function text(value: unknown): string | undefined {
   return typeof value === 'string' && value !== '' ? value : undefined;
@@ -28,7 +28,7 @@ export function fullNameOf(given: string | undefined, family: string | undefined
  * currency when a record has one, else the record's own amount. Amounts in different currencies
  * are never added up: then the value is unknown (null).
  */
-export function lifetimeValueOf(records: readonly StoredSourceRecord[]): { lifetimeValue: string | null; lifetimeValueCurrency: string | null } {
+export function lifetimeValueOf(records: readonly ResolvableRecord[]): { lifetimeValue: string | null; lifetimeValueCurrency: string | null } {
   let sum = new Decimal(0);
   let currency: string | undefined;
   let seen = false;
@@ -55,8 +55,8 @@ function contactSources(values: GoldenValues['emails']): ContactSources {
  * full name, gender (most recent record that has one), lifetime value, first and last seen
  * (signup or first load; latest update), and the sources of each email and phone.
  */
-export function profileOf(golden: GoldenValues, records: readonly StoredSourceRecord[]): GoldenProfile {
-  const recency = (record: StoredSourceRecord): number => time(record.normalized.updatedAt) ?? record.updatedAt.getTime();
+export function profileOf(golden: GoldenValues, records: readonly ResolvableRecord[]): GoldenProfile {
+  const recency = (record: ResolvableRecord): number => time(record.normalized.updatedAt) ?? record.updatedAt.getTime();
   const newestFirst = [...records].sort((a, b) => recency(b) - recency(a) || b.id - a.id);
   const gender = newestFirst.map((record) => text(record.normalized.gender)).find((value) => value !== undefined) ?? null;
   const firstSeen = Math.min(...records.map((record) => time(record.normalized.signupAt) ?? record.createdAt.getTime()));

@@ -2,7 +2,7 @@ import type { MatchRecord } from '../resolve';
 import type { GoldenValues, LineageEntry } from '../resolve';
 import type { GoldenFields } from '../store/customer-repository';
 import { NO_SOURCE_RECORD } from '../store/resolution-repository';
-import type { StoredSourceRecord } from '../store/source-record-repository';
+import type { ResolvableRecord } from '../store/source-record-repository';
 
 const TEXT_FIELDS = [
   'givenName',
@@ -29,7 +29,7 @@ function list(value: unknown): string[] {
 }
 
 /** A stored source record as the matcher sees it: its normalized values, trust and recency. */
-export function toMatchRecord(record: StoredSourceRecord, trust: number): MatchRecord {
+export function toMatchRecord(record: ResolvableRecord, trust: number): MatchRecord {
   const n = record.normalized;
   const match: MatchRecord = {
     id: String(record.id),

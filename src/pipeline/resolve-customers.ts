@@ -12,7 +12,7 @@ import {
 } from '../resolve';
 import type { Database } from '../store/database';
 import { createRepositories, type Repositories } from '../store/repositories';
-import type { StoredSourceRecord } from '../store/source-record-repository';
+import type { ResolvableRecord } from '../store/source-record-repository';
 import type { ResolutionWriteSummary, ResolvedCustomer, StoredLink } from '../store/resolution-repository';
 import { consentOf } from './customer-consent';
 import { profileOf } from './customer-profile';
@@ -76,7 +76,7 @@ function storedClusters(links: ReadonlyMap<number, StoredLink>): string[][] {
 export async function resolveCustomers(db: Database, logger: Logger, options: ResolveCustomersOptions = {}): Promise<ResolutionSummary> {
   const repos = createRepositories(db.knex);
   const timer = new PhaseTimer();
-  const records = await repos.sourceRecords.listActive();
+  const records = await repos.sourceRecords.listActiveResolvable();
   timer.mark('loadRecords');
   const trust = await repos.sources.trustByName();
   const matchRecords = records.map((record) => toMatchRecord(record, trust.get(record.source) ?? 0));
@@ -140,7 +140,7 @@ async function writeOutcome(
   outcome: Outcome,
   matchRecords: readonly MatchRecord[],
   hashOf: ReadonlyMap<number, string>,
-  storedById: ReadonlyMap<string, StoredSourceRecord>,
+  storedById: ReadonlyMap<string, ResolvableRecord>,
   storedLinks: ReadonlyMap<number, StoredLink>,
   timer: PhaseTimer,
 ): Promise<ResolutionWriteSummary> {
@@ -158,7 +158,7 @@ async function writeOutcome(
       for (const [retired, survivor] of ids.retired) if (survivor === customerId) Object.assign(own, overrides.get(retired));
       Object.assign(own, overrides.get(customerId));
       const members = cluster.map((id) => byId.get(id)).filter((record): record is MatchRecord => record !== undefined);
-      const stored = cluster.map((id) => storedById.get(id)).filter((record): record is StoredSourceRecord => record !== undefined);
+      const stored = cluster.map((id) => storedById.get(id)).filter((record): record is ResolvableRecord => record !== undefined);
       yield goldenCustomer(customerId, members, own, linkOf, hashOf, (golden) => profileOf(golden, stored), consentOf(stored));
     }
   }

@@ -47,6 +47,12 @@ export interface UpsertOutcome {
   statusOf: Map<string, 'inserted' | 'updated' | 'unchanged'>;
 }
 
+/** What resolution reads of a record: its normalized values and dates, not raw nor corrections. */
+export type ResolvableRecord = Pick<StoredSourceRecord, 'id' | 'source' | 'normalized' | 'contentHash' | 'createdAt' | 'updatedAt'>;
+
+/** Rows per page when reading every active record for resolution. */
+const RESOLVABLE_PAGE = 10_000;
+
 /** What a sync needs to know of a stored record to decide whether to write it. */
 export interface StoredState {
   id: number;
@@ -255,6 +261,35 @@ export class SourceRecordRepository {
   async listActive(): Promise<StoredSourceRecord[]> {
     const rows = await this.knex('source_records').select(columns).where({ status: 'active' }).orderBy('id');
     return rows.map((row: Record<string, unknown>) => toStoredSourceRecord(row, this.cipher));
+  }
+
+  /**
+   * Every active record as resolution reads it, in id order. Read in pages without the raw and
+   * corrections columns, and each page's rows dropped once decoded: a million records are held
+   * once, decoded, not beside their stored text.
+   */
+  async listActiveResolvable(): Promise<ResolvableRecord[]> {
+    const records: ResolvableRecord[] = [];
+    for (let afterId = 0; ; ) {
+      const rows = await this.knex('source_records')
+        .select('id', 'source', 'normalized', 'content_hash', 'created_at', 'updated_at')
+        .where({ status: 'active' })
+        .where('id', '>', afterId)
+        .orderBy('id')
+        .limit(RESOLVABLE_PAGE);
+      for (const row of rows) {
+        records.push({
+          id: Number(row.id),
+          source: String(row.source),
+          normalized: parseJsonColumn(openText(this.cipher, row.normalized), {}),
+          contentHash: String(row.content_hash),
+          createdAt: fromDbTime(row.created_at as string) as Date,
+          updatedAt: fromDbTime(row.updated_at as string) as Date,
+        });
+      }
+      if (rows.length < RESOLVABLE_PAGE) return records;
+      afterId = Number(rows[rows.length - 1].id);
+    }
   }
 
   async findByKey(source: string, externalId: string): Promise<StoredSourceRecord | undefined> {
