@@ -5,6 +5,7 @@ import * as suppressions from './20261125140000_suppressions';
 import * as customerProfile from './20261125120000_customer_profile';
 import * as customerConsents from './20261202000000_customer_consents';
 import * as encryptedPersonalData from './20261202090000_encrypted_personal_data';
+import * as recordBlockKeys from './20261202120000_record_block_keys';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -22,4 +23,5 @@ export const migrations: ReadonlyArray<readonly [name: string, migration: Migrat
   ['20261125120000_customer_profile', customerProfile],
   ['20261202000000_customer_consents', customerConsents],
   ['20261202090000_encrypted_personal_data', encryptedPersonalData],
+  ['20261202120000_record_block_keys', recordBlockKeys],
 ];

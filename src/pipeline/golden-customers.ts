@@ -44,7 +44,7 @@ export function goldenCustomer(
   records: readonly MatchRecord[],
   overrides: Record<string, OverrideValue>,
   linkOf: ReadonlyMap<number, { rule: string; score: number }>,
-  hashOf: ReadonlyMap<number, string>,
+  hashOf: { get(recordId: number): string | undefined },
   /** The cluster-wide profile fields (full name, address, lifetime value, …) from the survived values. */
   profileOf?: (golden: GoldenValues) => GoldenProfile,
   /** Marketing consent per channel and its lineage (see consentOf). */

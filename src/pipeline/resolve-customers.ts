@@ -1,8 +1,8 @@
 import { monotonicFactory } from 'ulid';
 import type { Logger } from '../logging';
 import {
+  blockingKeyValues,
   matchExplanation,
-  resolveIncremental,
   resolveRecords,
   type ConfigOverrides,
   type MatchRecord,
@@ -11,17 +11,21 @@ import {
   type StewardDecisions,
 } from '../resolve';
 import type { Database } from '../store/database';
+import type { RecordBlockKeys } from '../store/block-key-repository';
 import { createRepositories, type Repositories } from '../store/repositories';
 import type { ResolvableRecord } from '../store/source-record-repository';
 import type { ResolutionWriteSummary, ResolvedCustomer, StoredLink } from '../store/resolution-repository';
 import { consentOf } from './customer-consent';
 import { profileOf } from './customer-profile';
 import { goldenCustomer, strongestLinks } from './golden-customers';
+import { blockKeyFingerprint, resolveWithinScope } from './incremental-scope';
 import { toMatchRecord } from './match-records';
 import { PhaseTimer } from './phase-timer';
 import { assignStableIds } from './stable-ids';
 
 const nextUlid = monotonicFactory();
+/** Records per slice when computing every record's blocking keys for the store. */
+const BLOCK_KEY_SLICE = 50_000;
 
 export interface ResolveCustomersOptions {
   /**
@@ -61,13 +65,6 @@ interface Outcome {
   partial: boolean;
 }
 
-/** Previous clusters as stored: records grouped by their customer. */
-function storedClusters(links: ReadonlyMap<number, StoredLink>): string[][] {
-  const byCustomer = new Map<string, string[]>();
-  for (const [recordId, link] of links) (byCustomer.get(link.customerId) ?? byCustomer.set(link.customerId, []).get(link.customerId)!).push(String(recordId));
-  return [...byCustomer.values()];
-}
-
 /**
  * Resolves active source records into golden customers (blocking, Fellegi–Sunter scoring,
  * guarded clustering, steward decisions, survivorship with overrides) and writes only the
@@ -76,89 +73,119 @@ function storedClusters(links: ReadonlyMap<number, StoredLink>): string[][] {
 export async function resolveCustomers(db: Database, logger: Logger, options: ResolveCustomersOptions = {}): Promise<ResolutionSummary> {
   const repos = createRepositories(db.knex);
   const timer = new PhaseTimer();
-  const records = await repos.sourceRecords.listActiveResolvable();
-  timer.mark('loadRecords');
-  const trust = await repos.sources.trustByName();
-  const matchRecords = records.map((record) => toMatchRecord(record, trust.get(record.source) ?? 0));
-  const hashOf = new Map(records.map((record) => [record.id, record.contentHash]));
-  timer.mark('prepareRecords');
-  const decisions = await repos.steward.pairDecisions();
-  const links = await repos.resolution.linksWithHashes();
-  const stored = options.train ? undefined : await repos.resolution.latestModel<ModelParameters>();
-  timer.mark('loadLinks');
   const config = options.config ?? {};
-
-  let parameters = stored?.parameters;
-  let modelId = stored?.id ?? 0;
-  let outcome: Outcome | undefined;
-  let mode: ResolutionSummary['mode'] = 'full';
-  if (options.mode !== 'full' && parameters !== undefined && links.size > 0) {
-    const active = new Set(records.map((record) => record.id));
-    const removed = [...links.keys()].some((id) => !active.has(id));
-    const changed = matchRecords.filter((record) => links.get(Number(record.id))?.recordHash !== hashOf.get(Number(record.id)));
-    const touched = (options.touchedRecordIds ?? []).filter((id) => active.has(id)).map(String);
+  const trust = await repos.sources.trustByName();
+  const decisions = await repos.steward.pairDecisions();
+  const stored = options.train ? undefined : await repos.resolution.latestModel<ModelParameters>();
+  const fingerprint = blockKeyFingerprint(config);
+  if (options.mode !== 'full' && stored !== undefined && (await repos.blockKeys.isCurrent(fingerprint))) {
+    const pending = await repos.resolution.pendingChanges();
+    timer.mark('findChanges');
     // A record that left cannot be taken out of a resolver's state: that, or a mostly new
     // data set, is a full run.
-    if (!removed && changed.length * 2 <= records.length) {
-      mode = 'incremental';
-      if (changed.length === 0 && touched.length === 0) {
-        return { mode: 'unchanged', records: records.length, customers: 0, reviewsQueued: 0, modelId, created: 0, updated: 0, unchanged: 0, retired: 0, deleted: 0 };
+    if (!pending.linksToInactive && pending.changedIds.length * 2 <= pending.active) {
+      const touched = options.touchedRecordIds ?? [];
+      if (pending.changedIds.length === 0 && touched.length === 0) {
+        return { mode: 'unchanged', records: pending.active, customers: 0, reviewsQueued: 0, modelId: stored.id, created: 0, updated: 0, unchanged: 0, retired: 0, deleted: 0 };
       }
-      const increment = resolveIncremental({ records: matchRecords, clusters: storedClusters(links) }, changed, config, parameters, decisions, touched);
+      const scope = await resolveWithinScope(repos, { changedIds: pending.changedIds, touchedIds: touched, config, parameters: stored.parameters, decisions, trust });
+      const { increment, links } = scope;
       const previous = new Map<number, string>();
       for (const id of increment.clusters.flat()) {
         const link = links.get(Number(id));
         if (link) previous.set(Number(id), link.customerId);
       }
-      outcome = { clusters: increment.clusters, links: increment.links, reviews: increment.reviews, previous, partial: true };
-      logger.info({ changed: changed.length, touched: touched.length, scoredPairs: increment.scoredPairs }, 'incremental resolution');
+      logger.info({ changed: pending.changedIds.length, touched: touched.length, recordsRead: scope.read, scoredPairs: increment.scoredPairs }, 'incremental resolution');
+      timer.mark('match');
+      const outcome: Outcome = { clusters: increment.clusters, links: increment.links, reviews: increment.reviews, previous, partial: true };
+      return finish(repos, logger, timer, options, { mode: 'incremental', records: pending.active, outcome, decisions, parameters: stored.parameters, modelId: stored.id }, scope.records, scope.matchRecords, links);
     }
-  }
-  if (outcome === undefined) {
-    const result = resolveRecords(matchRecords, config, parameters, decisions);
-    if (parameters === undefined) {
-      parameters = result.parameters;
-      modelId = await repos.resolution.saveModel(parameters, options.train ? 'train' : 'first_run');
-    }
-    if (result.oversizedBlocks.length > 0) logger.warn({ oversizedBlocks: result.oversizedBlocks.slice(0, 20) }, 'oversized blocks capped');
-    if (result.splits.length > 0) logger.info({ splits: result.splits.length }, 'chaining guard refused links');
-    outcome = { clusters: result.clusters, links: result.links, reviews: result.reviews, previous: new Map([...links].map(([id, link]) => [id, link.customerId])), partial: false };
   }
 
+  const records = await repos.sourceRecords.listActiveResolvable();
+  timer.mark('loadRecords');
+  const matchRecords = records.map((record) => toMatchRecord(record, trust.get(record.source) ?? 0));
+  timer.mark('prepareRecords');
+  const links = await repos.resolution.linksWithHashes();
+  timer.mark('loadLinks');
+  let parameters = stored?.parameters;
+  let modelId = stored?.id ?? 0;
+  const result = resolveRecords(matchRecords, config, parameters, decisions);
+  if (parameters === undefined) {
+    parameters = result.parameters;
+    modelId = await repos.resolution.saveModel(parameters, options.train ? 'train' : 'first_run');
+  }
+  if (result.oversizedBlocks.length > 0) logger.warn({ oversizedBlocks: result.oversizedBlocks.slice(0, 20) }, 'oversized blocks capped');
+  if (result.splits.length > 0) logger.info({ splits: result.splits.length }, 'chaining guard refused links');
+  const outcome: Outcome = { clusters: result.clusters, links: result.links, reviews: result.reviews, previous: new Map([...links].map(([id, link]) => [id, link.customerId])), partial: false };
   timer.mark('match');
+  await repos.blockKeys.replaceAll(fingerprint, blockKeysOf(matchRecords, config));
+  timer.mark('writeBlockKeys');
+  const byId = new Map(records.map((record) => [record.id, record]));
+  const matchById = new Map(matchRecords.map((record) => [Number(record.id), record]));
+  return finish(repos, logger, timer, options, { mode: 'full', records: records.length, outcome, decisions, parameters, modelId }, byId, matchById, links);
+}
+
+/** Every record's blocking key values, computed a slice at a time. */
+function* blockKeysOf(records: readonly MatchRecord[], config: ConfigOverrides): Generator<RecordBlockKeys> {
+  for (let start = 0; start < records.length; start += BLOCK_KEY_SLICE) {
+    const slice = records.slice(start, start + BLOCK_KEY_SLICE);
+    const values = blockingKeyValues(slice, config);
+    for (let i = 0; i < slice.length; i++) yield { recordId: Number((slice[i] as MatchRecord).id), values: values[i] as number[] };
+  }
+}
+
+interface Resolved {
+  mode: 'full' | 'incremental';
+  records: number;
+  outcome: Outcome;
+  decisions: StewardDecisions;
+  parameters: ModelParameters;
+  modelId: number;
+}
+
+/** Writes an outcome and queues its reviews. */
+async function finish(
+  repos: Repositories,
+  logger: Logger,
+  timer: PhaseTimer,
+  options: ResolveCustomersOptions,
+  { mode, records, outcome, decisions, parameters, modelId }: Resolved,
+  byId: ReadonlyMap<number, ResolvableRecord>,
+  matchById: ReadonlyMap<number, MatchRecord>,
+  links: ReadonlyMap<number, StoredLink>,
+): Promise<ResolutionSummary> {
   for (const id of options.detachedRecordIds ?? []) outcome.previous.delete(id);
-  const storedById = new Map(records.map((record) => [String(record.id), record]));
-  const summary = await writeOutcome(repos, outcome, matchRecords, hashOf, storedById, links, timer);
-  const reviewsQueued = await queueReviews(repos, outcome, decisions, parameters as ModelParameters);
+  const summary = await writeOutcome(repos, outcome, byId, matchById, links, timer);
+  const reviewsQueued = await queueReviews(repos, outcome, decisions, parameters);
   timer.mark('reviews');
-  logger.info({ mode, records: records.length, customers: outcome.clusters.length, links: outcome.links.length, reviewsQueued, ...summary, millis: timer.millis }, 'resolution finished');
-  return { mode, records: records.length, customers: outcome.clusters.length, reviewsQueued, modelId, ...summary };
+  logger.info({ mode, records, customers: outcome.clusters.length, links: outcome.links.length, reviewsQueued, ...summary, millis: timer.millis }, 'resolution finished');
+  return { mode, records, customers: outcome.clusters.length, reviewsQueued, modelId, ...summary };
 }
 
 async function writeOutcome(
   repos: Repositories,
   outcome: Outcome,
-  matchRecords: readonly MatchRecord[],
-  hashOf: ReadonlyMap<number, string>,
-  storedById: ReadonlyMap<string, ResolvableRecord>,
+  byId: ReadonlyMap<number, ResolvableRecord>,
+  matchById: ReadonlyMap<number, MatchRecord>,
   storedLinks: ReadonlyMap<number, StoredLink>,
   timer: PhaseTimer,
 ): Promise<ResolutionWriteSummary> {
-  const byId = new Map(matchRecords.map((record) => [record.id, record]));
   const clusters = outcome.clusters.map((cluster) => cluster.map(Number));
   const ids = assignStableIds(clusters, outcome.previous, () => nextUlid());
   const overrides = await repos.steward.overrides();
   const linkOf = strongestLinks(outcome.links);
+  const hashOf = { get: (id: number) => byId.get(id)?.contentHash };
   // Built as they are written, a chunk at a time, so that a full run never holds them all.
   function* customers(): Generator<ResolvedCustomer> {
-    for (const [index, cluster] of outcome.clusters.entries()) {
+    for (const [index, cluster] of clusters.entries()) {
       const customerId = ids.clusterIds[index] as string;
       // Overrides of customers absorbed in this run follow into the survivor; its own win.
       const own: Record<string, string> = {};
       for (const [retired, survivor] of ids.retired) if (survivor === customerId) Object.assign(own, overrides.get(retired));
       Object.assign(own, overrides.get(customerId));
-      const members = cluster.map((id) => byId.get(id)).filter((record): record is MatchRecord => record !== undefined);
-      const stored = cluster.map((id) => storedById.get(id)).filter((record): record is ResolvableRecord => record !== undefined);
+      const members = cluster.map((id) => matchById.get(id)).filter((record): record is MatchRecord => record !== undefined);
+      const stored = cluster.map((id) => byId.get(id)).filter((record): record is ResolvableRecord => record !== undefined);
       yield goldenCustomer(customerId, members, own, linkOf, hashOf, (golden) => profileOf(golden, stored), consentOf(stored));
     }
   }

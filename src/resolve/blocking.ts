@@ -21,19 +21,48 @@ import type { OversizedBlock } from './types';
  * Blocks larger than `maxBlockSize` (a shared family phone, "test@test.com") produce no pairs:
  * they are reported instead, and their records still meet through their other keys.
  */
+/** Value hashes are 32-bit; a key's position is the multiple of this in keyValuesOf. */
+const KEY_SPAN = 2 ** 32;
+
 export class BlockIndex {
   private main: Entries[];
   private delta: { hash: number[]; record: number[]; generation: number[]; positions: Map<number, number[]> }[];
   private readonly generation = new GrowableInt32();
   private readonly sink = new HashSink();
   private readonly scratch = new SortScratch();
+  /** Per key, value hashes to treat as oversized whatever members are present (see treatAsOversized). */
+  private readonly knownOversized: Set<number>[];
 
   constructor(
     readonly keys: readonly BlockingKeyDefinition[],
     readonly maxBlockSize: number,
   ) {
     this.main = keys.map(() => emptyEntries());
+    this.knownOversized = keys.map(() => new Set());
     this.delta = keys.map(() => ({ hash: [], record: [], generation: [], positions: new Map() }));
+  }
+
+  /**
+   * Treats blocks as oversized although fewer of their members are indexed here: a resolver
+   * holding part of the records learns from the store which blocks are too large in all of them.
+   * `values` as keyValuesOf gives them.
+   */
+  treatAsOversized(values: Iterable<number>): void {
+    for (const value of values) this.knownOversized[Math.floor(value / KEY_SPAN)]?.add(value % KEY_SPAN);
+  }
+
+  /**
+   * The blocking key values of one record as numbers, `key position × 2³² + value hash`: equal
+   * numbers, same block (for the same configured keys).
+   */
+  keyValuesOf(records: PreparedRecords, record: number): number[] {
+    const values: number[] = [];
+    this.keys.forEach((key, k) => {
+      this.sink.reset(k);
+      key.emit(records, record, this.sink);
+      for (let v = 0; v < this.sink.count; v++) values.push(k * KEY_SPAN + (this.sink.hashes[v] as number));
+    });
+    return values;
   }
 
   /** Indexes every record at once (a full run): one sort per key. */
@@ -203,7 +232,7 @@ export class BlockIndex {
           const member = delta.record[position] as number;
           if (delta.generation[position] === this.generation.get(member)) members.push(member);
         }
-        if (members.length > this.maxBlockSize) {
+        if (members.length > this.maxBlockSize || this.knownOversized[k]?.has(hash)) {
           oversized.push(this.describe(records, key, k, hash, members));
           continue;
         }

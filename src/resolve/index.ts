@@ -3,7 +3,7 @@
  * → decide → cluster (with a chaining guard) → survive.
  */
 export type * from './types';
-export { resolveRecords, resolveIncremental, IdentityResolver, STEWARD_LINK_RULE } from './resolver';
+export { resolveRecords, resolveIncremental, blockingKeyValues, IdentityResolver, STEWARD_LINK_RULE } from './resolver';
 export { resolveConfig, DEFAULT_CONFIG } from './config';
 export type { ResolveConfig, ConfigOverrides } from './config';
 export { matchExplanation, probabilityOfScore, decide, defaultParameters, ScoringModel } from './scoring';

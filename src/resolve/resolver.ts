@@ -455,7 +455,12 @@ export function resolveRecords(
  * caller keeps an `IdentityResolver` instead and calls `upsert`, skipping the rebuild.)
  */
 export function resolveIncremental(
-  existing: { records: readonly MatchRecord[]; clusters: readonly (readonly string[])[] },
+  existing: {
+    records: readonly MatchRecord[];
+    clusters: readonly (readonly string[])[];
+    /** Blocks (as blockingKeyValues gives them) too large among all records, when `records` is only part of them. */
+    oversizedBlocks?: Iterable<number>;
+  },
   changed: readonly MatchRecord[],
   config: ConfigOverrides | ResolveConfig,
   parameters: ModelParameters,
@@ -463,6 +468,18 @@ export function resolveIncremental(
   touchedIds: readonly string[] = [],
 ): IncrementalResolution {
   const resolver = IdentityResolver.restore(existing.records, existing.clusters, config, parameters);
+  if (existing.oversizedBlocks !== undefined) resolver.index.treatAsOversized(existing.oversizedBlocks);
   if (decisions !== undefined) resolver.setDecisions(decisions);
   return resolver.upsert(changed, touchedIds);
+}
+
+/**
+ * The blocking key values of each record (see BlockIndex.keyValuesOf), in the records' order:
+ * what a store persists to find, later, the records that share a block with some others.
+ */
+export function blockingKeyValues(records: readonly MatchRecord[], config: ConfigOverrides | ResolveConfig = {}): number[][] {
+  const resolved = resolveConfig(config);
+  const index = new BlockIndex(blockingKeysByName(resolved.blocking.keys), resolved.blocking.maxBlockSize);
+  const prepared = PreparedRecords.from(records);
+  return records.map((_, position) => index.keyValuesOf(prepared, position));
 }

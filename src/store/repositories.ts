@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import { ApiKeyRepository } from './api-key-repository';
 import { AuditLogRepository } from './audit-log-repository';
+import { BlockKeyRepository } from './block-key-repository';
 import { CustomerChangeRepository } from './customer-change-repository';
 import { CustomerConsentRepository } from './customer-consent-repository';
 import { CustomerRepository } from './customer-repository';
@@ -25,6 +26,7 @@ export interface Repositories {
   customerStats: CustomerStatsRepository;
   customerSearch: CustomerSearchRepository;
   resolution: ResolutionRepository;
+  blockKeys: BlockKeyRepository;
   steward: StewardRepository;
   matchReviews: MatchReviewRepository;
   apiKeys: ApiKeyRepository;
@@ -43,6 +45,7 @@ export function createRepositories(knex: Knex): Repositories {
     customerStats: new CustomerStatsRepository(knex),
     customerSearch: new CustomerSearchRepository(knex),
     resolution: new ResolutionRepository(knex),
+    blockKeys: new BlockKeyRepository(knex),
     steward: new StewardRepository(knex),
     matchReviews: new MatchReviewRepository(knex),
     apiKeys: new ApiKeyRepository(knex),

@@ -108,6 +108,32 @@ export class ResolutionRepository {
     );
   }
 
+  /** The links of some records, with the content hash each had when last resolved. */
+  async linksOfRecords(recordIds: readonly number[]): Promise<Map<number, StoredLink>> {
+    const found = new Map<number, StoredLink>();
+    for (let i = 0; i < recordIds.length; i += 1000) {
+      const rows = await this.knex('customer_links').select('source_record_id', 'customer_id', 'record_hash').whereIn('source_record_id', recordIds.slice(i, i + 1000) as number[]);
+      for (const row of rows) found.set(Number(row.source_record_id), { customerId: String(row.customer_id), recordHash: (row.record_hash as string | null) ?? null });
+    }
+    return found;
+  }
+
+  /**
+   * What an incremental resolution starts from, without reading records: how many are active,
+   * which of them changed since last resolved (content hash differs from the link's, or no
+   * link), and whether any linked record is no longer active.
+   */
+  async pendingChanges(): Promise<{ active: number; changedIds: number[]; linksToInactive: boolean }> {
+    const counted = await this.knex('source_records').where({ status: 'active' }).count({ n: '*' }).first();
+    const changed = await this.knex('source_records as r')
+      .leftJoin('customer_links as l', 'l.source_record_id', 'r.id')
+      .select('r.id')
+      .where('r.status', 'active')
+      .where((q) => q.whereNull('l.record_hash').orWhereRaw('?? <> ??', ['l.record_hash', 'r.content_hash']));
+    const inactive = await this.knex('source_records as r').join('customer_links as l', 'l.source_record_id', 'r.id').whereNot('r.status', 'active').first('r.id');
+    return { active: Number(counted?.n ?? 0), changedIds: changed.map((row: Record<string, unknown>) => Number(row.id)), linksToInactive: inactive !== undefined };
+  }
+
   /** Record ids per customer, for the given customers (one statement; for DataLoader batches). */
   async recordIdsByCustomer(customerIds: readonly string[]): Promise<Map<string, number[]>> {
     const byCustomer = new Map<string, number[]>();

@@ -52,6 +52,7 @@ export type ResolvableRecord = Pick<StoredSourceRecord, 'id' | 'source' | 'norma
 
 /** Rows per page when reading every active record for resolution. */
 const RESOLVABLE_PAGE = 10_000;
+const RESOLVABLE_COLUMNS = ['id', 'source', 'normalized', 'content_hash', 'created_at', 'updated_at'];
 
 /** What a sync needs to know of a stored record to decide whether to write it. */
 export interface StoredState {
@@ -271,25 +272,32 @@ export class SourceRecordRepository {
   async listActiveResolvable(): Promise<ResolvableRecord[]> {
     const records: ResolvableRecord[] = [];
     for (let afterId = 0; ; ) {
-      const rows = await this.knex('source_records')
-        .select('id', 'source', 'normalized', 'content_hash', 'created_at', 'updated_at')
-        .where({ status: 'active' })
-        .where('id', '>', afterId)
-        .orderBy('id')
-        .limit(RESOLVABLE_PAGE);
-      for (const row of rows) {
-        records.push({
-          id: Number(row.id),
-          source: String(row.source),
-          normalized: parseJsonColumn(openText(this.cipher, row.normalized), {}),
-          contentHash: String(row.content_hash),
-          createdAt: fromDbTime(row.created_at as string) as Date,
-          updatedAt: fromDbTime(row.updated_at as string) as Date,
-        });
-      }
+      const rows = await this.knex('source_records').select(RESOLVABLE_COLUMNS).where({ status: 'active' }).where('id', '>', afterId).orderBy('id').limit(RESOLVABLE_PAGE);
+      for (const row of rows) records.push(this.toResolvable(row));
       if (rows.length < RESOLVABLE_PAGE) return records;
       afterId = Number(rows[rows.length - 1].id);
     }
+  }
+
+  /** The active ones among some records, as resolution reads them. */
+  async resolvableByIds(ids: readonly number[]): Promise<ResolvableRecord[]> {
+    const records: ResolvableRecord[] = [];
+    for (let i = 0; i < ids.length; i += 1000) {
+      const rows = await this.knex('source_records').select(RESOLVABLE_COLUMNS).where({ status: 'active' }).whereIn('id', ids.slice(i, i + 1000) as number[]);
+      for (const row of rows) records.push(this.toResolvable(row));
+    }
+    return records;
+  }
+
+  private toResolvable(row: Record<string, unknown>): ResolvableRecord {
+    return {
+      id: Number(row.id),
+      source: String(row.source),
+      normalized: parseJsonColumn(openText(this.cipher, row.normalized), {}),
+      contentHash: String(row.content_hash),
+      createdAt: fromDbTime(row.created_at as string) as Date,
+      updatedAt: fromDbTime(row.updated_at as string) as Date,
+    };
   }
 
   async findByKey(source: string, externalId: string): Promise<StoredSourceRecord | undefined> {
