@@ -49,7 +49,10 @@ export interface ResolveCustomersOptions {
 
 export interface ResolutionSummary extends ResolutionWriteSummary {
   mode: 'full' | 'incremental' | 'unchanged';
+  /** Active records. */
   records: number;
+  /** Records read and decoded: all of them on a full run, those an incremental run can reach otherwise. */
+  recordsRead: number;
   /** Clusters written (all of them on a full run, the touched ones on an incremental run). */
   customers: number;
   reviewsQueued: number;
@@ -86,7 +89,7 @@ export async function resolveCustomers(db: Database, logger: Logger, options: Re
     if (!pending.linksToInactive && pending.changedIds.length * 2 <= pending.active) {
       const touched = options.touchedRecordIds ?? [];
       if (pending.changedIds.length === 0 && touched.length === 0) {
-        return { mode: 'unchanged', records: pending.active, customers: 0, reviewsQueued: 0, modelId: stored.id, created: 0, updated: 0, unchanged: 0, retired: 0, deleted: 0 };
+        return { mode: 'unchanged', records: pending.active, recordsRead: 0, customers: 0, reviewsQueued: 0, modelId: stored.id, created: 0, updated: 0, unchanged: 0, retired: 0, deleted: 0 };
       }
       const scope = await resolveWithinScope(repos, { changedIds: pending.changedIds, touchedIds: touched, config, parameters: stored.parameters, decisions, trust });
       const { increment, links } = scope;
@@ -98,7 +101,7 @@ export async function resolveCustomers(db: Database, logger: Logger, options: Re
       logger.info({ changed: pending.changedIds.length, touched: touched.length, recordsRead: scope.read, scoredPairs: increment.scoredPairs }, 'incremental resolution');
       timer.mark('match');
       const outcome: Outcome = { clusters: increment.clusters, links: increment.links, reviews: increment.reviews, previous, partial: true };
-      return finish(repos, logger, timer, options, { mode: 'incremental', records: pending.active, outcome, decisions, parameters: stored.parameters, modelId: stored.id }, scope.records, scope.matchRecords, links);
+      return finish(repos, logger, timer, options, { mode: 'incremental', records: pending.active, recordsRead: scope.read, outcome, decisions, parameters: stored.parameters, modelId: stored.id }, scope.records, scope.matchRecords, links);
     }
   }
 
@@ -123,7 +126,7 @@ export async function resolveCustomers(db: Database, logger: Logger, options: Re
   timer.mark('writeBlockKeys');
   const byId = new Map(records.map((record) => [record.id, record]));
   const matchById = new Map(matchRecords.map((record) => [Number(record.id), record]));
-  return finish(repos, logger, timer, options, { mode: 'full', records: records.length, outcome, decisions, parameters, modelId }, byId, matchById, links);
+  return finish(repos, logger, timer, options, { mode: 'full', records: records.length, recordsRead: records.length, outcome, decisions, parameters, modelId }, byId, matchById, links);
 }
 
 /** Every record's blocking key values, computed a slice at a time. */
@@ -138,6 +141,7 @@ function* blockKeysOf(records: readonly MatchRecord[], config: ConfigOverrides):
 interface Resolved {
   mode: 'full' | 'incremental';
   records: number;
+  recordsRead: number;
   outcome: Outcome;
   decisions: StewardDecisions;
   parameters: ModelParameters;
@@ -150,7 +154,7 @@ async function finish(
   logger: Logger,
   timer: PhaseTimer,
   options: ResolveCustomersOptions,
-  { mode, records, outcome, decisions, parameters, modelId }: Resolved,
+  { mode, records, recordsRead, outcome, decisions, parameters, modelId }: Resolved,
   byId: ReadonlyMap<number, ResolvableRecord>,
   matchById: ReadonlyMap<number, MatchRecord>,
   links: ReadonlyMap<number, StoredLink>,
@@ -159,8 +163,8 @@ async function finish(
   const summary = await writeOutcome(repos, outcome, byId, matchById, links, timer);
   const reviewsQueued = await queueReviews(repos, outcome, decisions, parameters);
   timer.mark('reviews');
-  logger.info({ mode, records, customers: outcome.clusters.length, links: outcome.links.length, reviewsQueued, ...summary, millis: timer.millis }, 'resolution finished');
-  return { mode, records, customers: outcome.clusters.length, reviewsQueued, modelId, ...summary };
+  logger.info({ mode, records, recordsRead, customers: outcome.clusters.length, links: outcome.links.length, reviewsQueued, ...summary, millis: timer.millis }, 'resolution finished');
+  return { mode, records, recordsRead, customers: outcome.clusters.length, reviewsQueued, modelId, ...summary };
 }
 
 async function writeOutcome(
