@@ -10,8 +10,10 @@ export async function up(knex: Knex): Promise<void> {
   await knex.schema.createTable('record_block_keys', (t) => {
     t.bigInteger('key_digest').notNullable();
     t.bigInteger('source_record_id').notNullable();
-    t.primary(['key_digest', 'source_record_id']);
-    t.index(['source_record_id'], 'record_block_keys_record');
+    // Rows are written in record order: clustered by record, they append; lookups by digest use
+    // the secondary index (which holds the record id too).
+    t.primary(['source_record_id', 'key_digest']);
+    t.index(['key_digest'], 'record_block_keys_digest');
   });
   await knex.schema.createTable('block_key_sets', (t) => {
     t.string('fingerprint', 64).primary();

@@ -23,8 +23,16 @@ export function nameKey(name: string | null | undefined): string {
   return (name ?? '').trim().toLowerCase();
 }
 
+/** Name-prefix digests kept in memory (about 100 bytes each). */
+const PREFIX_DIGESTS_CACHED = 200_000;
+
 export class BlindIndex {
   private blockKeyCipherKey: Buffer | undefined;
+  /**
+   * Digests of name prefixes already computed: prefixes repeat across customers ("s", "sm",
+   * "smi" …), and a full resolution asks for millions of them. Bounded; emptied when full.
+   */
+  private readonly prefixDigests = new Map<string, string>();
 
   constructor(private readonly key: Uint8Array) {}
 
@@ -68,12 +76,23 @@ export class BlindIndex {
     return this.digest(kind, nameKey(prefix).slice(0, NAME_PREFIX_MAX));
   }
 
+  private prefixDigest(kind: 'name' | 'pinyin', prefix: string): string {
+    const cacheKey = `${kind}\u0000${prefix}`;
+    let digest = this.prefixDigests.get(cacheKey);
+    if (digest === undefined) {
+      if (this.prefixDigests.size >= PREFIX_DIGESTS_CACHED) this.prefixDigests.clear();
+      digest = this.digest(kind, prefix);
+      this.prefixDigests.set(cacheKey, digest);
+    }
+    return digest;
+  }
+
   /** Every prefix of a name (1 to NAME_PREFIX_MAX characters), one term each. */
   private prefixes(kind: 'name' | 'pinyin', name: string | null | undefined, into: Map<string, Term>): void {
     const key = nameKey(name);
     const chars = [...key].slice(0, NAME_PREFIX_MAX);
     for (let length = 1; length <= chars.length; length += 1) {
-      const digest = this.digest(kind, chars.slice(0, length).join(''));
+      const digest = this.prefixDigest(kind, chars.slice(0, length).join(''));
       into.set(digest, { kind, digest });
     }
   }

@@ -24,7 +24,8 @@ describeEachDialect('upgrading a database written before encryption', (dialect) 
   beforeAll(async () => {
     test = await createTestDatabase(dialect);
     // Back to the schema of the version before encryption, with its plaintext rows.
-    await test.db.knex.migrate.down({ migrationSource });
+    const later = migrations.length - migrations.findIndex(([name]) => name === '20261202090000_encrypted_personal_data');
+    for (let step = 0; step < later; step++) await test.db.knex.migrate.down({ migrationSource });
     const now = nowDbTime();
     await test.db.knex('customers').insert({
       id: 'old-1', given_name: 'Greta', family_name: 'Oldfield', family_name_key: 'oldfield', given_name_key: 'greta',
