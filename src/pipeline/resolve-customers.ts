@@ -14,7 +14,7 @@ import type { Database } from '../store/database';
 import type { RecordBlockKeys } from '../store/block-key-repository';
 import { createRepositories, type Repositories } from '../store/repositories';
 import type { ResolvableRecord } from '../store/source-record-repository';
-import type { ResolutionWriteSummary, ResolvedCustomer, StoredLink } from '../store/resolution-repository';
+import type { ResolutionWriteSummary, ResolvedCustomer, StoredLink, StoredModel } from '../store/resolution-repository';
 import { consentOf } from './customer-consent';
 import { profileOf } from './customer-profile';
 import { goldenCustomer, strongestLinks } from './golden-customers';
@@ -101,10 +101,31 @@ export async function resolveCustomers(db: Database, logger: Logger, options: Re
       logger.info({ changed: pending.changedIds.length, touched: touched.length, recordsRead: scope.read, scoredPairs: increment.scoredPairs }, 'incremental resolution');
       timer.mark('match');
       const outcome: Outcome = { clusters: increment.clusters, links: increment.links, reviews: increment.reviews, previous, partial: true };
-      return finish(repos, logger, timer, options, { mode: 'incremental', records: pending.active, recordsRead: scope.read, outcome, decisions, parameters: stored.parameters, modelId: stored.id }, scope.records, scope.matchRecords, links);
+      return finish(repos, logger, timer, options, { mode: 'incremental', records: pending.active, recordsRead: scope.read, outcome, decisions, parameters: stored.parameters, modelId: stored.id }, scope.records, (id) => scope.matchRecords.get(id), links);
     }
   }
 
+  const full = await resolveFully(repos, logger, timer, options, stored, trust, decisions, fingerprint);
+  // Match records are made again per cluster for survivorship rather than all kept meanwhile.
+  const matchOf = (id: number): MatchRecord | undefined => {
+    const record = full.byId.get(id);
+    return record && toMatchRecord(record, trust.get(record.source) ?? 0);
+  };
+  return finish(repos, logger, timer, options, full.resolved, full.byId, matchOf, full.links);
+}
+
+/** A full run: every active record read and resolved, and every record's block keys stored. */
+async function resolveFully(
+  repos: Repositories,
+  logger: Logger,
+  timer: PhaseTimer,
+  options: ResolveCustomersOptions,
+  stored: StoredModel<ModelParameters> | undefined,
+  trust: ReadonlyMap<string, number>,
+  decisions: StewardDecisions,
+  fingerprint: string,
+): Promise<{ resolved: Resolved; byId: Map<number, ResolvableRecord>; links: Map<number, StoredLink> }> {
+  const config = options.config ?? {};
   const records = await repos.sourceRecords.listActiveResolvable();
   timer.mark('loadRecords');
   const matchRecords = records.map((record) => toMatchRecord(record, trust.get(record.source) ?? 0));
@@ -125,8 +146,7 @@ export async function resolveCustomers(db: Database, logger: Logger, options: Re
   await repos.blockKeys.replaceAll(fingerprint, blockKeysOf(matchRecords, config));
   timer.mark('writeBlockKeys');
   const byId = new Map(records.map((record) => [record.id, record]));
-  const matchById = new Map(matchRecords.map((record) => [Number(record.id), record]));
-  return finish(repos, logger, timer, options, { mode: 'full', records: records.length, recordsRead: records.length, outcome, decisions, parameters, modelId }, byId, matchById, links);
+  return { resolved: { mode: 'full', records: records.length, recordsRead: records.length, outcome, decisions, parameters, modelId }, byId, links };
 }
 
 /** Every record's blocking key values, computed a slice at a time. */
@@ -156,11 +176,11 @@ async function finish(
   options: ResolveCustomersOptions,
   { mode, records, recordsRead, outcome, decisions, parameters, modelId }: Resolved,
   byId: ReadonlyMap<number, ResolvableRecord>,
-  matchById: ReadonlyMap<number, MatchRecord>,
+  matchOf: (id: number) => MatchRecord | undefined,
   links: ReadonlyMap<number, StoredLink>,
 ): Promise<ResolutionSummary> {
   for (const id of options.detachedRecordIds ?? []) outcome.previous.delete(id);
-  const summary = await writeOutcome(repos, outcome, byId, matchById, links, timer);
+  const summary = await writeOutcome(repos, outcome, byId, matchOf, links, timer);
   const reviewsQueued = await queueReviews(repos, outcome, decisions, parameters);
   timer.mark('reviews');
   logger.info({ mode, records, recordsRead, customers: outcome.clusters.length, links: outcome.links.length, reviewsQueued, ...summary, millis: timer.millis }, 'resolution finished');
@@ -171,7 +191,7 @@ async function writeOutcome(
   repos: Repositories,
   outcome: Outcome,
   byId: ReadonlyMap<number, ResolvableRecord>,
-  matchById: ReadonlyMap<number, MatchRecord>,
+  matchOf: (id: number) => MatchRecord | undefined,
   storedLinks: ReadonlyMap<number, StoredLink>,
   timer: PhaseTimer,
 ): Promise<ResolutionWriteSummary> {
@@ -188,7 +208,7 @@ async function writeOutcome(
       const own: Record<string, string> = {};
       for (const [retired, survivor] of ids.retired) if (survivor === customerId) Object.assign(own, overrides.get(retired));
       Object.assign(own, overrides.get(customerId));
-      const members = cluster.map((id) => matchById.get(id)).filter((record): record is MatchRecord => record !== undefined);
+      const members = cluster.map(matchOf).filter((record): record is MatchRecord => record !== undefined);
       const stored = cluster.map((id) => byId.get(id)).filter((record): record is ResolvableRecord => record !== undefined);
       yield goldenCustomer(customerId, members, own, linkOf, hashOf, (golden) => profileOf(golden, stored), consentOf(stored));
     }
