@@ -11,6 +11,7 @@ import {
   type StewardDecisions,
 } from '../resolve';
 import type { Database } from '../store/database';
+import { nowDbTime, toDbTime } from '../store/dialect';
 import type { RecordBlockKeys } from '../store/block-key-repository';
 import { createRepositories, type Repositories } from '../store/repositories';
 import type { ResolvableRecord } from '../store/source-record-repository';
@@ -26,6 +27,8 @@ import { assignStableIds } from './stable-ids';
 const nextUlid = monotonicFactory();
 /** Records per slice when computing every record's blocking keys for the store. */
 const BLOCK_KEY_SLICE = 50_000;
+/** How far before the last run's start records count as possibly changed. */
+const CLOCK_MARGIN_MS = 10 * 60_000;
 
 export interface ResolveCustomersOptions {
   /**
@@ -81,14 +84,18 @@ export async function resolveCustomers(db: Database, logger: Logger, options: Re
   const decisions = await repos.steward.pairDecisions();
   const stored = options.train ? undefined : await repos.resolution.latestModel<ModelParameters>();
   const fingerprint = blockKeyFingerprint(config);
-  if (options.mode !== 'full' && stored !== undefined && (await repos.blockKeys.isCurrent(fingerprint))) {
-    const pending = await repos.resolution.pendingChanges();
+  const startedAt = nowDbTime();
+  const lastStartedAt = options.mode === 'full' || stored === undefined ? undefined : await repos.blockKeys.lastStartedAt(fingerprint);
+  if (stored !== undefined && lastStartedAt !== undefined) {
+    // Records written while the last run went on, or by a host whose clock is a little behind, are looked at too.
+    const pending = await repos.resolution.pendingChanges(toDbTime(new Date(lastStartedAt.getTime() - CLOCK_MARGIN_MS)));
     timer.mark('findChanges');
     // A record that left cannot be taken out of a resolver's state: that, or a mostly new
     // data set, is a full run.
     if (!pending.linksToInactive && pending.changedIds.length * 2 <= pending.active) {
       const touched = options.touchedRecordIds ?? [];
       if (pending.changedIds.length === 0 && touched.length === 0) {
+        await repos.blockKeys.markResolved(fingerprint, startedAt);
         return { mode: 'unchanged', records: pending.active, recordsRead: 0, customers: 0, reviewsQueued: 0, modelId: stored.id, created: 0, updated: 0, unchanged: 0, retired: 0, deleted: 0 };
       }
       const scope = await resolveWithinScope(repos, { changedIds: pending.changedIds, touchedIds: touched, config, parameters: stored.parameters, decisions, trust });
@@ -101,11 +108,13 @@ export async function resolveCustomers(db: Database, logger: Logger, options: Re
       logger.info({ changed: pending.changedIds.length, touched: touched.length, recordsRead: scope.read, scoredPairs: increment.scoredPairs }, 'incremental resolution');
       timer.mark('match');
       const outcome: Outcome = { clusters: increment.clusters, links: increment.links, reviews: increment.reviews, previous, partial: true };
-      return finish(repos, logger, timer, options, { mode: 'incremental', records: pending.active, recordsRead: scope.read, outcome, decisions, parameters: stored.parameters, modelId: stored.id }, scope.records, (id) => scope.matchRecords.get(id), links);
+      const summary = await finish(repos, logger, timer, options, { mode: 'incremental', records: pending.active, recordsRead: scope.read, outcome, decisions, parameters: stored.parameters, modelId: stored.id }, scope.records, (id) => scope.matchRecords.get(id), links);
+      await repos.blockKeys.markResolved(fingerprint, startedAt);
+      return summary;
     }
   }
 
-  const full = await resolveFully(repos, logger, timer, options, stored, trust, decisions, fingerprint);
+  const full = await resolveFully(repos, logger, timer, options, stored, trust, decisions, fingerprint, startedAt);
   // Match records are made again per cluster for survivorship rather than all kept meanwhile.
   const matchOf = (id: number): MatchRecord | undefined => {
     const record = full.byId.get(id);
@@ -124,6 +133,7 @@ async function resolveFully(
   trust: ReadonlyMap<string, number>,
   decisions: StewardDecisions,
   fingerprint: string,
+  startedAt: string,
 ): Promise<{ resolved: Resolved; byId: Map<number, ResolvableRecord>; links: Map<number, StoredLink> }> {
   const config = options.config ?? {};
   const records = await repos.sourceRecords.listActiveResolvable();
@@ -143,7 +153,7 @@ async function resolveFully(
   if (result.splits.length > 0) logger.info({ splits: result.splits.length }, 'chaining guard refused links');
   const outcome: Outcome = { clusters: result.clusters, links: result.links, reviews: result.reviews, previous: new Map([...links].map(([id, link]) => [id, link.customerId])), partial: false };
   timer.mark('match');
-  await repos.blockKeys.replaceAll(fingerprint, blockKeysOf(matchRecords, config));
+  await repos.blockKeys.replaceAll(fingerprint, startedAt, blockKeysOf(matchRecords, config));
   timer.mark('writeBlockKeys');
   const byId = new Map(records.map((record) => [record.id, record]));
   return { resolved: { mode: 'full', records: records.length, recordsRead: records.length, outcome, decisions, parameters, modelId }, byId, links };

@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import { insertRows } from './dialect';
+import { fromDbTime, insertRows } from './dialect';
 import { fieldProtection, type FieldProtection } from './field-protection';
 
 /** Digests per `where … in (…)`. */
@@ -17,7 +17,8 @@ export interface RecordBlockKeys {
  * `record_block_keys`: which records share a block, by keyed digest of the blocking key values
  * (never the values, which are personal). Written for every record by a full resolution and for
  * the changed ones by an incremental one; read by the incremental one to find the records it must
- * look at. `block_key_sets` holds the fingerprint of the blocking configuration they were made with.
+ * look at. `resolution_state` holds the fingerprint of the blocking configuration they were made
+ * with and when the last resolution started.
  */
 export class BlockKeyRepository {
   constructor(
@@ -25,14 +26,23 @@ export class BlockKeyRepository {
     private readonly protection: FieldProtection = fieldProtection(),
   ) {}
 
-  /** Whether the stored keys were computed, for every record, with this blocking configuration. */
-  async isCurrent(fingerprint: string): Promise<boolean> {
-    return (await this.knex('block_key_sets').where({ fingerprint }).first()) !== undefined;
+  /**
+   * When the last resolution started, if the stored keys were computed, for every record, with
+   * this blocking configuration; undefined otherwise.
+   */
+  async lastStartedAt(fingerprint: string): Promise<Date | undefined> {
+    const row = await this.knex('resolution_state').where({ fingerprint }).first();
+    return row ? (fromDbTime(row.last_started_at) as Date) : undefined;
   }
 
-  /** Replaces every stored key (a full resolution), then records the configuration. */
-  async replaceAll(fingerprint: string, records: Iterable<RecordBlockKeys>): Promise<void> {
-    await this.knex('block_key_sets').delete();
+  /** Records that a resolution started at `startedAt` (a DB time) has written its outcome. */
+  async markResolved(fingerprint: string, startedAt: string): Promise<void> {
+    await this.knex('resolution_state').where({ fingerprint }).update({ last_started_at: startedAt });
+  }
+
+  /** Replaces every stored key (a full resolution started at `startedAt`), then records the configuration. */
+  async replaceAll(fingerprint: string, startedAt: string, records: Iterable<RecordBlockKeys>): Promise<void> {
+    await this.knex('resolution_state').delete();
     await this.knex('record_block_keys').delete();
     let rows: Record<string, unknown>[] = [];
     const flush = async (): Promise<void> => {
@@ -45,7 +55,7 @@ export class BlockKeyRepository {
       if (rows.length >= REWRITE_ROWS) await flush();
     }
     await flush();
-    await this.knex('block_key_sets').insert({ fingerprint });
+    await this.knex('resolution_state').insert({ fingerprint, last_started_at: startedAt });
   }
 
   /** Replaces the keys of some records (changed ones) in one transaction. */

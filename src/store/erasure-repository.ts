@@ -88,6 +88,8 @@ export class ErasureRepository {
     if (sourceRecordIds.length > 0) {
       counts.reviews = await trx('match_reviews').whereIn('record_a', sourceRecordIds).orWhereIn('record_b', sourceRecordIds).delete();
       await trx('match_decisions').whereIn('record_a', sourceRecordIds).orWhereIn('record_b', sourceRecordIds).delete();
+      // Keyed digests of the records' blocking keys: derived from their values, and counted in block sizes.
+      await trx('record_block_keys').whereIn('source_record_id', sourceRecordIds).delete();
       counts.sourceRecords = await trx('source_records').whereIn('id', sourceRecordIds).delete();
     }
     for (const { source, externalId } of person.sourceKeys) {

@@ -121,16 +121,18 @@ export class ResolutionRepository {
   /**
    * What an incremental resolution starts from, without reading records: how many are active,
    * which of them changed since last resolved (content hash differs from the link's, or no
-   * link), and whether any linked record is no longer active.
+   * link), and whether any linked record is no longer active. Only records updated at or after
+   * `since` are looked at (through the status and updated_at index).
    */
-  async pendingChanges(): Promise<{ active: number; changedIds: number[]; linksToInactive: boolean }> {
+  async pendingChanges(since: string): Promise<{ active: number; changedIds: number[]; linksToInactive: boolean }> {
     const counted = await this.knex('source_records').where({ status: 'active' }).count({ n: '*' }).first();
     const changed = await this.knex('source_records as r')
       .leftJoin('customer_links as l', 'l.source_record_id', 'r.id')
       .select('r.id')
       .where('r.status', 'active')
+      .where('r.updated_at', '>=', since)
       .where((q) => q.whereNull('l.record_hash').orWhereRaw('?? <> ??', ['l.record_hash', 'r.content_hash']));
-    const inactive = await this.knex('source_records as r').join('customer_links as l', 'l.source_record_id', 'r.id').whereNot('r.status', 'active').first('r.id');
+    const inactive = await this.knex('source_records as r').join('customer_links as l', 'l.source_record_id', 'r.id').whereNot('r.status', 'active').where('r.updated_at', '>=', since).first('r.id');
     return { active: Number(counted?.n ?? 0), changedIds: changed.map((row: Record<string, unknown>) => Number(row.id)), linksToInactive: inactive !== undefined };
   }
 

@@ -8,7 +8,7 @@ import { writeFixtureDir } from '../support/fixtures';
 export const HEADER = 'id,first,last,email,dob';
 
 /** Tables resolution and steward decisions write, emptied between tests. */
-const TABLES = ['record_block_keys', 'block_key_sets', 'match_decisions', 'field_overrides', 'resolution_models', 'match_reviews', 'field_lineage', 'customer_consents', 'customer_links', 'customers', 'audit_log', 'quarantine', 'source_records', 'sync_runs', 'sources'];
+const TABLES = ['record_block_keys', 'resolution_state', 'match_decisions', 'field_overrides', 'resolution_models', 'match_reviews', 'field_lineage', 'customer_consents', 'customer_links', 'customers', 'audit_log', 'quarantine', 'source_records', 'sync_runs', 'sources'];
 
 export async function emptyTables(db: Database): Promise<void> {
   for (const table of TABLES) await db.knex(table).delete();
