@@ -27,7 +27,7 @@ export function describeModel(model: StoredModel<ModelParameters>): string {
 }
 
 function describeSummary(summary: ResolutionSummary): string {
-  return `${summary.mode} resolution of ${summary.records} records: ${summary.customers} customers written — ${summary.created} created, ${summary.updated} updated, ${summary.unchanged} unchanged, ${summary.retired} merged away, ${summary.deleted} removed; ${summary.reviewsQueued} pairs queued for review\n`;
+  return `${summary.mode} resolution of ${summary.records} records (${summary.recordsRead} read): ${summary.customers} customers written — ${summary.created} created, ${summary.updated} updated, ${summary.unchanged} unchanged, ${summary.retired} merged away, ${summary.deleted} removed; ${summary.reviewsQueued} pairs queued for review\n`;
 }
 
 export function registerResolveCommand(program: Command): void {
