@@ -28,7 +28,7 @@ const nextUlid = monotonicFactory();
 /** Records per slice when computing every record's blocking keys for the store. */
 const BLOCK_KEY_SLICE = 50_000;
 /** How far before the last run's start records count as possibly changed. */
-const CLOCK_MARGIN_MS = 10 * 60_000;
+const CLOCK_MARGIN_MS = 60_000;
 
 export interface ResolveCustomersOptions {
   /**
