@@ -1,10 +1,8 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { silentLogger } from '../../src/logging';
-import { runSync } from '../../src/pipeline/run-sync';
-import { createTestDatabase, describeEachDialect, type TestDatabase } from '../support/databases';
+import { beforeAll, expect, it } from 'vitest';
+import { describeEachDialect } from '../support/databases';
 import { allCustomers, postGraphql } from '../support/graphql-client';
 import { profileFixtureConfig } from '../support/profile-fixture';
-import { startTestServer, type TestServer } from '../support/server';
+import { useSyncedServer } from '../support/synced-server';
 
 const FEED = `query($after: String) {
   customerChanges(after: $after, first: 100) {
@@ -21,26 +19,18 @@ interface Change { customerId: string; kind: string; mergedInto: string | null; 
  * comes as MERGED with the id it went into, and `customer` already answers with the survivor.
  */
 describeEachDialect('the change feed after a merge', (dialect) => {
-  let test: TestDatabase;
-  let server: TestServer;
+  const synced = useSyncedServer(dialect, () => profileFixtureConfig());
   let reader: Record<string, string>;
   let position: string | null = null;
 
   beforeAll(async () => {
-    test = await createTestDatabase(dialect);
-    await runSync(test.db, profileFixtureConfig(), silentLogger());
-    server = await startTestServer(test.db);
-    reader = await server.bearer('service');
-  });
-  afterAll(async () => {
-    await server?.close();
-    await test?.drop();
+    reader = await synced.server.bearer('service');
   });
 
   async function readOn(): Promise<Change[]> {
     const changes: Change[] = [];
     for (;;) {
-      const page = await postGraphql(server.url, FEED, { after: position }, reader);
+      const page = await postGraphql(synced.server.url, FEED, { after: position }, reader);
       expect(page.errors).toBeUndefined();
       changes.push(...page.data!.customerChanges.edges.map((e: { node: Change }) => e.node));
       position = page.data!.customerChanges.pageInfo.endCursor;
@@ -50,11 +40,11 @@ describeEachDialect('the change feed after a merge', (dialect) => {
 
   it('reports MERGED with mergedInto for the retired id after a steward merges two customers', async () => {
     expect((await readOn()).every((change) => change.kind === 'CREATED')).toBe(true);
-    const customers = await allCustomers(server.url, 'id familyName', await server.bearer('steward'));
+    const customers = await allCustomers(synced.server.url, 'id familyName', await synced.server.bearer('steward'));
     const ids = customers.filter((c) => c.familyName === 'Kim' || c.familyName === 'Doe').map((c) => c.id as string);
     expect(ids).toHaveLength(2);
 
-    const merged = await postGraphql(server.url, MERGE, { ids }, await server.bearer('steward'));
+    const merged = await postGraphql(synced.server.url, MERGE, { ids }, await synced.server.bearer('steward'));
     expect(merged.errors).toBeUndefined();
     const survivor = merged.data!.mergeCustomers.id as string;
     const retired = ids.find((id) => id !== survivor)!;

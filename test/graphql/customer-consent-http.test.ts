@@ -1,33 +1,23 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { silentLogger } from '../../src/logging';
-import { runSync } from '../../src/pipeline/run-sync';
+import { beforeAll, expect, it } from 'vitest';
 import { consentFixtureConfig } from '../support/consent-fixture';
-import { createTestDatabase, describeEachDialect, type TestDatabase } from '../support/databases';
+import { describeEachDialect } from '../support/databases';
 import { allCustomers, postGraphql } from '../support/graphql-client';
-import { startTestServer, type TestServer } from '../support/server';
+import { useSyncedServer } from '../support/synced-server';
 
 const CONSENT = 'consent { emailMarketing { granted source recordedAt } smsMarketing { granted source recordedAt } }';
 const ROLES = ['admin', 'steward', 'support', 'analyst', 'service'] as const;
 
 describeEachDialect('customer consent over GraphQL', (dialect) => {
-  let test: TestDatabase;
-  let server: TestServer;
+  const synced = useSyncedServer(dialect, () => consentFixtureConfig());
   let idOf: Map<string, string>;
 
   beforeAll(async () => {
-    test = await createTestDatabase(dialect);
-    await runSync(test.db, consentFixtureConfig(), silentLogger());
-    server = await startTestServer(test.db);
-    const all = await allCustomers(server.url, 'id email', await server.bearer('admin'));
+    const all = await allCustomers(synced.server.url, 'id email', await synced.server.bearer('admin'));
     idOf = new Map(all.map((customer) => [customer.email as string, customer.id as string]));
-  });
-  afterAll(async () => {
-    await server?.close();
-    await test?.drop();
   });
 
   const emailsOf = async (role: string, filter: Record<string, unknown>, scope?: { countries?: string[] }): Promise<{ emails: string[]; totalCount: number }> => {
-    const response = await postGraphql(server.url, 'query($f: CustomerFilter) { customers(first: 100, filter: $f) { totalCount edges { node { id } } } }', { f: filter }, await server.bearer(role, scope));
+    const response = await postGraphql(synced.server.url, 'query($f: CustomerFilter) { customers(first: 100, filter: $f) { totalCount edges { node { id } } } }', { f: filter }, await synced.server.bearer(role, scope));
     expect(response.errors, JSON.stringify(filter)).toBeUndefined();
     const emailOf = new Map([...idOf].map(([email, id]) => [id, email]));
     return { emails: response.data!.customers.edges.map((e: { node: { id: string } }) => emailOf.get(e.node.id)).sort(), totalCount: response.data!.customers.totalCount };
@@ -35,7 +25,7 @@ describeEachDialect('customer consent over GraphQL', (dialect) => {
 
   for (const role of ROLES) {
     it(`lets ${role} read each channel's consent with its source and time`, async () => {
-      const response = await postGraphql(server.url, `query($id: ID!) { customer(id: $id) { ${CONSENT} } }`, { id: idOf.get('ann@example.com') }, await server.bearer(role));
+      const response = await postGraphql(synced.server.url, `query($id: ID!) { customer(id: $id) { ${CONSENT} } }`, { id: idOf.get('ann@example.com') }, await synced.server.bearer(role));
       expect(response.errors).toBeUndefined();
       expect(response.data!.customer.consent).toEqual({
         emailMarketing: { granted: false, source: 'shop', recordedAt: '2025-01-01T00:00:00.000Z' },
@@ -45,7 +35,7 @@ describeEachDialect('customer consent over GraphQL', (dialect) => {
   }
 
   it('answers null for a channel no source speaks about', async () => {
-    const response = await postGraphql(server.url, `query($id: ID!) { customer(id: $id) { ${CONSENT} } }`, { id: idOf.get('dee@example.com') }, await server.bearer('service'));
+    const response = await postGraphql(synced.server.url, `query($id: ID!) { customer(id: $id) { ${CONSENT} } }`, { id: idOf.get('dee@example.com') }, await synced.server.bearer('service'));
     expect(response.data!.customer.consent).toEqual({ emailMarketing: { granted: true, source: 'shop', recordedAt: '2023-01-01T00:00:00.000Z' }, smsMarketing: null });
   });
 
@@ -64,7 +54,7 @@ describeEachDialect('customer consent over GraphQL', (dialect) => {
   });
 
   it('counts consenting customers in customerStats with the same filter', async () => {
-    const response = await postGraphql(server.url, '{ customerStats(filter: { emailMarketingConsent: true }) { customers } }', {}, await server.bearer('analyst'));
+    const response = await postGraphql(synced.server.url, '{ customerStats(filter: { emailMarketingConsent: true }) { customers } }', {}, await synced.server.bearer('analyst'));
     expect(response.errors).toBeUndefined();
     expect(response.data!.customerStats).toEqual([{ customers: 3 }]);
   });

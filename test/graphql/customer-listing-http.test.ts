@@ -1,11 +1,9 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { silentLogger } from '../../src/logging';
-import { runSync } from '../../src/pipeline/run-sync';
+import { beforeAll, expect, it } from 'vitest';
 import { nowDbTime } from '../../src/store/dialect';
-import { createTestDatabase, describeEachDialect, type TestDatabase } from '../support/databases';
+import { describeEachDialect } from '../support/databases';
 import { allCustomers, postGraphql } from '../support/graphql-client';
 import { profileFixtureConfig } from '../support/profile-fixture';
-import { startTestServer, type TestServer } from '../support/server';
+import { useSyncedServer } from '../support/synced-server';
 
 const LIST = `query($filter: CustomerFilter, $orderBy: CustomerOrder, $first: Int, $after: String, $last: Int, $before: String) {
   customers(filter: $filter, orderBy: $orderBy, first: $first, after: $after, last: $last, before: $before) {
@@ -14,22 +12,14 @@ const LIST = `query($filter: CustomerFilter, $orderBy: CustomerOrder, $first: In
 }`;
 
 describeEachDialect('listing customers: filters, order and cursors', (dialect) => {
-  let test: TestDatabase;
-  let server: TestServer;
+  const synced = useSyncedServer(dialect, () => profileFixtureConfig());
   let steward: Record<string, string>;
 
   beforeAll(async () => {
-    test = await createTestDatabase(dialect);
-    await runSync(test.db, profileFixtureConfig(), silentLogger());
-    server = await startTestServer(test.db);
-    steward = await server.bearer('steward');
-  });
-  afterAll(async () => {
-    await server?.close();
-    await test?.drop();
+    steward = await synced.server.bearer('steward');
   });
 
-  const list = async (variables: Record<string, unknown>, headers = steward) => postGraphql(server.url, LIST, variables, headers);
+  const list = async (variables: Record<string, unknown>, headers = steward) => postGraphql(synced.server.url, LIST, variables, headers);
   const emailsOf = (response: { data?: any }): string[] => response.data.customers.edges.map((e: { node: { email: string } }) => e.node.email);
 
   it('filters by country and counts the same set', async () => {
@@ -98,7 +88,7 @@ describeEachDialect('listing customers: filters, order and cursors', (dialect) =
   });
 
   it('applies the row scope to pages, counts and filters alike', async () => {
-    const scoped = await server.bearer('support', { countries: ['CN'] });
+    const scoped = await synced.server.bearer('support', { countries: ['CN'] });
     const all = await list({ first: 100 }, scoped);
     expect(emailsOf(all)).toEqual(['zhang.wei@example.cn']);
     expect(all.data.customers.totalCount).toBe(1);
@@ -107,16 +97,16 @@ describeEachDialect('listing customers: filters, order and cursors', (dialect) =
 
   it('finds a customer by source key, within scope', async () => {
     const query = 'query($s: String!, $k: String!) { customerBySourceKey(source: $s, externalId: $k) { email } }';
-    expect((await postGraphql(server.url, query, { s: 'shop', k: 's1' }, steward)).data.customerBySourceKey).toEqual({ email: 'ann.lee@example.com' });
-    expect((await postGraphql(server.url, query, { s: 'shop', k: 'nope' }, steward)).data.customerBySourceKey).toBeNull();
-    const crmOnly = await server.bearer('support', { sources: ['crm'] });
-    expect((await postGraphql(server.url, query, { s: 'shop', k: 's2' }, crmOnly)).data.customerBySourceKey).toBeNull();
+    expect((await postGraphql(synced.server.url, query, { s: 'shop', k: 's1' }, steward)).data.customerBySourceKey).toEqual({ email: 'ann.lee@example.com' });
+    expect((await postGraphql(synced.server.url, query, { s: 'shop', k: 'nope' }, steward)).data.customerBySourceKey).toBeNull();
+    const crmOnly = await synced.server.bearer('support', { sources: ['crm'] });
+    expect((await postGraphql(synced.server.url, query, { s: 'shop', k: 's2' }, crmOnly)).data.customerBySourceKey).toBeNull();
   });
 
   it('follows a merged id to the surviving customer', async () => {
-    const [survivor] = await allCustomers(server.url, 'id', steward);
-    await test.db.knex('customers').insert({ id: 'retired-listing-test', merged_into: survivor!.id, emails: '[]', phones: '[]', created_at: nowDbTime(), updated_at: nowDbTime() });
-    const response = await postGraphql(server.url, 'query($id: ID!) { customer(id: $id) { id } }', { id: 'retired-listing-test' }, steward);
+    const [survivor] = await allCustomers(synced.server.url, 'id', steward);
+    await synced.db.knex('customers').insert({ id: 'retired-listing-test', merged_into: survivor!.id, emails: '[]', phones: '[]', created_at: nowDbTime(), updated_at: nowDbTime() });
+    const response = await postGraphql(synced.server.url, 'query($id: ID!) { customer(id: $id) { id } }', { id: 'retired-listing-test' }, steward);
     expect(response.data.customer).toEqual({ id: survivor!.id });
   });
 });

@@ -1,10 +1,8 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { silentLogger } from '../../src/logging';
-import { runSync } from '../../src/pipeline/run-sync';
-import { createTestDatabase, describeEachDialect, type TestDatabase } from '../support/databases';
+import { beforeAll, expect, it } from 'vitest';
+import { describeEachDialect } from '../support/databases';
 import { allCustomers, postGraphql } from '../support/graphql-client';
 import { profileFixtureConfig } from '../support/profile-fixture';
-import { startTestServer, type TestServer } from '../support/server';
+import { useSyncedServer } from '../support/synced-server';
 
 const PROFILE = `id givenName familyName fullName givenNamePinyin familyNamePinyin gender country email phone
   emails { address primary sources } phones { number primary sources }
@@ -12,24 +10,16 @@ const PROFILE = `id givenName familyName fullName givenNamePinyin familyNamePiny
   lifetimeValue lifetimeValueCurrency firstSeenAt lastSeenAt`;
 
 describeEachDialect('the customer profile over GraphQL', (dialect) => {
-  let test: TestDatabase;
-  let server: TestServer;
+  const synced = useSyncedServer(dialect, () => profileFixtureConfig());
   let byEmail: Map<string, Record<string, any>>;
 
   beforeAll(async () => {
-    test = await createTestDatabase(dialect);
-    await runSync(test.db, profileFixtureConfig(), silentLogger());
-    server = await startTestServer(test.db);
-    const all = await allCustomers(server.url, PROFILE, await server.bearer('steward'));
+    const all = await allCustomers(synced.server.url, PROFILE, await synced.server.bearer('steward'));
     byEmail = new Map(all.map((customer) => [customer.email as string, customer]));
-  });
-  afterAll(async () => {
-    await server?.close();
-    await test?.drop();
   });
 
   const read = async (role: string, email: string, selection: string) =>
-    postGraphql(server.url, `query($id: ID!) { customer(id: $id) { ${selection} } }`, { id: byEmail.get(email)!.id }, await server.bearer(role));
+    postGraphql(synced.server.url, `query($id: ID!) { customer(id: $id) { ${selection} } }`, { id: byEmail.get(email)!.id }, await synced.server.bearer(role));
 
   it('lists each email with the sources that hold it and marks the primary one', () => {
     const ann = byEmail.get('ann.lee@example.com')!;

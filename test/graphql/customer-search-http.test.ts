@@ -1,31 +1,21 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { silentLogger } from '../../src/logging';
-import { runSync } from '../../src/pipeline/run-sync';
-import { createTestDatabase, describeEachDialect, type TestDatabase } from '../support/databases';
+import { beforeAll, expect, it } from 'vitest';
+import { describeEachDialect } from '../support/databases';
 import { postGraphql } from '../support/graphql-client';
 import { profileFixtureConfig } from '../support/profile-fixture';
-import { startTestServer, type TestServer } from '../support/server';
+import { useSyncedServer } from '../support/synced-server';
 
 const SEARCH = 'query($q: String!, $first: Int) { searchCustomers(query: $q, first: $first) { email fullName } }';
 
 describeEachDialect('searching customers', (dialect) => {
-  let test: TestDatabase;
-  let server: TestServer;
+  const synced = useSyncedServer(dialect, () => profileFixtureConfig());
   let support: Record<string, string>;
 
   beforeAll(async () => {
-    test = await createTestDatabase(dialect);
-    await runSync(test.db, profileFixtureConfig(), silentLogger());
-    server = await startTestServer(test.db);
-    support = await server.bearer('support');
-  });
-  afterAll(async () => {
-    await server?.close();
-    await test?.drop();
+    support = await synced.server.bearer('support');
   });
 
   const search = async (q: string, headers = support) => {
-    const response = await postGraphql(server.url, SEARCH, { q }, headers);
+    const response = await postGraphql(synced.server.url, SEARCH, { q }, headers);
     expect(response.errors).toBeUndefined();
     return (response.data.searchCustomers as { email: string }[]).map((c) => c.email);
   };
@@ -50,11 +40,11 @@ describeEachDialect('searching customers', (dialect) => {
   });
 
   it('stays within the caller’s scope', async () => {
-    expect(await search('ann', await server.bearer('support', { countries: ['CN'] }))).toEqual([]);
+    expect(await search('ann', await synced.server.bearer('support', { countries: ['CN'] }))).toEqual([]);
   });
 
   it('refuses a one-character query and is not open to analysts', async () => {
-    expect((await postGraphql(server.url, SEARCH, { q: 'a' }, support)).errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
-    expect((await postGraphql(server.url, SEARCH, { q: 'ann' }, await server.bearer('analyst'))).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect((await postGraphql(synced.server.url, SEARCH, { q: 'a' }, support)).errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect((await postGraphql(synced.server.url, SEARCH, { q: 'ann' }, await synced.server.bearer('analyst'))).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 });

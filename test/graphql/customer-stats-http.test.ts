@@ -1,33 +1,23 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { silentLogger } from '../../src/logging';
-import { runSync } from '../../src/pipeline/run-sync';
-import { createTestDatabase, describeEachDialect, type TestDatabase } from '../support/databases';
+import { beforeAll, expect, it } from 'vitest';
+import { describeEachDialect } from '../support/databases';
 import { postGraphql } from '../support/graphql-client';
 import { profileFixtureConfig } from '../support/profile-fixture';
-import { startTestServer, type TestServer } from '../support/server';
+import { useSyncedServer } from '../support/synced-server';
 
 const STATS = `query($groupBy: [CustomerStatsDimension!], $filter: CustomerFilter) {
   customerStats(groupBy: $groupBy, filter: $filter) { country source signupMonth customers lifetimeValueSum }
 }`;
 
 describeEachDialect('customer statistics for BI', (dialect) => {
-  let test: TestDatabase;
-  let server: TestServer;
+  const synced = useSyncedServer(dialect, () => profileFixtureConfig());
   let analyst: Record<string, string>;
 
   beforeAll(async () => {
-    test = await createTestDatabase(dialect);
-    await runSync(test.db, profileFixtureConfig(), silentLogger());
-    server = await startTestServer(test.db);
-    analyst = await server.bearer('analyst');
-  });
-  afterAll(async () => {
-    await server?.close();
-    await test?.drop();
+    analyst = await synced.server.bearer('analyst');
   });
 
   const stats = async (variables: Record<string, unknown>, headers = analyst) => {
-    const response = await postGraphql(server.url, STATS, variables, headers);
+    const response = await postGraphql(synced.server.url, STATS, variables, headers);
     expect(response.errors).toBeUndefined();
     return response.data.customerStats as Record<string, unknown>[];
   };
@@ -67,12 +57,12 @@ describeEachDialect('customer statistics for BI', (dialect) => {
   });
 
   it('stays within the caller’s scope', async () => {
-    expect(await stats({ groupBy: ['COUNTRY'] }, await server.bearer('analyst', { countries: ['CN'] }))).toEqual([group({ country: 'CN', customers: 1, lifetimeValueSum: '250' })]);
-    expect(await stats({ groupBy: ['SOURCE'] }, await server.bearer('analyst', { sources: ['shop'] }))).toEqual([group({ source: 'shop', customers: 3, lifetimeValueSum: '99.8' })]);
+    expect(await stats({ groupBy: ['COUNTRY'] }, await synced.server.bearer('analyst', { countries: ['CN'] }))).toEqual([group({ country: 'CN', customers: 1, lifetimeValueSum: '250' })]);
+    expect(await stats({ groupBy: ['SOURCE'] }, await synced.server.bearer('analyst', { sources: ['shop'] }))).toEqual([group({ source: 'shop', customers: 3, lifetimeValueSum: '99.8' })]);
   });
 
   it('is not open to support', async () => {
-    const response = await postGraphql(server.url, STATS, {}, await server.bearer('support'));
+    const response = await postGraphql(synced.server.url, STATS, {}, await synced.server.bearer('support'));
     expect(response.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 });

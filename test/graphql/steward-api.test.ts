@@ -1,10 +1,8 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { silentLogger } from '../../src/logging';
-import { runSync } from '../../src/pipeline/run-sync';
+import { beforeAll, expect, it } from 'vitest';
 import { createRepositories } from '../../src/store/repositories';
-import { createTestDatabase, describeEachDialect, type TestDatabase } from '../support/databases';
+import { describeEachDialect } from '../support/databases';
 import { postGraphql } from '../support/graphql-client';
-import { startTestServer, type TestServer } from '../support/server';
+import { useSyncedServer } from '../support/synced-server';
 import { csvProject, customerOfExternalId } from '../pipeline/steward-support';
 
 const ROWS = [
@@ -26,24 +24,16 @@ const REVIEWS = `query($status: MatchReviewStatus, $first: Int, $after: String) 
 const REVIEW = 'mutation($id: ID!, $decision: ReviewDecision!) { reviewMatch(id: $id, decision: $decision) { id status decidedBy customerA { id } customerB { id } } }';
 
 describeEachDialect('steward API over HTTP', (dialect) => {
-  let test: TestDatabase;
-  let server: TestServer;
+  const synced = useSyncedServer(dialect, () => csvProject(ROWS).config);
   let steward: Record<string, string>;
 
   beforeAll(async () => {
-    test = await createTestDatabase(dialect);
-    await runSync(test.db, csvProject(ROWS).config, silentLogger());
-    server = await startTestServer(test.db);
-    steward = await server.bearer('steward');
-  });
-  afterAll(async () => {
-    await server?.close();
-    await test?.drop();
+    steward = await synced.server.bearer('steward');
   });
 
   it('shows lineage per golden field and the scored pairs that linked the records', async () => {
-    const ann = await customerOfExternalId(test.db, '1');
-    const response = await postGraphql(server.url, EXPLAIN, { id: ann }, steward);
+    const ann = await customerOfExternalId(synced.db, '1');
+    const response = await postGraphql(synced.server.url, EXPLAIN, { id: ann }, steward);
     expect(response.errors).toBeUndefined();
     const customer = response.data.customer;
     expect(customer.lineage.find((row: { field: string }) => row.field === 'givenName')).toMatchObject({ source: 'crm', rule: expect.any(String) });
@@ -58,56 +48,56 @@ describeEachDialect('steward API over HTTP', (dialect) => {
 
   it('refuses the steward API to support, analyst and service roles', async () => {
     for (const role of ['support', 'analyst', 'service']) {
-      const headers = await server.bearer(role);
-      const merge = await postGraphql(server.url, MERGE, { ids: ['a', 'b'] }, headers);
+      const headers = await synced.server.bearer(role);
+      const merge = await postGraphql(synced.server.url, MERGE, { ids: ['a', 'b'] }, headers);
       expect(merge.errors?.[0]?.extensions?.code, role).toBe('FORBIDDEN');
-      const reviews = await postGraphql(server.url, REVIEWS, {}, headers);
+      const reviews = await postGraphql(synced.server.url, REVIEWS, {}, headers);
       expect(reviews.errors?.[0]?.extensions?.code, role).toBe('FORBIDDEN');
-      const ann = await customerOfExternalId(test.db, '1');
-      const explain = await postGraphql(server.url, 'query($id: ID!) { customer(id: $id) { id lineage { field } } }', { id: ann }, headers);
+      const ann = await customerOfExternalId(synced.db, '1');
+      const explain = await postGraphql(synced.server.url, 'query($id: ID!) { customer(id: $id) { id lineage { field } } }', { id: ann }, headers);
       expect(explain.errors?.[0]?.extensions?.code, role).toBe('FORBIDDEN');
     }
   });
 
   it('merges customers, keeps the older id, answers the retired id with the survivor and audits the merge', async () => {
-    const ann = await customerOfExternalId(test.db, '1');
-    const bob = await customerOfExternalId(test.db, '3');
-    const response = await postGraphql(server.url, MERGE, { ids: [ann, bob] }, steward);
+    const ann = await customerOfExternalId(synced.db, '1');
+    const bob = await customerOfExternalId(synced.db, '3');
+    const response = await postGraphql(synced.server.url, MERGE, { ids: [ann, bob] }, steward);
     expect(response.errors).toBeUndefined();
     const survivor = [ann, bob].sort()[0];
     expect(response.data.mergeCustomers.id).toBe(survivor);
     const retired = survivor === ann ? bob : ann;
-    const lookup = await postGraphql(server.url, 'query($id: ID!) { customer(id: $id) { id } }', { id: retired }, steward);
+    const lookup = await postGraphql(synced.server.url, 'query($id: ID!) { customer(id: $id) { id } }', { id: retired }, steward);
     expect(lookup.data.customer.id).toBe(survivor);
-    const [entry] = await createRepositories(test.db.knex).auditLog.list({ action: 'mergeCustomers' }, 1);
+    const [entry] = await createRepositories(synced.db.knex).auditLog.list({ action: 'mergeCustomers' }, 1);
     expect(entry).toMatchObject({ role: 'steward', customerIds: [ann, bob].sort() });
     expect(entry?.actor).toBeTruthy();
   });
 
   it('splits a record into a new customer and sets an override that lineage reports', async () => {
-    const split = await postGraphql(server.url, SPLIT, { source: 'crm', externalId: '3' }, steward);
+    const split = await postGraphql(synced.server.url, SPLIT, { source: 'crm', externalId: '3' }, steward);
     expect(split.errors).toBeUndefined();
     const bob = split.data.splitSourceRecord.id;
-    expect(await customerOfExternalId(test.db, '3')).toBe(bob);
-    const override = await postGraphql(server.url, OVERRIDE, { id: bob, field: 'GIVEN_NAME', value: 'Robert' }, steward);
+    expect(await customerOfExternalId(synced.db, '3')).toBe(bob);
+    const override = await postGraphql(synced.server.url, OVERRIDE, { id: bob, field: 'GIVEN_NAME', value: 'Robert' }, steward);
     expect(override.errors).toBeUndefined();
     expect(override.data.overrideField.givenName).toBe('Robert');
     expect(override.data.overrideField.lineage).toContainEqual({ field: 'givenName', rule: 'steward_override', sourceRecordId: null });
-    const bad = await postGraphql(server.url, OVERRIDE, { id: bob, field: 'BIRTH_DATE', value: '5 May' }, steward);
+    const bad = await postGraphql(synced.server.url, OVERRIDE, { id: bob, field: 'BIRTH_DATE', value: '5 May' }, steward);
     expect(bad.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
-    const actions = (await createRepositories(test.db.knex).auditLog.list({}, 10)).map((entry) => entry.action);
+    const actions = (await createRepositories(synced.db.knex).auditLog.list({}, 10)).map((entry) => entry.action);
     expect(actions).toEqual(expect.arrayContaining(['splitSourceRecord', 'overrideField']));
   });
 
   it('pages the review queue with both records, their customers and weights, and remembers a decision', async () => {
-    const repos = createRepositories(test.db.knex);
+    const repos = createRepositories(synced.db.knex);
     const ids = await Promise.all(['3', '4', '1'].map(async (externalId) => (await repos.sourceRecords.findByKey('crm', externalId))!.id));
     const comparisons = [{ comparison: 'givenName', level: 'null', levelIndex: 0, m: 0.1, u: 0.1, weight: 0 }];
     await repos.matchReviews.addPending([
       { recordA: ids[0]!, recordB: ids[1]!, score: 2, explanation: { probability: 0.8, comparisons } },
       { recordA: ids[1]!, recordB: ids[2]!, score: 1, explanation: { probability: 0.6, comparisons } },
     ]);
-    const first = await postGraphql(server.url, REVIEWS, { status: 'PENDING', first: 1 }, steward);
+    const first = await postGraphql(synced.server.url, REVIEWS, { status: 'PENDING', first: 1 }, steward);
     expect(first.errors).toBeUndefined();
     expect(first.data.matchReviews.totalCount).toBe(2);
     expect(first.data.matchReviews.pageInfo.hasNextPage).toBe(true);
@@ -115,15 +105,15 @@ describeEachDialect('steward API over HTTP', (dialect) => {
     expect(node).toMatchObject({ status: 'PENDING', recordA: { source: 'crm', externalId: '3' }, recordB: { externalId: '4' }, comparisons: [{ comparison: 'givenName', weight: 0 }] });
     expect(node.customerA.id).not.toBe(node.customerB.id);
     // A pair is stored smaller record id first, whichever way it was given.
-    const second = await postGraphql(server.url, REVIEWS, { status: 'PENDING', first: 1, after: first.data.matchReviews.pageInfo.endCursor }, steward);
+    const second = await postGraphql(synced.server.url, REVIEWS, { status: 'PENDING', first: 1, after: first.data.matchReviews.pageInfo.endCursor }, steward);
     const next = second.data.matchReviews.edges[0].node;
     expect([next.recordA.externalId, next.recordB.externalId].sort()).toEqual(['1', '4']);
 
-    const decided = await postGraphql(server.url, REVIEW, { id: node.id, decision: 'MATCH' }, steward);
+    const decided = await postGraphql(synced.server.url, REVIEW, { id: node.id, decision: 'MATCH' }, steward);
     expect(decided.errors).toBeUndefined();
     expect(decided.data.reviewMatch.status).toBe('MATCH');
     expect(decided.data.reviewMatch.customerA.id).toBe(decided.data.reviewMatch.customerB.id);
-    const pending = await postGraphql(server.url, REVIEWS, { status: 'PENDING' }, steward);
+    const pending = await postGraphql(synced.server.url, REVIEWS, { status: 'PENDING' }, steward);
     expect(pending.data.matchReviews.totalCount).toBe(1);
   });
 });
