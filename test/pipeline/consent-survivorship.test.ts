@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
+import { beforeEach, expect, it } from 'vitest';
 import { eraseCustomer } from '../../src/access/erasure';
 import { silentLogger } from '../../src/logging';
 import { resolveCustomers } from '../../src/pipeline/resolve-customers';
@@ -7,7 +7,7 @@ import { mergeCustomers } from '../../src/pipeline/steward-actions';
 import type { Database } from '../../src/store/database';
 import { fromDbTime } from '../../src/store/dialect';
 import { CONSENT_CRM, CONSENT_SHOP, consentFixtureConfig } from '../support/consent-fixture';
-import { createTestDatabase, describeEachDialect, type TestDatabase } from '../support/databases';
+import { describeEachDialect, useTestDatabase } from '../support/databases';
 import { emptyTables } from './steward-support';
 
 /** The customer a record of either source belongs to. */
@@ -36,13 +36,9 @@ async function consentOf(db: Database, externalId: string): Promise<ConsentRow[]
 }
 
 describeEachDialect('consent survivorship', (dialect) => {
-  let test: TestDatabase;
+  // Tables are emptied by emptyTables, which knows every table resolution writes.
+  const test = useTestDatabase(dialect, []);
   const logger = silentLogger();
-
-  beforeAll(async () => {
-    test = await createTestDatabase(dialect);
-  });
-  afterAll(async () => test?.drop());
   beforeEach(async () => {
     await emptyTables(test.db);
     for (const table of ['customer_changes', 'suppressions']) await test.db.knex(table).delete();

@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
+import { beforeEach, expect, it } from 'vitest';
 import { silentLogger } from '../../src/logging';
 import { resolveCustomers } from '../../src/pipeline/resolve-customers';
 import { runSync } from '../../src/pipeline/run-sync';
-import { createTestDatabase, describeEachDialect, type TestDatabase } from '../support/databases';
+import { describeEachDialect, useTestDatabase } from '../support/databases';
 import { clustersByExternalId, csvProject, emptyTables, generatedRows } from './steward-support';
 
 /** Some rows changed in place: a new email (joins or leaves a block), a typo in a name. */
@@ -15,13 +15,9 @@ function edited(rows: readonly string[]): string[] {
 }
 
 describeEachDialect('incremental resolution from stored block keys', (dialect) => {
-  let test: TestDatabase;
+  // Tables are emptied by emptyTables, which knows every table resolution writes.
+  const test = useTestDatabase(dialect, []);
   const logger = silentLogger();
-
-  beforeAll(async () => {
-    test = await createTestDatabase(dialect);
-  });
-  afterAll(async () => test?.drop());
   beforeEach(async () => emptyTables(test.db));
 
   it('reads only the records the changes can reach, with the same clusters as a full run', async () => {

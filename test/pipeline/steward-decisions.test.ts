@@ -1,10 +1,10 @@
-import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
+import { beforeEach, expect, it } from 'vitest';
 import { silentLogger } from '../../src/logging';
 import { resolveCustomers } from '../../src/pipeline/resolve-customers';
 import { runSync } from '../../src/pipeline/run-sync';
 import { mergeCustomers, overrideField, reviewMatch, splitSourceRecord } from '../../src/pipeline/steward-actions';
 import { createRepositories } from '../../src/store/repositories';
-import { createTestDatabase, describeEachDialect, type TestDatabase } from '../support/databases';
+import { describeEachDialect, useTestDatabase } from '../support/databases';
 import { clustersByExternalId, csvProject, customerOfExternalId, emptyTables, generatedRows } from './steward-support';
 
 const ROWS = [
@@ -16,13 +16,9 @@ const ROWS = [
 const steward = { actor: 'sam', role: 'steward' };
 
 describeEachDialect('steward decisions', (dialect) => {
-  let test: TestDatabase;
+  // Tables are emptied by emptyTables, which knows every table resolution writes.
+  const test = useTestDatabase(dialect, []);
   const logger = silentLogger();
-
-  beforeAll(async () => {
-    test = await createTestDatabase(dialect);
-  });
-  afterAll(async () => test?.drop());
   beforeEach(async () => emptyTables(test.db));
 
   it('keeps a merge through a re-sync with changed data, the older id surviving', async () => {
