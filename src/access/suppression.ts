@@ -1,10 +1,9 @@
 import { createHmac } from 'node:crypto';
 import type { Knex } from 'knex';
-import { loadEnv } from '../config/env';
 import type { QuarantineEntry } from '../store/quarantine-repository';
 import type { LoadRecord } from '../store/source-record-repository';
 import { SuppressionRepository, type SuppressionKind } from '../store/suppression-repository';
-import { loadOrCreateIndexKey } from './secrets';
+import { fieldProtection } from '../store/field-protection';
 
 /**
  * Erased people must not come back with the next sync of a source that still holds them. Erasure
@@ -23,14 +22,9 @@ export interface SuppressionCheck {
 
 export const NO_SUPPRESSION: SuppressionCheck = { matches: () => false, matchesRejected: () => false };
 
-let cachedKey: Uint8Array | undefined;
-/** The index key from the validated environment, read once per process. */
+/** The process's index key: the one blind indexes use (see fieldProtection). */
 export function indexKey(): Uint8Array {
-  if (!cachedKey) {
-    const env = loadEnv();
-    cachedKey = loadOrCreateIndexKey(env.PII_INDEX_KEY, env.DATA_DIR).value;
-  }
-  return cachedKey;
+  return fieldProtection().index.key;
 }
 
 export function digest(key: Uint8Array, kind: SuppressionKind, value: string): string {

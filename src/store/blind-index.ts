@@ -34,7 +34,8 @@ export class BlindIndex {
    */
   private readonly prefixDigests = new Map<string, string>();
 
-  constructor(private readonly key: Uint8Array) {}
+  /** The index key; suppression digests are made with it too (under their own labels). */
+  constructor(readonly key: Uint8Array) {}
 
   /**
    * Keyed digests (48-bit integers) of blocking key values (integers below 2⁴⁸): AES-128 of each
