@@ -30,7 +30,10 @@ import { BENCH_JWT_SECRET } from './support/http-bench-settings';
 const PEOPLE = Number(process.env.BENCH_HTTP_CUSTOMERS ?? 5_000);
 const SECONDS = Number(process.env.BENCH_HTTP_SECONDS ?? 10);
 const CONNECTIONS = 32;
-const ONLY = process.env.BENCH_HTTP_ONLY;
+// Extra node flags for the target processes, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` to profile them.
+const TARGET_NODE_ARGS = process.env.BENCH_HTTP_TARGET_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+// BENCH_HTTP_ONLY: comma-separated workload names to run (customer, customer_audited, customers50).
+const ONLY = process.env.BENCH_HTTP_ONLY?.split(',').map((name) => name.trim());
 const GIVEN = ['Ann', 'Bo', 'Chen', 'Dana', 'Emil', 'Fatima', 'Grace', 'Hiro', 'Ivan', 'Jana'];
 const FAMILY = ['Lee', 'Müller', 'Wang', 'Smith', 'Garcia', 'Kowalski', 'Rossi', 'Silva'];
 const COUNTRIES = ['DE', 'CN', 'US', 'FR', 'GB'];
@@ -64,7 +67,7 @@ function writeSources(dir: string): string {
 }
 
 async function startTarget(mode: 'graphql' | 'baseline', url: string): Promise<{ port: number; child: ChildProcess }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(__dirname, 'support', 'http-target.ts'), mode, url], { stdio: ['ignore', 'pipe', 'inherit', 'ipc'] });
+  const child = spawn(process.execPath, [...TARGET_NODE_ARGS, '--import', 'tsx', path.join(__dirname, 'support', 'http-target.ts'), mode, url], { stdio: ['ignore', 'pipe', 'inherit', 'ipc'] });
   const lines = readline.createInterface({ input: child.stdout! });
   for await (const line of lines) {
     const { port } = JSON.parse(line) as { port: number };
@@ -119,7 +122,7 @@ async function main(): Promise<void> {
       const target = await startTarget(mode, bench.url);
       children.push(target.child);
       const url = `http://127.0.0.1:${target.port}/graphql`;
-      for (const [name, workload] of Object.entries(workloads).filter(([name]) => !ONLY || name.startsWith(ONLY))) {
+      for (const [name, workload] of Object.entries(workloads).filter(([name]) => !ONLY || ONLY.includes(name))) {
         if (mode === 'baseline' && workload.baseline !== name) continue;
         const { auth, bodies } = workload;
         const check = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...auth }, body: bodies() });
