@@ -1,7 +1,6 @@
 import type { ProjectConfig } from '../config/sources';
 import type { Database } from '../store/database';
-import { parseJsonColumn } from '../store/dialect';
-import { fieldProtection } from '../store/field-protection';
+import { createRepositories } from '../store/repositories';
 import { sourceInScope, type RowScope } from '../store/row-scope';
 
 export interface FieldQuality {
@@ -34,6 +33,10 @@ function isPresent(value: unknown): boolean {
   return value !== undefined && value !== null && value !== '';
 }
 
+function increment(counts: Map<string, number>, key: string, by = 1): void {
+  counts.set(key, (counts.get(key) ?? 0) + by);
+}
+
 /** `emails` is stored for the canonical `email`, `phones` for `phone`. */
 function canonicalOf(storedField: string): string {
   if (storedField === 'emails') return 'email';
@@ -48,9 +51,8 @@ function canonicalOf(storedField: string): string {
  * canonical fields. With a row scope, only the sources in it (see sourceInScope).
  */
 export async function buildQualityReport(db: Database, config?: ProjectConfig, only?: string, scope?: RowScope): Promise<SourceQuality[]> {
-  const knex = db.knex;
-  const sourceRows = await knex('sources').select('name').orderBy('name');
-  const names = sourceRows.map((row: { name: string }) => row.name).filter((name: string) => (!only || name === only) && sourceInScope(scope, name));
+  const repos = createRepositories(db.knex);
+  const names = (await repos.sources.list()).map((row) => row.name).filter((name) => (!only || name === only) && sourceInScope(scope, name));
   const report: SourceQuality[] = [];
   for (const source of names) {
     const mapping = config?.sources.find((s) => s.name === source)?.mapping ?? {};
@@ -58,45 +60,27 @@ export async function buildQualityReport(db: Database, config?: ProjectConfig, o
     const corrections = new Map<string, number>();
     const correctionsByField = new Map<string, number>();
     let active = 0;
-    let afterId = 0;
-    const { cipher } = fieldProtection();
-    for (;;) {
-      const rows = await knex('source_records')
-        .select('id', 'normalized', 'corrections')
-        .where({ source, status: 'active' })
-        .where('id', '>', afterId)
-        .orderBy('id')
-        .limit(5000);
-      if (rows.length === 0) break;
-      for (const row of rows) {
-        active += 1;
-        for (const [field, value] of Object.entries(parseJsonColumn<Record<string, unknown>>(cipher.open(row.normalized as string), {}))) {
-          if (isPresent(value)) present.set(canonicalOf(field), (present.get(canonicalOf(field)) ?? 0) + 1);
-        }
-        for (const fix of parseJsonColumn<{ field?: string; reason: string }[]>(cipher.open(row.corrections as string | null), [])) {
-          corrections.set(fix.reason, (corrections.get(fix.reason) ?? 0) + 1);
-          const field = fix.field ? (mapping[fix.field] ?? fix.field) : 'record';
-          correctionsByField.set(field, (correctionsByField.get(field) ?? 0) + 1);
-        }
+    for await (const record of repos.recordPayloads.activePayloads(source)) {
+      active += 1;
+      for (const [field, value] of Object.entries(record.normalized)) {
+        if (isPresent(value)) increment(present, canonicalOf(field));
       }
-      afterId = Number(rows[rows.length - 1].id);
+      for (const fix of record.corrections) {
+        increment(corrections, fix.reason);
+        increment(correctionsByField, fix.field ? (mapping[fix.field] ?? fix.field) : 'record');
+      }
     }
-    const quarantined = await knex('quarantine').select('reason_code', 'field').count({ n: '*' }).where({ source }).whereNull('resolved_at').groupBy('reason_code', 'field');
     const byReason = new Map<string, number>();
     const invalidByField = new Map<string, number>();
-    for (const row of quarantined as { reason_code: string; field: string | null; n: number | string }[]) {
-      byReason.set(row.reason_code, (byReason.get(row.reason_code) ?? 0) + Number(row.n));
-      if (row.field) {
-        const field = mapping[row.field] ?? row.field;
-        invalidByField.set(field, (invalidByField.get(field) ?? 0) + Number(row.n));
-      }
+    for (const entry of await repos.quarantine.openCountsByReasonAndField(source)) {
+      increment(byReason, entry.reasonCode, entry.count);
+      if (entry.field) increment(invalidByField, mapping[entry.field] ?? entry.field, entry.count);
     }
-    const lastRun = await knex('sync_runs').select('duplicate_count').where({ source, status: 'succeeded', dry_run: false }).orderBy('id', 'desc').first();
     const fieldNames = [...new Set([...Object.values(mapping), ...present.keys(), ...invalidByField.keys()])].sort();
     report.push({
       source,
       activeRecords: active,
-      duplicatesRemoved: Number(lastRun?.duplicate_count ?? 0),
+      duplicatesRemoved: await repos.syncRuns.duplicatesRemovedByLatestRun(source),
       quarantinedByReason: [...byReason].map(([reasonCode, count]) => ({ reasonCode, count })).sort((a, b) => b.count - a.count),
       correctionsByReason: [...corrections].map(([reason, count]) => ({ reason, count })).sort((a, b) => b.count - a.count),
       fields: fieldNames.map((field) => {

@@ -105,6 +105,17 @@ export class QuarantineRepository {
     }
   }
 
+  /** Open (unresolved) entries of a source counted by reason and blamed field (null: the whole row). */
+  async openCountsByReasonAndField(source: string): Promise<{ reasonCode: string; field: string | null; count: number }[]> {
+    const rows: { reason_code: string; field: string | null; n: number | string }[] = await this.knex('quarantine')
+      .select('reason_code', 'field')
+      .count({ n: '*' })
+      .where({ source })
+      .whereNull('resolved_at')
+      .groupBy('reason_code', 'field');
+    return rows.map((row) => ({ reasonCode: row.reason_code, field: row.field, count: Number(row.n) }));
+  }
+
   async countBySyncRun(syncRunId: number): Promise<number> {
     const row = await this.knex('quarantine').where({ sync_run_id: syncRunId }).count<{ n: number }[]>({ n: '*' }).first();
     return Number(row?.n ?? 0);

@@ -10,6 +10,7 @@ import { CustomerStatsRepository } from './customer-stats-repository';
 import { MatchReviewRepository } from './match-review-repository';
 import { QuarantineRepository } from './quarantine-repository';
 import { ResolutionRepository } from './resolution-repository';
+import { SourceRecordPayloadReader } from './source-record-payloads';
 import { SourceRecordRepository } from './source-record-repository';
 import { SourceRepository } from './source-repository';
 import { StewardRepository } from './steward-repository';
@@ -19,6 +20,7 @@ export interface Repositories {
   sources: SourceRepository;
   syncRuns: SyncRunRepository;
   sourceRecords: SourceRecordRepository;
+  recordPayloads: SourceRecordPayloadReader;
   quarantine: QuarantineRepository;
   customers: CustomerRepository;
   customerChanges: CustomerChangeRepository;
@@ -38,6 +40,7 @@ export function createRepositories(knex: Knex): Repositories {
     sources: new SourceRepository(knex),
     syncRuns: new SyncRunRepository(knex),
     sourceRecords: new SourceRecordRepository(knex),
+    recordPayloads: new SourceRecordPayloadReader(knex),
     quarantine: new QuarantineRepository(knex),
     customers: new CustomerRepository(knex),
     customerChanges: new CustomerChangeRepository(knex),

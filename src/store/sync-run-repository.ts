@@ -110,6 +110,12 @@ export class SyncRunRepository {
     return new Map(rows.map((row: Record<string, unknown>) => [String(row.source), toRun(row)]));
   }
 
+  /** Exact duplicates collapsed by the newest completed (not dry) run of a source; 0 before any. */
+  async duplicatesRemovedByLatestRun(source: string): Promise<number> {
+    const row = await this.knex('sync_runs').select('duplicate_count').where({ source, status: 'succeeded', dry_run: false }).orderBy('id', 'desc').first();
+    return Number(row?.duplicate_count ?? 0);
+  }
+
   async listRecent(limit = 50, source?: string): Promise<SyncRun[]> {
     const query = this.knex('sync_runs').orderBy('id', 'desc').limit(limit);
     if (source) query.where({ source });
