@@ -1,6 +1,5 @@
-import { parseProjectConfig } from '../../src/config/load-config';
 import type { ProjectConfig } from '../../src/config/sources';
-import { writeFixtureDir } from './fixtures';
+import { csvSourcesConfig } from './fixtures';
 
 /**
  * Two sources that state marketing consent. The CRM (trusted more) gives both channels and a
@@ -24,29 +23,19 @@ s4,Cy,Doe,cy@example.com,opt-out,2023-01-01T00:00:00Z
 `;
 
 export function consentFixtureConfig(files: { crm?: string; shop?: string } = {}): ProjectConfig {
-  const dir = writeFixtureDir({ 'crm.csv': files.crm ?? CONSENT_CRM, 'shop.csv': files.shop ?? CONSENT_SHOP });
-  return parseProjectConfig(
-    {
-      sources: [
-        {
-          name: 'crm',
-          kind: 'csv',
-          path: 'crm.csv',
-          primaryKey: 'id',
-          trust: 3,
-          mapping: { first: 'givenName', last: 'familyName', email: 'email', country: 'country', email_ok: 'emailMarketingConsent', sms_ok: 'smsMarketingConsent', consent_time: 'consentAt' },
-        },
-        {
-          name: 'shop',
-          kind: 'csv',
-          path: 'shop.csv',
-          primaryKey: 'key',
-          trust: 1,
-          mapping: { given: 'givenName', family: 'familyName', mail: 'email', newsletter: 'emailMarketingConsent', updated: 'updatedAt' },
-          defaults: { country: 'DE' },
-        },
-      ],
+  return csvSourcesConfig({
+    crm: {
+      csv: files.crm ?? CONSENT_CRM,
+      primaryKey: 'id',
+      trust: 3,
+      mapping: { first: 'givenName', last: 'familyName', email: 'email', country: 'country', email_ok: 'emailMarketingConsent', sms_ok: 'smsMarketingConsent', consent_time: 'consentAt' },
     },
-    dir,
-  );
+    shop: {
+      csv: files.shop ?? CONSENT_SHOP,
+      primaryKey: 'key',
+      trust: 1,
+      mapping: { given: 'givenName', family: 'familyName', mail: 'email', newsletter: 'emailMarketingConsent', updated: 'updatedAt' },
+      defaults: { country: 'DE' },
+    },
+  });
 }

@@ -1,6 +1,5 @@
-import { parseProjectConfig } from '../../src/config/load-config';
 import type { ProjectConfig } from '../../src/config/sources';
-import { writeFixtureDir } from './fixtures';
+import { csvSourcesConfig } from './fixtures';
 
 /**
  * Two sources with the full profile: names (Latin and Han), contacts, gender, address, money,
@@ -20,32 +19,22 @@ s3,Dee,Ray,dee.ray@example.com,,99.5,2024-04-02T00:00:00Z
 
 /** The fixture sources; pass other file contents to model a later state of the same sources. */
 export function profileFixtureConfig(files: { crm?: string; shop?: string } = {}): ProjectConfig {
-  const dir = writeFixtureDir({ 'crm.csv': files.crm ?? PROFILE_CRM, 'shop.csv': files.shop ?? PROFILE_SHOP });
-  return parseProjectConfig(
-    {
-      sources: [
-        {
-          name: 'crm',
-          kind: 'csv',
-          path: 'crm.csv',
-          primaryKey: 'id',
-          trust: 2,
-          mapping: {
-            first: 'givenName', last: 'familyName', email: 'email', phone: 'phone', gender: 'gender', street: 'addressLine1', apt: 'addressLine2',
-            city: 'city', region: 'region', zip: 'postalCode', country: 'country', spent: 'lifetimeValue', signup: 'signupAt', updated: 'updatedAt',
-          },
-          defaults: { currency: 'EUR' },
-        },
-        {
-          name: 'shop',
-          kind: 'csv',
-          path: 'shop.csv',
-          primaryKey: 'key',
-          mapping: { given: 'givenName', family: 'familyName', mail: 'email', sex: 'gender', spent: 'lifetimeValue', updated: 'updatedAt' },
-          defaults: { country: 'DE', currency: 'EUR' },
-        },
-      ],
+  return csvSourcesConfig({
+    crm: {
+      csv: files.crm ?? PROFILE_CRM,
+      primaryKey: 'id',
+      trust: 2,
+      mapping: {
+        first: 'givenName', last: 'familyName', email: 'email', phone: 'phone', gender: 'gender', street: 'addressLine1', apt: 'addressLine2',
+        city: 'city', region: 'region', zip: 'postalCode', country: 'country', spent: 'lifetimeValue', signup: 'signupAt', updated: 'updatedAt',
+      },
+      defaults: { currency: 'EUR' },
     },
-    dir,
-  );
+    shop: {
+      csv: files.shop ?? PROFILE_SHOP,
+      primaryKey: 'key',
+      mapping: { given: 'givenName', family: 'familyName', mail: 'email', sex: 'gender', spent: 'lifetimeValue', updated: 'updatedAt' },
+      defaults: { country: 'DE', currency: 'EUR' },
+    },
+  });
 }
