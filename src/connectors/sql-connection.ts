@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import knexFactory, { type Knex } from 'knex';
 import type { SqlSourceConfig } from '../config/sources';
 import { SourceError } from '../errors';
-import { parseDatabaseUrl, type DatabaseTarget } from '../store/database';
+import { mysqlConnectionOf, parseDatabaseUrl, type DatabaseTarget } from '../store/database';
 
 type SqlConnectionSettings = Pick<SqlSourceConfig, 'name' | 'url' | 'urlEnv'>;
 
@@ -72,21 +72,9 @@ function driverConfig(target: DatabaseTarget): Knex.Config {
     // Read-only: a source database is someone else's; opening it must not create or change it.
     return { client: 'better-sqlite3', connection: { filename: target.location, options: { readonly: true, safeIntegers: true } }, useNullAsDefault: true, pool: { min: 1, max: 1 } };
   }
-  const url = new URL(target.location);
   return {
     client: 'mysql2',
-    connection: {
-      host: url.hostname,
-      port: url.port ? Number(url.port) : 3306,
-      user: decodeURIComponent(url.username || 'root'),
-      password: decodeURIComponent(url.password),
-      database: url.pathname.replace(/^\//, ''),
-      charset: 'utf8mb4',
-      dateStrings: true,
-      decimalNumbers: false,
-      typeCast: castMysqlField,
-      connectTimeout: 10_000,
-    },
+    connection: { ...mysqlConnectionOf(target.location), typeCast: castMysqlField },
     pool: {
       min: 0,
       max: 1,

@@ -28,24 +28,34 @@ export function parseDatabaseUrl(url: string | undefined, defaultSqliteFile: str
   return { dialect: 'sqlite', location: url };
 }
 
-function mysqlConfig(url: string): Knex.Config {
+/**
+ * Where and as whom to connect to a MySQL/MariaDB URL, with the settings every connection of
+ * customer-graph shares: utf8mb4, dates and DECIMALs as strings (never JS floats), a bounded wait.
+ */
+export function mysqlConnectionOf(url: string): Knex.MySql2ConnectionConfig {
   const parsed = new URL(url);
+  return {
+    host: parsed.hostname,
+    port: parsed.port ? Number(parsed.port) : 3306,
+    user: decodeURIComponent(parsed.username || 'root'),
+    password: decodeURIComponent(parsed.password),
+    database: parsed.pathname.replace(/^\//, ''),
+    charset: 'utf8mb4',
+    dateStrings: true,
+    decimalNumbers: false,
+    connectTimeout: 10_000,
+  };
+}
+
+function mysqlConfig(url: string): Knex.Config {
   return {
     client: 'mysql2',
     connection: {
-      host: parsed.hostname,
-      port: parsed.port ? Number(parsed.port) : 3306,
-      user: decodeURIComponent(parsed.username || 'root'),
-      password: decodeURIComponent(parsed.password),
-      database: parsed.pathname.replace(/^\//, ''),
-      charset: 'utf8mb4',
+      ...mysqlConnectionOf(url),
       // Timestamps travel as UTC strings and DECIMALs as strings, exactly as on SQLite.
       timezone: 'Z',
-      dateStrings: true,
       supportBigNumbers: true,
       bigNumberStrings: true,
-      decimalNumbers: false,
-      connectTimeout: 10_000,
     },
     pool: { min: 0, max: 10 },
   };
