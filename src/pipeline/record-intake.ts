@@ -84,19 +84,8 @@ export class RecordIntake {
     if (!prepared.ok) {
       this.remember(prepared.externalId);
       if (this.suppression.matchesRejected(source.name, prepared.externalId, item.values)) return { kind: 'quarantine', entry: suppressedEntry(source.name, syncRunId, item.location) };
-      return {
-        kind: 'quarantine',
-        entry: {
-          source: source.name,
-          syncRunId,
-          location: item.location,
-          externalId: prepared.externalId,
-          field: prepared.rejection.field,
-          reasonCode: prepared.rejection.code,
-          message: `${item.location}, column "${prepared.rejection.field}": ${prepared.rejection.message}`,
-          raw: JSON.stringify(item.values),
-        },
-      };
+      const { field, code, message } = prepared.rejection;
+      return this.rejected(item, prepared.externalId, field, code, `${item.location}, column "${field}": ${message}`);
     }
     const { record } = prepared;
     if (this.suppression.matches(source.name, record)) {
@@ -111,25 +100,18 @@ export class RecordIntake {
    * again is an exact duplicate, collapsed; different content under one key is quarantined.
    */
   private admit(externalId: string, fingerprint: number, item: ExtractedItem & { kind: 'record' }, outcome: IntakeOutcome): IntakeOutcome {
-    const { source, syncRunId } = this;
     const previous = this.seen.get(externalId);
     if (previous === fingerprint) return { kind: 'duplicate' };
     if (previous !== undefined) {
-      return {
-        kind: 'quarantine',
-        entry: {
-          source: source.name,
-          syncRunId,
-          location: item.location,
-          externalId: externalId,
-          field: source.primaryKey,
-          reasonCode: 'DUPLICATE_KEY',
-          message: `${item.location}: "${externalId}" appears earlier in this run with different content`,
-          raw: JSON.stringify(item.values),
-        },
-      };
+      return this.rejected(item, externalId, this.source.primaryKey, 'DUPLICATE_KEY', `${item.location}: "${externalId}" appears earlier in this run with different content`);
     }
     this.seen.set(externalId, fingerprint);
     return outcome;
+  }
+
+  /** A record quarantined for one of its fields, its values kept as the raw text. */
+  private rejected(item: ExtractedItem & { kind: 'record' }, externalId: string | null, field: string, reasonCode: string, message: string): IntakeOutcome {
+    const { source, syncRunId } = this;
+    return { kind: 'quarantine', entry: { source: source.name, syncRunId, location: item.location, externalId, field, reasonCode, message, raw: JSON.stringify(item.values) } };
   }
 }
