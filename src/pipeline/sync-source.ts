@@ -10,6 +10,7 @@ import { createRepositories } from '../store/repositories';
 import type { LoadRecord, StoredState } from '../store/source-record-repository';
 import { emptyCounts, type SyncCounts } from '../store/sync-run-repository';
 import { loadSuppressionCheck } from '../access/suppression';
+import { syncHeapBound } from './bounded-heap';
 import { RecordIntake } from './record-intake';
 
 export interface SyncResult {
@@ -58,7 +59,7 @@ class DryRunRollback extends Error {}
  * watermark it reached, so a run killed anywhere resumes where its last batch committed, and
  * re-reading committed rows is harmless (unchanged content is not written).
  */
-export async function syncSource(db: Database, source: SourceConfig, logger: Logger, options: SyncOptions = {}): Promise<SyncResult> {
+async function syncWithinBound(db: Database, source: SourceConfig, logger: Logger, options: SyncOptions = {}): Promise<SyncResult> {
   const repos = createRepositories(db.knex);
   const dryRun = options.dryRun ?? false;
   const batchSize = options.batchSize ?? 1000;
@@ -183,5 +184,18 @@ export async function syncSource(db: Database, source: SourceConfig, logger: Log
     await repos.syncRuns.finish(syncRunId, 'failed', counts, message);
     logger.error({ source: source.name, syncRunId, code: isAppError(error) ? error.code : undefined }, message);
     return { syncRunId, source: source.name, status: 'failed', dryRun, counts, error: message, touchedRecordIds };
+  }
+}
+
+/**
+ * Runs one source through extract → normalize → load (see syncWithinBound), with the heap held
+ * to a bounded growth meanwhile (see bounded-heap).
+ */
+export async function syncSource(db: Database, source: SourceConfig, logger: Logger, options: SyncOptions = {}): Promise<SyncResult> {
+  const release = syncHeapBound.hold();
+  try {
+    return await syncWithinBound(db, source, logger, options);
+  } finally {
+    release();
   }
 }
