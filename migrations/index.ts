@@ -6,6 +6,7 @@ import * as customerProfile from './20261125120000_customer_profile';
 import * as customerConsents from './20261202000000_customer_consents';
 import * as encryptedPersonalData from './20261202090000_encrypted_personal_data';
 import * as recordBlockKeys from './20261202120000_record_block_keys';
+import * as sourceRecordStates from './20261202170000_source_record_states';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -24,4 +25,5 @@ export const migrations: ReadonlyArray<readonly [name: string, migration: Migrat
   ['20261202000000_customer_consents', customerConsents],
   ['20261202090000_encrypted_personal_data', encryptedPersonalData],
   ['20261202120000_record_block_keys', recordBlockKeys],
+  ['20261202170000_source_record_states', sourceRecordStates],
 ];
