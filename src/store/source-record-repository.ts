@@ -66,6 +66,8 @@ const LOOKUP_KEYS = 500;
 /** Rows per multi-row upsert statement (10 bindings each, far below either dialect's limits). */
 const WRITE_ROWS = 250;
 const KEY_COLUMNS = ['source', 'external_id'];
+/** Keys per page when looking for records a snapshot no longer holds. */
+const MISSING_PAGE = 5_000;
 const WRITE_COLUMNS = ['source', 'external_id', 'raw', 'normalized', 'corrections', 'content_hash', 'status', 'sync_run_id', 'created_at', 'updated_at'];
 /** A rewrite keeps the row's id and created_at. */
 const REWRITTEN_COLUMNS = WRITE_COLUMNS.filter((c) => c !== 'source' && c !== 'external_id' && c !== 'created_at');
@@ -238,17 +240,15 @@ export class SourceRecordRepository {
    */
   async markMissingDeleted(source: string, present: (externalId: string) => boolean, syncRunId: number): Promise<number[]> {
     const missing: number[] = [];
-    let afterId = 0;
-    for (;;) {
-      const rows = await this.knex('source_records')
-        .select('id', 'external_id')
-        .where({ source, status: 'active' })
-        .where('id', '>', afterId)
-        .orderBy('id')
-        .limit(5000);
-      if (rows.length === 0) break;
+    // Walked in key order: (source, external_id, content_hash, status) holds every column read, so
+    // the walk reads that index alone, not the table's large rows.
+    for (let afterKey: string | undefined; ; ) {
+      const page = this.knex('source_records').select('id', 'external_id').where({ source, status: 'active' }).orderBy('external_id').limit(MISSING_PAGE);
+      if (afterKey !== undefined) page.where('external_id', '>', afterKey);
+      const rows: { id: number | string; external_id: string }[] = await page;
       for (const row of rows) if (!present(String(row.external_id))) missing.push(Number(row.id));
-      afterId = Number(rows[rows.length - 1].id);
+      if (rows.length < MISSING_PAGE) break;
+      afterKey = String(rows[rows.length - 1]!.external_id);
     }
     const now = nowDbTime();
     for (let i = 0; i < missing.length; i += 1000) {
