@@ -29,9 +29,19 @@ export interface HanName {
   order: 'family-first' | 'given-first';
 }
 
+/** U+4E00-9FA5, the ideographs of everyday Chinese: all of them are Script=Han. */
+const COMMON_HAN_FIRST = 0x4e00;
+const COMMON_HAN_LAST = 0x9fa5;
+
 export function isHanName(text: string): boolean {
   // Han characters start at U+2E80: text starting below that (any Latin name) is ruled out at once.
-  return text.length > 0 && text.charCodeAt(0) >= 0x2e80 && HAN_ONLY.test(text);
+  if (text.length === 0 || text.charCodeAt(0) < 0x2e80) return false;
+  // Names made only of common ideographs are answered without the Unicode-property regex.
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < COMMON_HAN_FIRST || c > COMMON_HAN_LAST) return HAN_ONLY.test(text);
+  }
+  return true;
 }
 
 export function splitHanName(text: string): HanName | undefined {

@@ -1,5 +1,6 @@
 import countries from 'i18n-iso-countries';
 import { COUNTRY_ALIASES } from './country-aliases';
+import { BoundedMemo } from './memo';
 import { accept, reject, type Normalized } from './result';
 import { normalizeText } from './text';
 
@@ -49,7 +50,7 @@ const INDEX = buildIndex();
 
 // Country columns hold few distinct values, so results are memoized by raw text (bounded).
 const MEMO_LIMIT = 10_000;
-const memo = new Map<string, Normalized<string>>();
+const memo = new BoundedMemo<string, Normalized<string>>(MEMO_LIMIT);
 
 /**
  * ISO 3166-1 alpha-2 code from an alpha-2/alpha-3/numeric code, an English or
@@ -65,7 +66,6 @@ export function normalizeCountry(raw: string): Normalized<string> {
         ? acceptFn(alpha2)
         : rejectFn('UNKNOWN_COUNTRY', `"${normalizeTextFn(raw)}" is not a known country name or ISO 3166 code`),
     );
-    if (memo.size >= MEMO_LIMIT) memo.clear();
     memo.set(raw, result);
   }
   return result;

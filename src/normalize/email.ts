@@ -1,4 +1,5 @@
 import { EMAIL_DOMAIN_TYPOS } from './email-domain-typos';
+import { BoundedMemo } from './memo';
 import { accept, correction, reject, withCorrections, type Correction, type Normalized } from './result';
 import { prepareText } from './text';
 
@@ -38,17 +39,34 @@ export function normalizeEmail(raw: string): Normalized<string> {
   if (at > 64 || !isDotAtom(text, at)) {
     return rejectFn('INVALID_EMAIL', 'the part before "@" contains characters or dots not allowed in an email address');
   }
-  let domain = text.slice(at + 1);
-  const fixed = EMAIL_DOMAIN_TYPOS.get(domain);
-  if (fixed !== undefined) {
-    domain = fixed;
-    text = text.slice(0, at + 1) + domain;
+  const domain = checkedDomain(text.slice(at + 1));
+  if (domain.typoFixedTo !== undefined) {
+    text = text.slice(0, at + 1) + domain.typoFixedTo;
     corrections = withCorrectionsFn(corrections, [correctionFn('EMAIL_DOMAIN_TYPO', raw, text)]);
   }
-  if (domain.length > 253 || !(isAsciiHostname(domain) || DOMAIN.test(domain))) {
-    return rejectFn('INVALID_EMAIL', 'the part after "@" is not a valid domain name');
-  }
+  if (!domain.valid) return rejectFn('INVALID_EMAIL', 'the part after "@" is not a valid domain name');
   return acceptFn(text, corrections);
+}
+
+interface CheckedDomain {
+  /** The correct domain when the written one is a known misspelling. */
+  typoFixedTo: string | undefined;
+  /** Whether the domain (after the fix) is a valid domain name. */
+  valid: boolean;
+}
+
+// A few hundred mail domains cover most customers, so their checks are memoized.
+const domainChecks = new BoundedMemo<string, CheckedDomain>(1_024);
+
+function checkedDomain(written: string): CheckedDomain {
+  let checked = domainChecks.get(written);
+  if (checked === undefined) {
+    const typoFixedTo = EMAIL_DOMAIN_TYPOS.get(written);
+    const domain = typoFixedTo ?? written;
+    checked = { typoFixedTo, valid: domain.length <= 253 && (isAsciiHostname(domain) || DOMAIN.test(domain)) };
+    domainChecks.set(written, checked);
+  }
+  return checked;
 }
 
 function isDecorated(text: string): boolean {

@@ -25,12 +25,16 @@ const PART_BREAK = /([-.'\u2019])/;
 
 export type NameRole = 'given' | 'family' | 'full';
 
+// Longest suffix and particle: most words are longer and are ruled out without lowercasing them.
+const LONGEST_SUFFIX = Math.max(...[...SUFFIXES.keys()].map((k) => k.length));
+const LONGEST_PARTICLE = Math.max(...[...PARTICLES].map((p) => p.length));
+
 export function isSuffix(token: string): boolean {
-  return SUFFIXES.has(token.toLowerCase());
+  return token.length <= LONGEST_SUFFIX && SUFFIXES.has(token.toLowerCase());
 }
 
 export function isParticle(token: string): boolean {
-  return PARTICLES.has(token.toLowerCase());
+  return token.length <= LONGEST_PARTICLE && PARTICLES.has(token.toLowerCase());
 }
 
 /**
@@ -40,29 +44,28 @@ export function isParticle(token: string): boolean {
  */
 export function caseName(name: string, role: NameRole = 'full'): string {
   if (!needsRecasing(name)) return name;
+  // Most name parts are one word: no split, no joining.
+  if (name.indexOf(' ') < 0) return caseToken(name, 0, 0, role);
   const tokens = name.split(' ');
   const last = tokens.length - 1;
   let out = '';
   for (let i = 0; i <= last; i++) {
-    const token = tokens[i]!;
     if (i > 0) out += ' ';
-    const cases = letterCases(token);
-    if (cases === CASELESS || cases === MIXED) {
-      // Mixed case is deliberate; caseless tokens have nothing to do.
-      out += token;
-      continue;
-    }
-    const lower = token.toLowerCase();
-    const suffix = i > 0 ? SUFFIXES.get(lower) : undefined;
-    if (suffix !== undefined) {
-      out += suffix;
-    } else if (i < last && (i > 0 || role === 'family') && PARTICLES.has(lower)) {
-      out += lower;
-    } else {
-      out += capitalizeWord(lower);
-    }
+    out += caseToken(tokens[i]!, i, last, role);
   }
   return out;
+}
+
+/** One word of a name at position `i` of `last + 1`. */
+function caseToken(token: string, i: number, last: number, role: NameRole): string {
+  const cases = letterCases(token);
+  // Mixed case is deliberate; caseless tokens have nothing to do.
+  if (cases === CASELESS || cases === MIXED) return token;
+  const lower = token.toLowerCase();
+  const suffix = i > 0 ? SUFFIXES.get(lower) : undefined;
+  if (suffix !== undefined) return suffix;
+  if (i < last && (i > 0 || role === 'family') && PARTICLES.has(lower)) return lower;
+  return capitalizeWord(lower);
 }
 
 export const CASELESS = 0;

@@ -108,8 +108,13 @@ const PLACEHOLDERS = new Set([
 /** First characters of the placeholders, so most values are ruled out without lowercasing. */
 const PLACEHOLDER_STARTS = new Set([...PLACEHOLDERS].flatMap((p) => [p.charCodeAt(0), p.toUpperCase().charCodeAt(0)]));
 
+/** The ASCII ones as a table: asked for every field of every record. */
+const ASCII_PLACEHOLDER_STARTS = new Uint8Array(128);
+for (const c of PLACEHOLDER_STARTS) if (c < 128) ASCII_PLACEHOLDER_STARTS[c] = 1;
+
 /** False when a value starting with this character code cannot be a placeholder. */
 export function mayBePlaceholder(firstCharCode: number): boolean {
+  if (firstCharCode < 128) return ASCII_PLACEHOLDER_STARTS[firstCharCode] === 1;
   // Full-width forms of the ASCII placeholders start in U+FF00-FFEF.
   return PLACEHOLDER_STARTS.has(firstCharCode) || (firstCharCode >= 0xff00 && firstCharCode <= 0xffef);
 }

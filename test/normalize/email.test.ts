@@ -66,4 +66,12 @@ describe('normalizeEmail', () => {
     const result = normalizeEmail('secret.person@');
     expect(result.ok === false && result.message).not.toContain('secret');
   });
+
+  it('answers the same for a domain it has checked before (domain checks are memoized)', () => {
+    const addresses = ['a@gmial.com', 'b@example.com', 'c@example.123', 'd@例子.中国', 'e@qq.con', 'f@-bad.com', 'G@GMIAL.COM'];
+    const first = addresses.map((a) => normalizeEmail(a));
+    for (let round = 0; round < 3; round++) expect(addresses.map((a) => normalizeEmail(a))).toEqual(first);
+    expect(first.map((r) => r.ok)).toEqual([true, true, false, true, true, false, true]);
+    expect(first[6]).toMatchObject({ value: 'g@gmail.com', corrections: [{ reason: 'EMAIL_DOMAIN_TYPO', raw: 'G@GMIAL.COM' }] });
+  });
 });

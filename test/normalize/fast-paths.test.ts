@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
+import { isHanName } from '../../src/normalize/chinese-name';
 import { compiledFormat } from '../../src/normalize/date-format';
 import { normalizeEmail } from '../../src/normalize/email';
 import { parseIso } from '../../src/normalize/iso-date';
@@ -117,5 +118,24 @@ describe('email syntax checks without regular expressions', () => {
       }),
       RUNS,
     );
+  });
+});
+
+describe('Han name check without the Unicode-property regex', () => {
+  const reference = (text: string): boolean => /^[\p{Script=Han}\u00b7\u2022\u30fb\u2027 ]+$/u.test(text);
+
+  it('agrees with the regex on every common ideograph', () => {
+    for (let c = 0x4e00; c <= 0x9fa5; c++) {
+      const ch = String.fromCharCode(c);
+      expect(isHanName(ch)).toBe(true);
+      expect(reference(ch)).toBe(true);
+    }
+  });
+
+  it('agrees with the regex on names mixing ideographs with other characters', () => {
+    const pieces = fc.constantFrom('王', '小', '明', '龥', '㐀', '𠀀', '·', ' ', 'a', 'Ａ', '한', 'カ', '\u9fa6', '\u4dff', '\u2e80', '');
+    const text = fc.array(pieces, { maxLength: 6 }).map((p) => p.join(''));
+    // The original check: a first character below U+2E80 rules the text out, then the regex decides.
+    fc.assert(fc.property(text, (s) => isHanName(s) === (s.length > 0 && s.charCodeAt(0) >= 0x2e80 && reference(s))), RUNS);
   });
 });

@@ -157,4 +157,12 @@ describe('resolveNormalizeSettings', () => {
   ])('throws on a bad setting %j', (partial) => {
     expect(() => resolveNormalizeSettings(partial)).toThrow(RangeError);
   });
+
+  it('stores a normalizer correction with its field, keys in the order raw, value, reason, field', () => {
+    const result = normalizeCustomerFields({ phone: '１３８ ００１３ ８０００' }, cnSource);
+    expect(result.fields.phone).toBe('+8613800138000');
+    expect(JSON.stringify(result.corrections)).toBe(
+      JSON.stringify([{ raw: '１３８ ００１３ ８０００', value: '138 0013 8000', reason: 'FULLWIDTH_NORMALIZED', field: 'phone' }]),
+    );
+  });
 });
