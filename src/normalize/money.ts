@@ -37,7 +37,6 @@ export interface MoneyOptions {
   decimalSeparator?: '.' | ',';
 }
 
-const MINUS = /^[-\u2212]/;
 const GROUP_CHARS = /[ '\u2019\u00a0\u202f\u2009]/g;
 const CANONICAL_NUMBER = /^-?\d+(?:\.\d+)?$/;
 
@@ -71,7 +70,8 @@ export function parseMoney(raw: string, options: MoneyOptions = {}): Normalized<
     prefix = prefix.slice(1).trim();
     suffix = suffix.slice(0, -1).trim();
   }
-  if (MINUS.test(prefix)) {
+  const sign = prefix.charCodeAt(0);
+  if (sign === 45 || sign === 0x2212) {
     negative = !negative;
     prefix = prefix.slice(1).trim();
   } else if (prefix.length > 1 && (prefix.endsWith('-') || prefix.endsWith('\u2212'))) {

@@ -1,12 +1,12 @@
 import fc from 'fast-check';
-import { DateTime } from 'luxon';
+import { DateTime, IANAZone } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { isHanName } from '../../src/normalize/chinese-name';
 import { compiledFormat } from '../../src/normalize/date-format';
 import { normalizeEmail } from '../../src/normalize/email';
 import { parseIso } from '../../src/normalize/iso-date';
 import { normalizeText } from '../../src/normalize/text';
-import { formatUtcIso, utcParts } from '../../src/normalize/time-zone';
+import { formatUtcIso, offsetAt, utcParts } from '../../src/normalize/time-zone';
 
 /**
  * Several hot paths replace a library call or a regular expression with hand-written
@@ -137,5 +137,38 @@ describe('Han name check without the Unicode-property regex', () => {
     const text = fc.array(pieces, { maxLength: 6 }).map((p) => p.join(''));
     // The original check: a first character below U+2E80 rules the text out, then the regex decides.
     fc.assert(fc.property(text, (s) => isHanName(s) === (s.length > 0 && s.charCodeAt(0) >= 0x2e80 && reference(s))), RUNS);
+  });
+});
+
+describe('time zone offsets cached in six-hour buckets', () => {
+  // Zones with summer time, transitions on bucket edges (New York falls back at 06:00 UTC) and
+  // Casablanca's summer time suspended for Ramadan; instants both scattered and in runs, so
+  // buckets are filled from cached neighbours as well as from scratch.
+  const zones = ['America/New_York', 'Europe/London', 'Africa/Casablanca', 'Australia/Lord_Howe', 'Asia/Shanghai'];
+  const instant = fc.integer({ min: Date.UTC(1900, 0, 1), max: Date.UTC(2100, 0, 1) });
+  const run = fc.tuple(instant, fc.integer({ min: 1, max: 40 }), fc.integer({ min: 60_000, max: 4 * 3600_000 }));
+
+  it('equals the offset luxon gives for every instant', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...zones), fc.array(run, { minLength: 1, maxLength: 8 }), (zone, runs) => {
+        const exact = IANAZone.create(zone);
+        for (const [from, count, step] of runs) {
+          for (let i = 0; i < count; i++) {
+            const at = from + i * step;
+            if (offsetAt(zone, at) !== exact.offset(at)) return false;
+          }
+        }
+        return true;
+      }),
+      { numRuns: 300, seed: 11 },
+    );
+  });
+
+  it('equals luxon around the summer-time changes of a year, visited out of order', () => {
+    const zone = 'America/New_York';
+    const exact = IANAZone.create(zone);
+    const year = Date.UTC(2031, 0, 1);
+    const instants = Array.from({ length: 4000 }, (_, i) => year + ((i * 7919) % 4000) * 2 * 3600_000 + (i % 7) * 600_000);
+    for (const at of instants) expect(offsetAt(zone, at)).toBe(exact.offset(at));
   });
 });
