@@ -98,14 +98,19 @@ export function isSupportedRegion(region: string): boolean {
   return supported;
 }
 
+// A number asks for the same region's plan several times in a row: the last answer is kept.
+let lastRegionPlan: RegionPlan | undefined;
+
 /** The compiled plan of a region, built on first use. */
 export function regionPlan(region: string): RegionPlan {
+  if (lastRegionPlan !== undefined && lastRegionPlan.region === region) return lastRegionPlan;
   let plan = plans.get(region);
   if (plan === undefined) {
     metadata.selectNumberingPlan(region);
     plan = compile(region, metadata.numberingPlan);
     plans.set(region, plan);
   }
+  lastRegionPlan = plan;
   return plan;
 }
 
@@ -184,8 +189,11 @@ function classify(nationalNumber: string, plan: RegionPlan): PhoneType | undefin
     if (plan.mobile === undefined || plan.mobile === null || isType(nationalNumber, plan.mobile)) return 'FIXED_LINE_OR_MOBILE';
     return 'FIXED_LINE';
   }
-  for (const [type, rule] of plan.others) {
-    if (isType(nationalNumber, rule)) return type;
+  // An indexed loop: destructuring each pair in a for-of goes through the iterator protocol.
+  const others = plan.others;
+  for (let i = 0; i < others.length; i++) {
+    const other = others[i]!;
+    if (isType(nationalNumber, other[1])) return other[0];
   }
   return undefined;
 }
@@ -202,11 +210,26 @@ export function checkLength(nationalNumber: string, plan: RegionPlan): LengthChe
   return lengths.indexOf(length, 1) >= 0 ? 'IS_POSSIBLE' : 'INVALID_LENGTH';
 }
 
+// Stripping a national prefix and choosing the number's region ask the same question about
+// the same number up to three times in a row; for +1 each answer tries some twenty-five regions.
+let lastRegionCallingCode = '';
+let lastRegionNumber = '';
+let lastRegion: string | undefined;
+
 /** Which region of a shared calling code a national number belongs to. */
 export function regionForNationalNumber(callingCode: string, nationalNumber: string): string | undefined {
   const regions = regionsForCallingCode(callingCode);
   if (!regions) return undefined;
   if (regions.length === 1) return regions[0];
+  if (nationalNumber === lastRegionNumber && callingCode === lastRegionCallingCode) return lastRegion;
+  const region = regionAmong(regions, nationalNumber);
+  lastRegionCallingCode = callingCode;
+  lastRegionNumber = nationalNumber;
+  lastRegion = region;
+  return region;
+}
+
+function regionAmong(regions: readonly string[], nationalNumber: string): string | undefined {
   for (const region of regions) {
     const plan = regionPlan(region);
     if (plan.leadingDigits) {
