@@ -52,15 +52,16 @@ export function splitHanName(text: string): HanName | undefined {
     const familyName = parts[parts.length - 1]!;
     return { familyName, givenName, familyNamePinyin: plainPinyin(familyName), givenNamePinyin: plainPinyin(givenName), order: 'given-first' };
   }
-  const spaced = text.split(' ');
+  // Most Han names have no space at all: no split, no join.
+  const spaced = text.indexOf(' ') < 0 ? undefined : text.split(' ');
   let familyName: string;
   let givenName: string;
-  if (spaced.length === 2) {
+  if (spaced !== undefined && spaced.length === 2) {
     // An explicit space is the writer telling us where the surname ends.
     familyName = spaced[0]!;
     givenName = spaced[1]!;
   } else {
-    const joined = spaced.join('');
+    const joined = spaced === undefined ? text : spaced.join('');
     if (joined.length < 2) return undefined;
     const head = joined.slice(0, 2);
     const familyLength = joined.length >= 3 && COMPOUND_SURNAMES.has(head) ? 2 : 1;

@@ -1,3 +1,9 @@
+import { splitWords } from './text';
+
+// Imported functions on the per-record path are bound once: under tsx (esbuild's CommonJS
+// output) a call through an import otherwise goes through two export getters each time.
+const splitWordsFn = splitWords;
+
 /**
  * Consistent casing for names written in cased scripts (Latin, Cyrillic, Greek ...).
  *
@@ -46,7 +52,7 @@ export function caseName(name: string, role: NameRole = 'full'): string {
   if (!needsRecasing(name)) return name;
   // Most name parts are one word: no split, no joining.
   if (name.indexOf(' ') < 0) return caseToken(name, 0, 0, role);
-  const tokens = name.split(' ');
+  const tokens = splitWordsFn(name);
   const last = tokens.length - 1;
   let out = '';
   for (let i = 0; i <= last; i++) {
@@ -103,7 +109,7 @@ function needsRecasing(name: string): boolean {
       cases |= LOWER_ONLY;
     } else if (c > 127) {
       // Non-ASCII letters: classify word by word with Unicode properties.
-      return name.split(' ').some((token) => {
+      return splitWordsFn(name).some((token) => {
         const t = letterCases(token);
         return t === UPPER_ONLY || t === LOWER_ONLY;
       });

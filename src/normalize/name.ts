@@ -1,7 +1,7 @@
 import { isHanName, splitHanName } from './chinese-name';
 import { caseName, isParticle, isSuffix, letterCases, LOWER_ONLY, UPPER_ONLY, type NameRole } from './name-case';
 import { accept, reject, type Normalized } from './result';
-import { containsLetter, prepareText } from './text';
+import { containsLetter, prepareText, splitWords } from './text';
 
 // Imported functions on the per-record path are bound once: under tsx (esbuild's CommonJS
 // output) a call through an import otherwise goes through two export getters each time.
@@ -17,6 +17,7 @@ const acceptFn = accept;
 const rejectFn = reject;
 const containsLetterFn = containsLetter;
 const prepareTextFn = prepareText;
+const splitWordsFn = splitWords;
 
 export { caseName, type NameRole } from './name-case';
 
@@ -108,7 +109,7 @@ function splitWrittenName(text: string): PersonName {
     }
   }
   const spaced = comma >= 0 ? text.replace(/\s*,\s*/g, ' ') : text;
-  const tokens = spaced.split(' ');
+  const tokens = splitWordsFn(spaced);
   if (tokens.length < 2) return { fullName: caseNameFn(text, 'full'), order: 'unknown' };
 
   const capsIndex = markedFamilyIndex(tokens);

@@ -128,6 +128,24 @@ export function isBlank(raw: string | undefined | null): boolean {
   return raw === undefined || raw === null || normalizeText(raw) === '';
 }
 
+/**
+ * `s.split(' ')`, by indexOf and slice: for the short strings of a name this stays in
+ * optimized code, where `split` calls into the runtime, and costs about half.
+ */
+export function splitWords(s: string): string[] {
+  const words: string[] = [];
+  let start = 0;
+  for (;;) {
+    const space = s.indexOf(' ', start);
+    if (space < 0) {
+      words.push(start === 0 ? s : s.slice(start));
+      return words;
+    }
+    words.push(s.slice(start, space));
+    start = space + 1;
+  }
+}
+
 export function isAscii(s: string): boolean {
   for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 127) return false;
   return true;

@@ -5,7 +5,7 @@ import { isHanName } from '../../src/normalize/chinese-name';
 import { compiledFormat } from '../../src/normalize/date-format';
 import { normalizeEmail } from '../../src/normalize/email';
 import { parseIso } from '../../src/normalize/iso-date';
-import { normalizeText } from '../../src/normalize/text';
+import { normalizeText, splitWords } from '../../src/normalize/text';
 import { formatUtcIso, offsetAt, utcParts } from '../../src/normalize/time-zone';
 
 /**
@@ -170,5 +170,12 @@ describe('time zone offsets cached in six-hour buckets', () => {
     const year = Date.UTC(2031, 0, 1);
     const instants = Array.from({ length: 4000 }, (_, i) => year + ((i * 7919) % 4000) * 2 * 3600_000 + (i % 7) * 600_000);
     for (const at of instants) expect(offsetAt(zone, at)).toBe(exact.offset(at));
+  });
+});
+
+describe('splitting on spaces without String#split', () => {
+  it("equals split(' ') on text with single, doubled, leading and trailing spaces", () => {
+    const text = fc.array(fc.constantFrom('a', 'Bo', ' ', '  ', '王', 'é', '-', ''), { maxLength: 10 }).map((p) => p.join(''));
+    fc.assert(fc.property(text, (s) => JSON.stringify(splitWords(s)) === JSON.stringify(s.split(' '))), RUNS);
   });
 });
