@@ -1,6 +1,7 @@
 /**
  * ISO 4217 currencies, their minor units, and the one table of symbols that map to them.
  */
+import { BoundedMemo } from './memo';
 
 /** Currencies with a number of minor units other than 2. */
 const MINOR_UNIT_EXCEPTIONS: Readonly<Record<string, number>> = {
@@ -94,6 +95,36 @@ export type CurrencyResolution = { ok: true; currency: string } | { ok: false; a
  * `defaultCurrency` (the source's) resolves shared symbols.
  */
 export function resolveCurrency(token: string, defaultCurrency?: string): CurrencyResolution {
+  const memo = resolutionsFor(defaultCurrency ?? '');
+  let resolution = memo.get(token);
+  if (resolution === undefined) {
+    // Frozen: the same object is handed to every caller with this token.
+    resolution = Object.freeze(resolveUncached(token, defaultCurrency));
+    memo.set(token, resolution);
+  }
+  return resolution;
+}
+
+/**
+ * Amounts carry a handful of distinct tokens (`¥`, `€`, `USD`), and uppercasing a
+ * non-Latin symbol goes through ICU: answers are memoized per default currency
+ * (bounded, since a source may write any text beside its numbers).
+ */
+const resolutions = new Map<string, BoundedMemo<string, CurrencyResolution>>();
+const RESOLUTION_LIMIT = 256;
+
+function resolutionsFor(defaultCurrency: string): BoundedMemo<string, CurrencyResolution> {
+  let memo = resolutions.get(defaultCurrency);
+  if (memo === undefined) {
+    memo = new BoundedMemo(RESOLUTION_LIMIT);
+    // Default currencies come from configuration, but the map stays bounded all the same.
+    if (resolutions.size >= RESOLUTION_LIMIT) resolutions.clear();
+    resolutions.set(defaultCurrency, memo);
+  }
+  return memo;
+}
+
+function resolveUncached(token: string, defaultCurrency: string | undefined): CurrencyResolution {
   const upper = token.toUpperCase();
   if (upper.length === 3 && CURRENCY_CODES.has(upper)) return { ok: true, currency: upper };
   const meaning = SYMBOLS.get(upper);

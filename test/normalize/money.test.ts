@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { resolveCurrency } from '../../src/normalize/currency';
 import { parseMoney } from '../../src/normalize/money';
 
 describe('parseMoney', () => {
@@ -73,5 +74,20 @@ describe('parseMoney', () => {
 
   it('never returns negative zero', () => {
     expect(parseMoney('-0.00', { defaultCurrency: 'USD' })).toMatchObject({ ok: true, value: { amount: '0.00' } });
+  });
+});
+
+describe('resolveCurrency', () => {
+  it('answers per default currency, the same before and after its answers are memoized', () => {
+    const tokens = ['¥', '$', '€', 'usd', 'kr', 'RMB', 'xyz', '元', 'Fr.'];
+    const defaults = [undefined, 'CNY', 'JPY', 'SEK', 'CAD'];
+    const first = defaults.map((d) => tokens.map((t) => resolveCurrency(t, d)));
+    for (let round = 0; round < 3; round++) expect(defaults.map((d) => tokens.map((t) => resolveCurrency(t, d)))).toEqual(first);
+    expect(resolveCurrency('¥', 'JPY')).toEqual({ ok: true, currency: 'JPY' });
+    expect(resolveCurrency('¥', 'CNY')).toEqual({ ok: true, currency: 'CNY' });
+    expect(resolveCurrency('¥')).toEqual({ ok: true, currency: 'CNY' });
+    expect(resolveCurrency('kr')).toEqual({ ok: false, ambiguous: true });
+    expect(resolveCurrency('kr', 'SEK')).toEqual({ ok: true, currency: 'SEK' });
+    expect(Object.isFrozen(resolveCurrency('€'))).toBe(true);
   });
 });
