@@ -7,6 +7,8 @@ import * as customerConsents from './20261202000000_customer_consents';
 import * as encryptedPersonalData from './20261202090000_encrypted_personal_data';
 import * as recordBlockKeys from './20261202120000_record_block_keys';
 import * as sourceRecordStates from './20261202170000_source_record_states';
+import * as customerTermsByCustomer from './20261202180000_customer_terms_by_customer';
+import * as sourceRecordsChangeIndex from './20261202190000_source_records_change_index';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -26,4 +28,6 @@ export const migrations: ReadonlyArray<readonly [name: string, migration: Migrat
   ['20261202090000_encrypted_personal_data', encryptedPersonalData],
   ['20261202120000_record_block_keys', recordBlockKeys],
   ['20261202170000_source_record_states', sourceRecordStates],
+  ['20261202180000_customer_terms_by_customer', customerTermsByCustomer],
+  ['20261202190000_source_records_change_index', sourceRecordsChangeIndex],
 ];

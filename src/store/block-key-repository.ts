@@ -1,11 +1,13 @@
 import type { Knex } from 'knex';
-import { fromDbTime, insertRows } from './dialect';
+import { createIndexIfMissing, dropIndexIfExists, fromDbTime, insertRows } from './dialect';
 import { fieldProtection, type FieldProtection } from './field-protection';
 
 /** Digests per `where … in (…)`. */
 const PER_STATEMENT = 1000;
 /** Rows written per transaction when the whole table is rewritten. */
 const REWRITE_ROWS = 200_000;
+/** Look-ups of a block's records go through this index (the primary key is record, digest). */
+const DIGEST_INDEX = 'record_block_keys_digest';
 
 /** One record's blocking key values (see blockingKeyValues in src/resolve). */
 export interface RecordBlockKeys {
@@ -40,10 +42,17 @@ export class BlockKeyRepository {
     await this.knex('resolution_state').where({ fingerprint }).update({ last_started_at: startedAt });
   }
 
-  /** Replaces every stored key (a full resolution started at `startedAt`), then records the configuration. */
+  /**
+   * Replaces every stored key (a full resolution started at `startedAt`), then records the
+   * configuration. The table is emptied and written without its digest index, in primary key
+   * order, and the index built afterwards by sorting: kept up to date row by row, it outgrows the
+   * buffer pool and every row costs a random page read. An interrupted rewrite leaves no
+   * `resolution_state`, so the next run is a full one and rewrites the table again.
+   */
   async replaceAll(fingerprint: string, startedAt: string, records: Iterable<RecordBlockKeys>): Promise<void> {
     await this.knex('resolution_state').delete();
-    await this.knex('record_block_keys').delete();
+    await this.knex('record_block_keys').truncate();
+    await dropIndexIfExists(this.knex, 'record_block_keys', DIGEST_INDEX);
     let rows: Record<string, unknown>[] = [];
     const flush = async (): Promise<void> => {
       const batch = rows;
@@ -51,20 +60,32 @@ export class BlockKeyRepository {
       await this.knex.transaction((trx) => insertRows(trx, 'record_block_keys', batch));
     };
     for (const record of records) {
-      for (const digest of new Set(this.protection.index.blockKeyDigests(record.values))) rows.push({ key_digest: digest, source_record_id: record.recordId });
+      const digests = [...new Set(this.protection.index.blockKeyDigests(record.values))].sort((a, b) => a - b);
+      for (const digest of digests) rows.push({ source_record_id: record.recordId, key_digest: digest });
       if (rows.length >= REWRITE_ROWS) await flush();
     }
     await flush();
+    await createIndexIfMissing(this.knex, 'record_block_keys', DIGEST_INDEX, ['key_digest']);
     await this.knex('resolution_state').insert({ fingerprint, last_started_at: startedAt });
   }
 
-  /** Replaces the keys of some records (changed ones) in one transaction. */
+  /**
+   * Replaces the keys of some records (changed ones) in one transaction, touching only the rows
+   * that differ: a changed record mostly keeps its keys, and every row written goes into the
+   * digest index at a random place.
+   */
   async replaceFor(records: readonly RecordBlockKeys[]): Promise<void> {
     await this.knex.transaction(async (trx) => {
       const ids = records.map((record) => record.recordId);
-      for (let i = 0; i < ids.length; i += PER_STATEMENT) await trx('record_block_keys').whereIn('source_record_id', ids.slice(i, i + PER_STATEMENT)).delete();
-      const rows = records.flatMap((record) => [...new Set(this.protection.index.blockKeyDigests(record.values))].map((digest) => ({ key_digest: digest, source_record_id: record.recordId })));
-      await insertRows(trx, 'record_block_keys', rows);
+      const stored = new Set<string>();
+      for (let i = 0; i < ids.length; i += PER_STATEMENT) {
+        for (const row of await trx('record_block_keys').select('source_record_id', 'key_digest').whereIn('source_record_id', ids.slice(i, i + PER_STATEMENT))) stored.add(`${Number(row.source_record_id)}:${Number(row.key_digest)}`);
+      }
+      const rows = records.flatMap((record) => [...new Set(this.protection.index.blockKeyDigests(record.values))].map((digest) => ({ source_record_id: record.recordId, key_digest: digest })));
+      const wanted = new Set(rows.map((row) => `${row.source_record_id}:${row.key_digest}`));
+      const gone = [...stored].filter((key) => !wanted.has(key)).map((key) => key.split(':').map(Number) as [number, number]);
+      for (let i = 0; i < gone.length; i += PER_STATEMENT) await trx('record_block_keys').whereIn(['source_record_id', 'key_digest'], gone.slice(i, i + PER_STATEMENT)).delete();
+      await insertRows(trx, 'record_block_keys', rows.filter((row) => !stored.has(`${row.source_record_id}:${row.key_digest}`)));
     });
   }
 

@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import type { BlindIndex, TermKind } from './blind-index';
 import type { GoldenFields } from './customer-columns';
-import { insertRows } from './dialect';
+import { createIndexIfMissing, dropIndexIfExists, insertRows } from './dialect';
 
 /**
  * The `customer_terms` blind index: keyed digests of each golden customer's emails, phones and
@@ -9,6 +9,26 @@ import { insertRows } from './dialect';
  * transaction (resolution, full or incremental, which also serves steward actions); erasure
  * deletes them with the customer.
  */
+
+/** Look-ups by digest go through this index (the primary key is customer id, digest). */
+const DIGEST_INDEX = 'customer_terms_digest';
+/** Customer ids (or id and digest pairs) per `where … in (…)`. */
+const PER_STATEMENT = 1000;
+
+/**
+ * Drops the digest index before a bulk write of terms into a (nearly) empty table; the rows then
+ * append to the primary key in customer order. `restoreTermDigestIndex` builds it again by
+ * sorting. Without it every look-up still finds the same rows, only by scanning.
+ */
+export async function dropTermDigestIndex(knex: Knex): Promise<void> {
+  await dropIndexIfExists(knex, 'customer_terms', DIGEST_INDEX);
+}
+
+/** Builds the digest index unless it is there: after a bulk write, and before every write in case one was interrupted. */
+export async function restoreTermDigestIndex(knex: Knex): Promise<void> {
+  await createIndexIfMissing(knex, 'customer_terms', DIGEST_INDEX, ['digest']);
+}
+
 export async function replaceCustomerTerms(trx: Knex, index: BlindIndex, customers: readonly { id: string; fields: GoldenFields }[]): Promise<void> {
   if (customers.length === 0) return;
   await deleteCustomerTerms(trx, customers.map((c) => c.id));
@@ -17,13 +37,47 @@ export async function replaceCustomerTerms(trx: Knex, index: BlindIndex, custome
 
 /** Writes the terms of customers that have none stored (new ones, or whose terms were just deleted). */
 export async function insertCustomerTerms(trx: Knex, index: BlindIndex, customers: readonly { id: string; fields: GoldenFields }[]): Promise<void> {
-  const rows = customers.flatMap(({ id, fields }) => index.customerTerms(fields).map((term) => ({ digest: term.digest, customer_id: id, kind: term.kind })));
-  await insertRows(trx, 'customer_terms', rows);
+  await insertTermRows(
+    trx,
+    customers.flatMap(({ id, fields }) => customerTermRows(index, id, fields)),
+  );
+}
+
+/** The `customer_terms` rows of one customer. */
+export function customerTermRows(index: BlindIndex, customerId: string, fields: GoldenFields): Record<string, unknown>[] {
+  return index.customerTerms(fields).map((term) => ({ digest: term.digest, customer_id: customerId, kind: term.kind }));
+}
+
+/**
+ * Writes the terms of a batch of customers: every row of new customers; of `rewritten` ones (whose
+ * terms are stored) only the rows that differ from the stored ones. A changed customer mostly keeps
+ * its name prefixes; rewriting them all would put thousands of rows back into the digest index.
+ */
+export async function writeCustomerTerms(trx: Knex, rows: Record<string, unknown>[], rewritten: readonly string[]): Promise<void> {
+  const key = (customerId: unknown, digest: unknown): string => `${String(customerId)}\u0000${String(digest)}`;
+  const stored = new Set<string>();
+  for (let i = 0; i < rewritten.length; i += PER_STATEMENT) {
+    for (const row of await trx('customer_terms').select('customer_id', 'digest').whereIn('customer_id', rewritten.slice(i, i + PER_STATEMENT) as string[])) stored.add(key(row.customer_id, row.digest));
+  }
+  const wanted = new Set(rows.map((row) => key(row.customer_id, row.digest)));
+  const gone = [...stored].filter((k) => !wanted.has(k)).map((k) => k.split('\u0000') as [string, string]);
+  for (let i = 0; i < gone.length; i += PER_STATEMENT) await trx('customer_terms').whereIn(['customer_id', 'digest'], gone.slice(i, i + PER_STATEMENT)).delete();
+  await insertTermRows(
+    trx,
+    rows.filter((row) => !stored.has(key(row.customer_id, row.digest))),
+  );
+}
+
+/** Inserts term rows in primary key order: the rows of a batch land next to each other rather than spread over the tree. */
+export async function insertTermRows(trx: Knex, rows: Record<string, unknown>[]): Promise<void> {
+  const key = (row: Record<string, unknown>): string => `${String(row.customer_id)}\u0000${String(row.digest)}`;
+  const keyed = rows.map((row) => [key(row), row] as const).sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  await insertRows(trx, 'customer_terms', keyed.map(([, row]) => row));
 }
 
 export async function deleteCustomerTerms(trx: Knex, customerIds: readonly string[]): Promise<number> {
   let deleted = 0;
-  for (let i = 0; i < customerIds.length; i += 1000) deleted += await trx('customer_terms').whereIn('customer_id', customerIds.slice(i, i + 1000) as string[]).delete();
+  for (let i = 0; i < customerIds.length; i += PER_STATEMENT) deleted += await trx('customer_terms').whereIn('customer_id', customerIds.slice(i, i + PER_STATEMENT) as string[]).delete();
   return deleted;
 }
 

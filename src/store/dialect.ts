@@ -61,6 +61,21 @@ export function dialectOf(knex: Knex): DialectName {
   return client === 'mysql2' || client === 'mysql' ? 'mysql' : 'sqlite';
 }
 
+/**
+ * Drops a secondary index if it is there. Bulk rebuilds drop one before writing millions of rows
+ * and build it again afterwards by sorting, which costs a fraction of keeping it up to date row
+ * by row once it outgrows the buffer pool. MariaDB names the table; SQLite index names are global.
+ */
+export async function dropIndexIfExists(knex: Knex, table: string, index: string): Promise<void> {
+  if (dialectOf(knex) === 'mysql') await knex.raw('drop index if exists ?? on ??', [index, table]);
+  else await knex.raw('drop index if exists ??', [index]);
+}
+
+/** Builds a secondary index unless it is there (both dialects accept the same statement). */
+export async function createIndexIfMissing(knex: Knex, table: string, index: string, columns: readonly string[]): Promise<void> {
+  await knex.raw(`create index if not exists ?? on ?? (${columns.map(() => '??').join(', ')})`, [index, table, ...columns]);
+}
+
 /** Parses a JSON text column; absent or empty means the given fallback. */
 export function parseJsonColumn<T>(value: unknown, fallback: T): T {
   if (value === null || value === undefined || value === '') return fallback;

@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import type { CustomerConsent } from './customer-consent-repository';
 import type { GoldenFields } from './customer-columns';
+import { dropTermDigestIndex, restoreTermDigestIndex } from './customer-terms';
 import { fromDbTime, nowDbTime, parseJsonColumn } from './dialect';
 import { fieldProtection, type FieldProtection } from './field-protection';
 import { writeGolden, type PhaseMarks } from './golden-writer';
@@ -39,6 +40,8 @@ export interface ResolutionPlan {
    * run, of at least the records of `customers` for a partial one. Only links that differ are written.
    */
   storedLinks: ReadonlyMap<number, StoredLink>;
+  /** How many customers `customers` yields, if known: a full run into a (nearly) empty store is written in bulk. */
+  customerCount?: number;
 }
 
 export interface StoredLink {
@@ -210,8 +213,30 @@ export class ResolutionRepository {
     return Number(id ?? (await this.knex('resolution_models').max({ id: 'id' }).first())?.id);
   }
 
-  /** Writes the outcome in one transaction (see writeGolden); `timer` is told as each kind of write ends. */
+  /**
+   * Writes the outcome in one transaction (see writeGolden); `timer` is told as each kind of write
+   * ends. A full run that brings more than twice as many customers as are stored writes its blind
+   * index terms without the digest index, which is built afterwards by sorting (the index is a
+   * physical structure: whether the transaction commits or not, the rows are the same; an
+   * interrupted run leaves it to the next write to build).
+   */
   async apply(plan: ResolutionPlan, timer?: PhaseMarks): Promise<ResolutionWriteSummary> {
-    return this.knex.transaction((trx) => writeGolden(trx, this.protection, plan, timer));
+    const bulk = !plan.partial && plan.customerCount !== undefined && plan.customerCount > 2 * (await this.storedCustomerCount());
+    if (bulk) await dropTermDigestIndex(this.knex);
+    else await restoreTermDigestIndex(this.knex);
+    timer?.mark('termIndex');
+    try {
+      return await this.knex.transaction((trx) => writeGolden(trx, this.protection, plan, timer));
+    } finally {
+      if (bulk) {
+        await restoreTermDigestIndex(this.knex);
+        timer?.mark('termIndex');
+      }
+    }
+  }
+
+  private async storedCustomerCount(): Promise<number> {
+    const row = await this.knex('customers').count({ n: '*' }).first();
+    return Number(row?.n ?? 0);
   }
 }
