@@ -185,7 +185,8 @@ async function finish(
   timer: PhaseTimer,
   options: ResolveCustomersOptions,
   { mode, records, recordsRead, outcome, decisions, parameters, modelId }: Resolved,
-  byId: ReadonlyMap<number, ResolvableRecord>,
+  /** The records read, by id; emptied as their customers are written. */
+  byId: Map<number, ResolvableRecord>,
   matchOf: (id: number) => MatchRecord | undefined,
   links: ReadonlyMap<number, StoredLink>,
 ): Promise<ResolutionSummary> {
@@ -193,14 +194,15 @@ async function finish(
   const summary = await writeOutcome(repos, outcome, byId, matchOf, links, timer);
   const reviewsQueued = await queueReviews(repos, outcome, decisions, parameters);
   timer.mark('reviews');
-  logger.info({ mode, records, recordsRead, customers: outcome.clusters.length, links: outcome.links.length, reviewsQueued, ...summary, millis: timer.millis }, 'resolution finished');
+  logger.info({ mode, records, recordsRead, customers: outcome.clusters.length, links: outcome.links.length, reviewsQueued, ...summary, millis: timer.millis, rssMb: timer.rssMb }, 'resolution finished');
   return { mode, records, recordsRead, customers: outcome.clusters.length, reviewsQueued, modelId, ...summary };
 }
 
 async function writeOutcome(
   repos: Repositories,
   outcome: Outcome,
-  byId: ReadonlyMap<number, ResolvableRecord>,
+  /** Emptied as the customers are built. */
+  byId: Map<number, ResolvableRecord>,
   matchOf: (id: number) => MatchRecord | undefined,
   storedLinks: ReadonlyMap<number, StoredLink>,
   timer: PhaseTimer,
@@ -209,22 +211,28 @@ async function writeOutcome(
   const ids = assignStableIds(clusters, outcome.previous, () => nextUlid());
   const overrides = await repos.steward.overrides();
   const linkOf = strongestLinks(outcome.links);
-  const hashOf = { get: (id: number) => byId.get(id)?.contentHash };
+  const absorbedBy = new Map<string, string[]>();
+  for (const [retired, survivor] of ids.retired) (absorbedBy.get(survivor) ?? absorbedBy.set(survivor, []).get(survivor)!).push(retired);
   // Built as they are written, a chunk at a time, so that a full run never holds them all.
   function* customers(): Generator<ResolvedCustomer> {
     for (const [index, cluster] of clusters.entries()) {
       const customerId = ids.clusterIds[index] as string;
       // Overrides of customers absorbed in this run follow into the survivor; its own win.
       const own: Record<string, string> = {};
-      for (const [retired, survivor] of ids.retired) if (survivor === customerId) Object.assign(own, overrides.get(retired));
+      for (const retired of absorbedBy.get(customerId) ?? []) Object.assign(own, overrides.get(retired));
       Object.assign(own, overrides.get(customerId));
       const members = cluster.map(matchOf).filter((record): record is MatchRecord => record !== undefined);
       const stored = cluster.map((id) => byId.get(id)).filter((record): record is ResolvableRecord => record !== undefined);
-      yield goldenCustomer(customerId, members, own, linkOf, hashOf, (golden) => profileOf(golden, stored), consentOf(stored));
+      const hashOf = new Map(stored.map((record) => [record.id, record.contentHash]));
+      const customer = goldenCustomer(customerId, members, own, linkOf, hashOf, (golden) => profileOf(golden, stored), consentOf(stored));
+      // A record belongs to one cluster: once its customer is built, the record can go, so the
+      // memory of a full run shrinks as its customers are written instead of holding every record.
+      for (const id of cluster) byId.delete(id);
+      yield customer;
     }
   }
   timer.mark('assignIds');
-  const summary = await repos.resolution.apply({ customers: customers(), retired: ids.retired, orphaned: ids.orphaned, partial: outcome.partial, storedLinks }, timer);
+  const summary = await repos.resolution.apply({ customers: customers(), customerCount: clusters.length, retired: ids.retired, orphaned: ids.orphaned, partial: outcome.partial, storedLinks }, timer);
   await repos.steward.moveOverrides(ids.retired);
   return summary;
 }
