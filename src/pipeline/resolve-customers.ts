@@ -16,6 +16,7 @@ import type { RecordBlockKeys } from '../store/block-key-repository';
 import { createRepositories, type Repositories } from '../store/repositories';
 import type { ResolvableRecord } from '../store/source-record-repository';
 import type { ResolutionWriteSummary, ResolvedCustomer, StoredLink, StoredModel } from '../store/resolution-repository';
+import { heapGrowthBound } from './bounded-heap';
 import { consentOf } from './customer-consent';
 import { profileOf } from './customer-profile';
 import { goldenCustomer, strongestLinks } from './golden-customers';
@@ -77,6 +78,16 @@ interface Outcome {
  * differences, keeping ids stable. Pairs between the thresholds join the review queue.
  */
 export async function resolveCustomers(db: Database, logger: Logger, options: ResolveCustomersOptions = {}): Promise<ResolutionSummary> {
+  // The heap is held to a bounded growth meanwhile (see bounded-heap): about half the peak RSS.
+  const release = heapGrowthBound.hold();
+  try {
+    return await resolveWithinBound(db, logger, options);
+  } finally {
+    release();
+  }
+}
+
+async function resolveWithinBound(db: Database, logger: Logger, options: ResolveCustomersOptions): Promise<ResolutionSummary> {
   const repos = createRepositories(db.knex);
   const timer = new PhaseTimer();
   const config = options.config ?? {};

@@ -10,7 +10,7 @@ import { createRepositories } from '../store/repositories';
 import type { LoadRecord, StoredState } from '../store/source-record-repository';
 import { emptyCounts, type SyncCounts } from '../store/sync-run-repository';
 import { loadSuppressionCheck } from '../access/suppression';
-import { syncHeapBound } from './bounded-heap';
+import { heapGrowthBound } from './bounded-heap';
 import { RecordIntake } from './record-intake';
 
 export interface SyncResult {
@@ -192,7 +192,7 @@ async function syncWithinBound(db: Database, source: SourceConfig, logger: Logge
  * to a bounded growth meanwhile (see bounded-heap).
  */
 export async function syncSource(db: Database, source: SourceConfig, logger: Logger, options: SyncOptions = {}): Promise<SyncResult> {
-  const release = syncHeapBound.hold();
+  const release = heapGrowthBound.hold();
   try {
     return await syncWithinBound(db, source, logger, options);
   } finally {

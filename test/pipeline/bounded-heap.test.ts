@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { HeapGrowthBound, SYNC_HEAP_GROWTH_PERCENT, syncHeapBound } from '../../src/pipeline/bounded-heap';
+import { HeapGrowthBound, HEAP_GROWTH_PERCENT, heapGrowthBound } from '../../src/pipeline/bounded-heap';
 
 function recorder(): { set: (percent: number) => void; calls: number[] } {
   const calls: number[] = [];
@@ -10,9 +10,9 @@ describe('heap growth bound during a sync', () => {
   it('bounds the growth while held and restores the default when released', () => {
     const v8 = recorder();
     const release = new HeapGrowthBound(v8.set).hold();
-    expect(v8.calls).toEqual([SYNC_HEAP_GROWTH_PERCENT]);
+    expect(v8.calls).toEqual([HEAP_GROWTH_PERCENT]);
     release();
-    expect(v8.calls).toEqual([SYNC_HEAP_GROWTH_PERCENT, 0]);
+    expect(v8.calls).toEqual([HEAP_GROWTH_PERCENT, 0]);
   });
 
   it('keeps the bound until the last of overlapping syncs releases it', () => {
@@ -21,9 +21,9 @@ describe('heap growth bound during a sync', () => {
     const first = bound.hold();
     const second = bound.hold();
     first();
-    expect(v8.calls).toEqual([SYNC_HEAP_GROWTH_PERCENT]);
+    expect(v8.calls).toEqual([HEAP_GROWTH_PERCENT]);
     second();
-    expect(v8.calls).toEqual([SYNC_HEAP_GROWTH_PERCENT, 0]);
+    expect(v8.calls).toEqual([HEAP_GROWTH_PERCENT, 0]);
   });
 
   it('ignores a second release of the same hold', () => {
@@ -33,12 +33,12 @@ describe('heap growth bound during a sync', () => {
     const second = bound.hold();
     first();
     first();
-    expect(v8.calls).toEqual([SYNC_HEAP_GROWTH_PERCENT]);
+    expect(v8.calls).toEqual([HEAP_GROWTH_PERCENT]);
     second();
-    expect(v8.calls).toEqual([SYNC_HEAP_GROWTH_PERCENT, 0]);
+    expect(v8.calls).toEqual([HEAP_GROWTH_PERCENT, 0]);
   });
 
   it('sets the real V8 flag without error', () => {
-    syncHeapBound.hold()();
+    heapGrowthBound.hold()();
   });
 });
