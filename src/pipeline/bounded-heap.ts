@@ -38,6 +38,16 @@ export class HeapGrowthBound {
       if (--this.holders === 0) this.setGrowth(V8_DEFAULT_GROWTH);
     };
   }
+
+  /** Runs `work` with the growth bounded, released however it ends. */
+  async during<T>(work: () => Promise<T>): Promise<T> {
+    const release = this.hold();
+    try {
+      return await work();
+    } finally {
+      release();
+    }
+  }
 }
 
 /** The process's bound, held by every sync and every resolution (the V8 flag is process-wide). */

@@ -79,12 +79,7 @@ interface Outcome {
  */
 export async function resolveCustomers(db: Database, logger: Logger, options: ResolveCustomersOptions = {}): Promise<ResolutionSummary> {
   // The heap is held to a bounded growth meanwhile (see bounded-heap): about half the peak RSS.
-  const release = heapGrowthBound.hold();
-  try {
-    return await resolveWithinBound(db, logger, options);
-  } finally {
-    release();
-  }
+  return heapGrowthBound.during(() => resolveWithinBound(db, logger, options));
 }
 
 async function resolveWithinBound(db: Database, logger: Logger, options: ResolveCustomersOptions): Promise<ResolutionSummary> {

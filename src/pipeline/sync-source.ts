@@ -192,10 +192,5 @@ async function syncWithinBound(db: Database, source: SourceConfig, logger: Logge
  * to a bounded growth meanwhile (see bounded-heap).
  */
 export async function syncSource(db: Database, source: SourceConfig, logger: Logger, options: SyncOptions = {}): Promise<SyncResult> {
-  const release = heapGrowthBound.hold();
-  try {
-    return await syncWithinBound(db, source, logger, options);
-  } finally {
-    release();
-  }
+  return heapGrowthBound.during(() => syncWithinBound(db, source, logger, options));
 }

@@ -38,6 +38,13 @@ describe('heap growth bound during a sync', () => {
     expect(v8.calls).toEqual([HEAP_GROWTH_PERCENT, 0]);
   });
 
+  it('releases the bound when work run during it fails', async () => {
+    const v8 = recorder();
+    const bound = new HeapGrowthBound(v8.set);
+    await expect(bound.during(async () => Promise.reject(new Error('stopped')))).rejects.toThrow('stopped');
+    expect(v8.calls).toEqual([HEAP_GROWTH_PERCENT, 0]);
+  });
+
   it('sets the real V8 flag without error', () => {
     heapGrowthBound.hold()();
   });
