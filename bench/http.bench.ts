@@ -26,6 +26,7 @@ import { createRepositories } from '../src/store/repositories';
 import { createBenchDatabase } from './support/bench-database';
 import { note, reportFigure } from './support/bench-output';
 import { BENCH_JWT_SECRET } from './support/http-bench-settings';
+import { productNodeFlags } from './support/product-node-flags';
 
 const PEOPLE = Number(process.env.BENCH_HTTP_CUSTOMERS ?? 5_000);
 const SECONDS = Number(process.env.BENCH_HTTP_SECONDS ?? 10);
@@ -67,7 +68,7 @@ function writeSources(dir: string): string {
 }
 
 async function startTarget(mode: 'graphql' | 'baseline', url: string): Promise<{ port: number; child: ChildProcess }> {
-  const child = spawn(process.execPath, [...TARGET_NODE_ARGS, '--import', 'tsx', path.join(__dirname, 'support', 'http-target.ts'), mode, url], { stdio: ['ignore', 'pipe', 'inherit', 'ipc'] });
+  const child = spawn(process.execPath, [...productNodeFlags(), ...TARGET_NODE_ARGS, '--import', 'tsx', path.join(__dirname, 'support', 'http-target.ts'), mode, url], { stdio: ['ignore', 'pipe', 'inherit', 'ipc'] });
   const lines = readline.createInterface({ input: child.stdout! });
   for await (const line of lines) {
     const { port } = JSON.parse(line) as { port: number };

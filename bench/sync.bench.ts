@@ -15,6 +15,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { note } from './support/bench-output';
+import { productNodeFlags } from './support/product-node-flags';
 
 const rows = Number(process.env.BENCH_SYNC_ROWS ?? 1_000_000);
 const GIVEN = ['Ann', 'Bo', 'Chen', 'Dana', 'Emil', 'Fatima', 'Grace', 'Hiro', 'Ivan', 'Jana'];
@@ -43,7 +44,7 @@ writeCsv(file);
 note(`sync bench: ${rows} rows, ${(fs.statSync(file).size / 1e6).toFixed(0)} MB CSV`);
 let failed = false;
 for (const dialect of ['sqlite', 'mysql']) {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', path.join(__dirname, 'support', 'sync-load.ts'), dialect, file, String(rows)], {
+  const result = spawnSync(process.execPath, [...productNodeFlags(), '--import', 'tsx', path.join(__dirname, 'support', 'sync-load.ts'), dialect, file, String(rows)], {
     stdio: 'inherit',
   });
   if (result.status !== 0) failed = true;

@@ -47,6 +47,11 @@ export class RecordIntake {
     return this.seen.has(externalId);
   }
 
+  /** Every key this run has seen (quarantined rows' keys included). */
+  get keys(): RunKeys {
+    return this.seen;
+  }
+
   /**
    * True when stored records can be recognised as unchanged from their raw values alone (see
    * readRaw and take), so a sync may look up their stored states before taking them.

@@ -41,13 +41,29 @@ export class RunKeys {
     if (this.count * 2 > this.values.length) this.grow();
   }
 
+  /** The values of the keys stored here that `other` does not hold. */
+  valuesOfKeysNotIn(other: RunKeys): number[] {
+    const values: number[] = [];
+    for (let slot = 0; slot < this.values.length; slot += 1) {
+      const value = this.values[slot] as number;
+      if (value === EMPTY) continue;
+      if (other.values[other.slotOf(this.high[slot] as number, this.low[slot] as number)] === EMPTY) values.push(value);
+    }
+    return values;
+  }
+
   /** The slot holding the key, or the free slot where it belongs; leaves its hash in hashHigh/hashLow. */
   private find(key: string): number {
     hashKey(key);
+    return this.slotOf(hashHigh, hashLow);
+  }
+
+  /** The slot holding the key of this hash, or the free slot where it belongs. */
+  private slotOf(high: number, low: number): number {
     const mask = this.values.length - 1;
-    for (let slot = hashLow & mask; ; slot = (slot + 1) & mask) {
+    for (let slot = low & mask; ; slot = (slot + 1) & mask) {
       if (this.values[slot] === EMPTY) return slot;
-      if (this.high[slot] === hashHigh && this.low[slot] === hashLow) return slot;
+      if (this.high[slot] === high && this.low[slot] === low) return slot;
     }
   }
 

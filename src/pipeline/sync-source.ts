@@ -12,6 +12,7 @@ import { emptyCounts, type SyncCounts } from '../store/sync-run-repository';
 import { loadSuppressionCheck } from '../access/suppression';
 import { heapGrowthBound } from './bounded-heap';
 import { RecordIntake } from './record-intake';
+import { perBatchLookup, StoredStateTable, type StoredStateLookup } from './stored-states';
 
 export interface SyncResult {
   syncRunId: number;
@@ -32,6 +33,8 @@ export interface SyncOptions {
   batchSize?: number;
   /** Rates for converting money into the base currency, when one is configured. */
   fx?: FxRateProvider;
+  /** The most stored records whose states a snapshot run reads up front (default MAX_HELD_STATES). */
+  maxHeldStates?: number;
 }
 
 /** A source read in full each time: what it no longer holds was deleted upstream. */
@@ -53,6 +56,21 @@ export function isSnapshotSource(source: SourceConfig): boolean {
 class DryRunRollback extends Error {}
 
 /**
+ * The most stored records whose states a snapshot run holds in memory (about 65 bytes each, so
+ * some 200 MB at most); a larger source is looked up batch by batch.
+ */
+const MAX_HELD_STATES = 3_000_000;
+
+/**
+ * How a run finds stored states: a snapshot reads its whole source again, so its stored states are
+ * read in one pass up front; any other run looks up the keys of each batch.
+ */
+async function storedStateLookup(source: SourceConfig, repos: ReturnType<typeof createRepositories>, maxHeldStates: number): Promise<StoredStateLookup> {
+  if (!isSnapshotSource(source)) return perBatchLookup(repos.sourceRecords, source.name);
+  return (await StoredStateTable.read(repos.sourceRecords, source.name, maxHeldStates)) ?? perBatchLookup(repos.sourceRecords, source.name);
+}
+
+/**
  * Runs one source through extract → normalize → load. Every record read ends up loaded
  * (inserted, updated, unchanged), collapsed as an exact duplicate, or quarantined with a reason:
  * `read = inserted + updated + unchanged + quarantined + duplicates`. Each batch commits with the
@@ -70,6 +88,7 @@ async function syncWithinBound(db: Database, source: SourceConfig, logger: Logge
   const counts = emptyCounts();
   const touchedRecordIds: number[] = [];
   const intake = new RecordIntake(source, syncRunId, options.fx, await loadSuppressionCheck(db.knex));
+  const lookup = await storedStateLookup(source, repos, options.maxHeldStates ?? MAX_HELD_STATES);
   let records: LoadRecord[] = [];
   let rejects: QuarantineEntry[] = [];
   let watermark: string | undefined;
@@ -136,7 +155,7 @@ async function syncWithinBound(db: Database, source: SourceConfig, logger: Logge
     const raws = items.map((item) => intake.readRaw(item));
     const keys: string[] = [];
     for (const raw of raws) if (raw) keys.push(raw.externalId);
-    const stored = await repos.sourceRecords.storedStates(source.name, keys);
+    const stored = await lookup.statesOf(keys);
     for (let i = 0; i < items.length; i += 1) {
       const item = items[i] as ExtractedItem;
       const raw = raws[i] ?? null;
@@ -169,7 +188,10 @@ async function syncWithinBound(db: Database, source: SourceConfig, logger: Logge
     await takeBatch(pending);
     await writing;
     if (isSnapshotSource(source) && !dryRun) {
-      const deleted = await repos.sourceRecords.markMissingDeleted(source.name, (key) => intake.has(key), syncRunId);
+      const deleted =
+        lookup instanceof StoredStateTable
+          ? await repos.sourceRecords.markDeleted(lookup.activeIdsNotIn(intake.keys), syncRunId)
+          : await repos.sourceRecords.markMissingDeleted(source.name, (key) => intake.has(key), syncRunId);
       counts.deleted = deleted.length;
       touchedRecordIds.push(...deleted);
       await repos.quarantine.supersede(source.name, syncRunId);

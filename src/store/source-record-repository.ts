@@ -68,6 +68,13 @@ const WRITE_ROWS = 250;
 const KEY_COLUMNS = ['source', 'external_id'];
 /** Keys per page when looking for records a snapshot no longer holds. */
 const MISSING_PAGE = 5_000;
+/** Rows per page when reading the stored states of a whole source. */
+const STATE_PAGE = 20_000;
+
+/** A stored state with the key it belongs to, as a scan of a whole source gives it. */
+export interface KeyedStoredState extends StoredState {
+  externalId: string;
+}
 const WRITE_COLUMNS = ['source', 'external_id', 'raw', 'normalized', 'corrections', 'content_hash', 'status', 'sync_run_id', 'created_at', 'updated_at'];
 /** A rewrite keeps the row's id and created_at. */
 const REWRITTEN_COLUMNS = WRITE_COLUMNS.filter((c) => c !== 'source' && c !== 'external_id' && c !== 'created_at');
@@ -235,6 +242,27 @@ export class SourceRecordRepository {
   }
 
   /**
+   * The stored state of every record of a source, deleted ones included, page by page in key
+   * order. The (source, external_id, content_hash, status) index holds every column read, so the
+   * scan reads that index alone: one pass over it instead of a look-up per key.
+   */
+  async *scanStates(source: string, pageSize = STATE_PAGE): AsyncGenerator<KeyedStoredState[]> {
+    type Row = { id: number | string; external_id: string; content_hash: string; status: string };
+    const pageAfter = (afterKey: string | undefined): Promise<Row[]> => {
+      const page = this.knex('source_records').select('id', 'external_id', 'content_hash', 'status').where({ source }).orderBy('external_id').limit(pageSize);
+      if (afterKey !== undefined) page.where('external_id', '>', afterKey);
+      return page.then((rows: Row[]) => rows);
+    };
+    for (let next: Promise<Row[]> | undefined = pageAfter(undefined); next !== undefined; ) {
+      const rows: Row[] = await next;
+      // The next page is asked for before this one is handed over, so the database reads it meanwhile.
+      next = rows.length < pageSize ? undefined : pageAfter(String(rows[rows.length - 1]!.external_id));
+      next?.catch(() => undefined);
+      yield rows.map((row) => ({ id: Number(row.id), externalId: String(row.external_id), hash: String(row.content_hash), status: String(row.status) }));
+    }
+  }
+
+  /**
    * Marks deleted the active records of a source that a complete snapshot read did not contain,
    * so a person removed upstream stops contributing. Returns their ids.
    */
@@ -250,13 +278,18 @@ export class SourceRecordRepository {
       if (rows.length < MISSING_PAGE) break;
       afterKey = String(rows[rows.length - 1]!.external_id);
     }
+    return this.markDeleted(missing, syncRunId);
+  }
+
+  /** Marks these records deleted by this run; returns their ids. */
+  async markDeleted(ids: number[], syncRunId: number): Promise<number[]> {
     const now = nowDbTime();
-    for (let i = 0; i < missing.length; i += 1000) {
+    for (let i = 0; i < ids.length; i += 1000) {
       await this.knex('source_records')
-        .whereIn('id', missing.slice(i, i + 1000))
+        .whereIn('id', ids.slice(i, i + 1000))
         .update({ status: 'deleted', sync_run_id: syncRunId, updated_at: now });
     }
-    return missing;
+    return ids;
   }
 
   async listActive(): Promise<StoredSourceRecord[]> {

@@ -25,4 +25,14 @@ describe('keys seen in a run', () => {
     expect(keys.get('王小明')).toBe(3);
     expect(keys.get('')).toBe(0);
   });
+
+  it('gives the values of its keys that another set of keys lacks', () => {
+    const stored = new RunKeys();
+    const seen = new RunKeys();
+    for (let i = 0; i < 5_000; i += 1) stored.set(`key-${i}`, i);
+    for (let i = 0; i < 5_000; i += 1) if (i % 7 !== 0) seen.set(`key-${i}`, -1);
+    seen.set('not-stored', -1);
+    const expected = Array.from({ length: 5_000 }, (_, i) => i).filter((i) => i % 7 === 0);
+    expect(stored.valuesOfKeysNotIn(seen).sort((a, b) => a - b)).toEqual(expected);
+  });
 });

@@ -45,7 +45,10 @@ describeEachDialect('sync lifecycle', (dialect) => {
     expect(gone?.raw).toMatchObject({ first: 'Bo' });
   });
 
-  it('finds the records missing from a snapshot on every page of a large source', async () => {
+  it.each([
+    ['with the stored states read up front', undefined],
+    ['with the stored states looked up per batch', 0],
+  ])('finds the records missing from a snapshot on every page of a large source, %s', async (_, maxHeldStates) => {
     const rows = (keep: (i: number) => boolean): string => {
       let csv = `${HEADER}\n`;
       for (let i = 0; i < 12_001; i += 1) if (keep(i)) csv += `k${i},Ann,ann${i}@example.com,1990-01-01\n`;
@@ -54,8 +57,8 @@ describeEachDialect('sync lifecycle', (dialect) => {
     await syncSource(test.db, sourceOf(config(writeFixtureDir({ 'a.csv': rows(() => true) }))), logger);
     // Gone: the first and last keys in key order and one key inside each later page of 5,000.
     const gone = new Set([0, 9999, 5000, 12_000, 777]);
-    const result = await syncSource(test.db, sourceOf(config(writeFixtureDir({ 'a.csv': rows((i) => !gone.has(i)) }))), logger);
-    expect(result.counts).toMatchObject({ read: 12_001 - gone.size, deleted: gone.size });
+    const result = await syncSource(test.db, sourceOf(config(writeFixtureDir({ 'a.csv': rows((i) => !gone.has(i)) }))), logger, { maxHeldStates });
+    expect(result.counts).toMatchObject({ read: 12_001 - gone.size, unchanged: 12_001 - gone.size, deleted: gone.size });
     const deleted = await test.db.knex('source_records').where({ source: 'crm', status: 'deleted' }).orderBy('external_id').pluck('external_id');
     expect(deleted).toEqual([...gone].map((i) => `k${i}`).sort());
   });
