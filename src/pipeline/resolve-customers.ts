@@ -126,7 +126,9 @@ async function resolveWithinBound(db: Database, logger: Logger, options: Resolve
     const record = full.byId.get(id);
     return record && toMatchRecord(record, trust.get(record.source) ?? 0);
   };
-  return finish(repos, logger, timer, options, full.resolved, full.byId, matchOf, full.links);
+  const summary = await finish(repos, logger, timer, options, full.resolved, full.byId, matchOf, full.links);
+  await repos.blockKeys.markResolved(fingerprint, startedAt);
+  return summary;
 }
 
 /** A full run: every active record read and resolved, and every record's block keys stored. */
@@ -159,7 +161,7 @@ async function resolveFully(
   if (result.splits.length > 0) logger.info({ splits: result.splits.length }, 'chaining guard refused links');
   const outcome: Outcome = { clusters: result.clusters, links: result.links, reviews: result.reviews, previous: new Map([...links].map(([id, link]) => [id, link.customerId])), partial: false };
   timer.mark('match');
-  await repos.blockKeys.replaceAll(fingerprint, startedAt, blockKeysOf(matchRecords, config));
+  await repos.blockKeys.replaceAll(blockKeysOf(matchRecords, config));
   timer.mark('writeBlockKeys');
   const byId = new Map(records.map((record) => [record.id, record]));
   return { resolved: { mode: 'full', records: records.length, recordsRead: records.length, outcome, decisions, parameters, modelId }, byId, links };

@@ -37,19 +37,27 @@ export class BlockKeyRepository {
     return row ? (fromDbTime(row.last_started_at) as Date) : undefined;
   }
 
-  /** Records that a resolution started at `startedAt` (a DB time) has written its outcome. */
+  /**
+   * Records that a resolution started at `startedAt` (a DB time) has written its outcome, with keys
+   * of this blocking configuration stored for every record. Called only once the golden records
+   * are written: a run stopped before that leaves the previous state (or, after a full rewrite of
+   * the keys, none), so the next run looks at everything this one did not finish.
+   */
   async markResolved(fingerprint: string, startedAt: string): Promise<void> {
-    await this.knex('resolution_state').where({ fingerprint }).update({ last_started_at: startedAt });
+    await this.knex.transaction(async (trx) => {
+      await trx('resolution_state').delete();
+      await trx('resolution_state').insert({ fingerprint, last_started_at: startedAt });
+    });
   }
 
   /**
-   * Replaces every stored key (a full resolution started at `startedAt`), then records the
-   * configuration. The table is emptied and written without its digest index, in primary key
+   * Replaces every stored key (a full resolution's). The table is emptied and written without its digest index, in primary key
    * order, and the index built afterwards by sorting: kept up to date row by row, it outgrows the
-   * buffer pool and every row costs a random page read. An interrupted rewrite leaves no
-   * `resolution_state`, so the next run is a full one and rewrites the table again.
+   * buffer pool and every row costs a random page read. The rewrite leaves no `resolution_state`
+   * (markResolved writes it once the run's outcome is written), so a run stopped anywhere after
+   * this began is followed by a full one, which rewrites the table again.
    */
-  async replaceAll(fingerprint: string, startedAt: string, records: Iterable<RecordBlockKeys>): Promise<void> {
+  async replaceAll(records: Iterable<RecordBlockKeys>): Promise<void> {
     await this.knex('resolution_state').delete();
     await this.knex('record_block_keys').truncate();
     await dropIndexIfExists(this.knex, 'record_block_keys', DIGEST_INDEX);
@@ -66,7 +74,6 @@ export class BlockKeyRepository {
     }
     await flush();
     await createIndexIfMissing(this.knex, 'record_block_keys', DIGEST_INDEX, ['key_digest']);
-    await this.knex('resolution_state').insert({ fingerprint, last_started_at: startedAt });
   }
 
   /**

@@ -1,4 +1,4 @@
-import { expect, it } from 'vitest';
+import { expect, it, vi } from 'vitest';
 import { silentLogger } from '../../src/logging';
 import { resolveCustomers } from '../../src/pipeline/resolve-customers';
 import { runSync } from '../../src/pipeline/run-sync';
@@ -7,7 +7,7 @@ import { dropTermDigestIndex } from '../../src/store/customer-terms';
 import { nowDbTime } from '../../src/store/dialect';
 import { fieldProtection } from '../../src/store/field-protection';
 import { createRepositories } from '../../src/store/repositories';
-import type { ResolvedCustomer } from '../../src/store/resolution-repository';
+import { ResolutionRepository, type ResolvedCustomer } from '../../src/store/resolution-repository';
 import { describeEachDialect, useTestDatabase } from '../support/databases';
 import { csvProject, generatedRows } from '../pipeline/steward-support';
 
@@ -98,19 +98,38 @@ describeEachDialect('digest indexes around bulk writes', (dialect) => {
       yield { recordId: 1, values: [11, 12] };
       throw new Error('interrupted');
     }
-    await repos.blockKeys.replaceAll('fingerprint', nowDbTime(), [{ recordId: 1, values: [11, 12] }]);
-    await expect(repos.blockKeys.replaceAll('fingerprint', nowDbTime(), interrupted())).rejects.toThrow('interrupted');
+    await repos.blockKeys.replaceAll([{ recordId: 1, values: [11, 12] }]);
+    await repos.blockKeys.markResolved('fingerprint', nowDbTime());
+    await expect(repos.blockKeys.replaceAll(interrupted())).rejects.toThrow('interrupted');
     expect(await repos.blockKeys.lastStartedAt('fingerprint')).toBeUndefined();
-    await repos.blockKeys.replaceAll('fingerprint', nowDbTime(), [{ recordId: 1, values: [11, 12] }, { recordId: 2, values: [12] }]);
+    await repos.blockKeys.replaceAll([{ recordId: 1, values: [11, 12] }, { recordId: 2, values: [12] }]);
+    expect(await repos.blockKeys.lastStartedAt('fingerprint')).toBeUndefined();
+    await repos.blockKeys.markResolved('fingerprint', nowDbTime());
     expect(await repos.blockKeys.lastStartedAt('fingerprint')).toBeDefined();
     expect(await hasIndex(test.db, dialect, 'record_block_keys', 'record_block_keys_digest')).toBe(true);
     const [shared] = repos.blockKeys.digestsOf([12]);
     expect((await repos.blockKeys.blocks([shared as number], 10)).members.sort()).toEqual([1, 2]);
   });
 
+  it('a full resolution stopped while writing golden records is followed by a full one, not an increment', async () => {
+    await runSync(test.db, csvProject(generatedRows(10)).config, logger);
+    await resolveCustomers(test.db, logger, { mode: 'full' });
+    const repos = createRepositories(test.db.knex);
+    const fingerprint = (await test.db.knex('resolution_state').first('fingerprint')).fingerprint as string;
+    const stop = vi.spyOn(ResolutionRepository.prototype, 'apply').mockRejectedValueOnce(new Error('stopped'));
+    try {
+      await expect(resolveCustomers(test.db, logger, { mode: 'full' })).rejects.toThrow('stopped');
+    } finally {
+      stop.mockRestore();
+    }
+    expect(await repos.blockKeys.lastStartedAt(fingerprint)).toBeUndefined();
+    expect((await resolveCustomers(test.db, logger, {})).mode).toBe('full');
+    expect(await repos.blockKeys.lastStartedAt(fingerprint)).toBeDefined();
+  });
+
   it('a changed record keeps the keys it still has, loses the old ones and gains the new ones', async () => {
     const repos = createRepositories(test.db.knex);
-    await repos.blockKeys.replaceAll('fingerprint', nowDbTime(), [{ recordId: 1, values: [11, 12] }, { recordId: 2, values: [12] }]);
+    await repos.blockKeys.replaceAll([{ recordId: 1, values: [11, 12] }, { recordId: 2, values: [12] }]);
     await repos.blockKeys.replaceFor([{ recordId: 1, values: [12, 13] }, { recordId: 3, values: [13] }]);
     const [d11, d12, d13] = repos.blockKeys.digestsOf([11, 12, 13]) as [number, number, number];
     expect([...(await repos.blockKeys.digestsOfRecords([1]))].sort()).toEqual([d12, d13].sort());
