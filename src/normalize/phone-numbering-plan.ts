@@ -1,6 +1,7 @@
 import { Metadata, type MetadataJson } from 'libphonenumber-js/core';
 // The "max" metadata carries per-type patterns, needed for reliable MOBILE / FIXED_LINE decisions.
 import metadataJson from 'libphonenumber-js/max/metadata';
+import { regionSearchSteps, type RegionSearchStep } from './phone-region-search';
 
 /**
  * Numbering plans compiled once per region from libphonenumber's own metadata.
@@ -222,23 +223,35 @@ export function regionForNationalNumber(callingCode: string, nationalNumber: str
   if (!regions) return undefined;
   if (regions.length === 1) return regions[0];
   if (nationalNumber === lastRegionNumber && callingCode === lastRegionCallingCode) return lastRegion;
-  const region = regionAmong(regions, nationalNumber);
+  const region = regionAmong(regionSearch(callingCode, regions), nationalNumber);
   lastRegionCallingCode = callingCode;
   lastRegionNumber = nationalNumber;
   lastRegion = region;
   return region;
 }
 
-function regionAmong(regions: readonly string[], nationalNumber: string): string | undefined {
-  for (const region of regions) {
-    const plan = regionPlan(region);
-    if (plan.leadingDigits) {
-      if (nationalNumber && plan.leadingDigits.test(nationalNumber)) return region;
-    } else if (numberType(nationalNumber, plan)) {
-      return region;
+function regionAmong(steps: readonly RegionSearchStep[], nationalNumber: string): string | undefined {
+  for (let i = 0; i < steps.length; i++) {
+    const step = steps[i]!;
+    if (typeof step === 'string') {
+      if (numberType(nationalNumber, regionPlan(step))) return step;
+    } else if (nationalNumber) {
+      const region = step.firstMatch(nationalNumber);
+      if (region !== undefined) return region;
     }
   }
   return undefined;
+}
+
+const regionSearches = new Map<string, readonly RegionSearchStep[]>();
+
+function regionSearch(callingCode: string, regions: readonly string[]): readonly RegionSearchStep[] {
+  let steps = regionSearches.get(callingCode);
+  if (steps === undefined) {
+    steps = regionSearchSteps(regions.map((region) => ({ region, leadingDigits: regionPlan(region).leadingDigits })));
+    regionSearches.set(callingCode, steps);
+  }
+  return steps;
 }
 
 /** Strips a national (trunk) prefix and carrier code, only when what remains still makes sense. */

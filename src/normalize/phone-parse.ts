@@ -40,6 +40,8 @@ export interface ParsedPhone {
   nationalNumber: string;
   region: string | undefined;
   type: PhoneType | undefined;
+  /** Only numbers read by the library (outside the fast path) have one. */
+  extension: string | undefined;
 }
 
 /** `undefined`: not a phone number; `'fallback'`: outside the fast path's shapes. */
@@ -121,7 +123,7 @@ function finish(callingCode: string, number: string, plan: RegionPlan, region: s
   if (nationalNumber.length < MIN_NATIONAL_NUMBER_LENGTH || nationalNumber.length > MAX_NATIONAL_NUMBER_LENGTH) return undefined;
   const typePlan = region !== undefined ? regionPlanFn(region) : mainPlan(callingCode);
   if (typePlan === undefined) return undefined;
-  return { digits: '', callingCode, nationalNumber, region, type: numberTypeFn(nationalNumber, typePlan) };
+  return { digits: '', callingCode, nationalNumber, region, type: numberTypeFn(nationalNumber, typePlan), extension: undefined };
 }
 
 function mainPlan(callingCode: string): RegionPlan | undefined {

@@ -1,6 +1,6 @@
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
 import { isSupportedRegion, type PhoneType } from './phone-numbering-plan';
-import { parsePhoneFast } from './phone-parse';
+import { parsePhoneFast, type ParsedPhone } from './phone-parse';
 import { accept, correction, reject, withCorrections, type Normalized } from './result';
 import { prepareText } from './text';
 
@@ -34,34 +34,25 @@ const NON_DIGITS = /\D/g;
 
 /** Parses a phone number into E.164 with its type; invalid numbers are rejected with INVALID_PHONE. */
 export function normalizePhone(raw: string, options: PhoneOptions = {}): Normalized<PhoneValue> {
+  return normalizePhoneIn(raw, options.defaultRegion, undefined);
+}
+
+/**
+ * `normalizePhone` for a national number that may belong to either of two regions: read
+ * in `region`, and only when it is not a valid number there, in `fallbackRegion` (a
+ * Chinese CRM writes Chinese mobiles without +86 even for customers abroad). The text is
+ * cleaned once for both readings; when neither is valid, the first reading's rejection stands.
+ */
+export function normalizePhoneIn(raw: string, region: string | undefined, fallbackRegion: string | undefined): Normalized<PhoneValue> {
   const { text, corrections } = prepareTextFn(raw);
   if (text === '') return rejectFn('INVALID_PHONE', 'phone number is empty');
-  const defaultRegion = options.defaultRegion === undefined ? undefined : upperRegion(options.defaultRegion);
-
-  let value: PhoneValue | undefined;
-  let nationalNumber = '';
-  let callingCode = '';
-  let writtenDigits: string | undefined;
-  const fast = parsePhoneFastFn(text, defaultRegion);
-  if (fast === 'fallback') {
-    const region = defaultRegion !== undefined && isSupportedRegionFn(defaultRegion) ? (defaultRegion as CountryCode) : undefined;
-    const parsed = parsePhoneNumberFromString(text, region === undefined ? {} : { defaultCountry: region });
-    const type = parsed?.getType();
-    if (parsed !== undefined && type !== undefined) {
-      value = { e164: parsed.number, type };
-      if (parsed.country !== undefined) value.region = parsed.country;
-      if (parsed.ext) value.extension = parsed.ext;
-      nationalNumber = parsed.nationalNumber;
-      callingCode = parsed.countryCallingCode;
-    }
-  } else if (fast !== undefined && fast.type !== undefined) {
-    value = { e164: '+' + fast.callingCode + fast.nationalNumber, type: fast.type };
-    if (fast.region !== undefined) value.region = fast.region;
-    nationalNumber = fast.nationalNumber;
-    callingCode = fast.callingCode;
-    writtenDigits = fast.digits;
+  const defaultRegion = region === undefined ? undefined : upperRegion(region);
+  let read = readPhone(text, defaultRegion);
+  if (read === undefined && fallbackRegion !== undefined) {
+    const fallback = upperRegion(fallbackRegion);
+    if (fallback !== defaultRegion) read = readPhone(text, fallback);
   }
-  if (value === undefined) {
+  if (read === undefined) {
     return rejectFn(
       'INVALID_PHONE',
       defaultRegion === undefined && !text.startsWith('+')
@@ -69,11 +60,34 @@ export function normalizePhone(raw: string, options: PhoneOptions = {}): Normali
         : 'phone number is not a valid number for its region',
     );
   }
-  writtenDigits ??= digitsBeforeExtension(text);
+  const value: PhoneValue = { e164: '+' + read.callingCode + read.nationalNumber, type: read.type! };
+  if (read.region !== undefined) value.region = read.region;
+  if (read.extension !== undefined) value.extension = read.extension;
+  const writtenDigits = read.digits;
+  const nationalNumber = read.nationalNumber;
+  const callingCode = read.callingCode;
   const digitsChanged =
     writtenDigits !== nationalNumber &&
     !(writtenDigits.length === callingCode.length + nationalNumber.length && writtenDigits.startsWith(callingCode) && writtenDigits.endsWith(nationalNumber));
   return acceptFn(value, digitsChanged ? withCorrectionsFn(corrections, [correctionFn('PHONE_REFORMATTED', raw, value.e164)]) : corrections);
+}
+
+/** The number `text` is as read in `region`, or undefined when it is not a valid number (of a known type) there. */
+function readPhone(text: string, region: string | undefined): ParsedPhone | undefined {
+  const fast = parsePhoneFastFn(text, region);
+  if (fast !== 'fallback') return fast !== undefined && fast.type !== undefined ? fast : undefined;
+  const supported = region !== undefined && isSupportedRegionFn(region) ? (region as CountryCode) : undefined;
+  const parsed = parsePhoneNumberFromString(text, supported === undefined ? {} : { defaultCountry: supported });
+  const type = parsed?.getType();
+  if (parsed === undefined || type === undefined) return undefined;
+  return {
+    digits: digitsBeforeExtension(text),
+    callingCode: parsed.countryCallingCode,
+    nationalNumber: parsed.nationalNumber,
+    region: parsed.country,
+    type,
+    extension: parsed.ext || undefined,
+  };
 }
 
 function upperRegion(region: string): string {

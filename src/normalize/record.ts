@@ -3,7 +3,7 @@ import { normalizeBirthDate, normalizeDateTime, todayUtc, type DateSettings } fr
 import { normalizeEmail } from './email';
 import type { FxRateProvider } from './fx';
 import { normalizeGender } from './gender';
-import { normalizePhone } from './phone';
+import { normalizePhoneIn } from './phone';
 import { normalizeAddressFields } from './record-address';
 import { normalizeConsentFields } from './record-consent';
 import { present, readCanonical } from './record-input';
@@ -24,7 +24,7 @@ const normalizeDateTimeFn = normalizeDateTime;
 const todayUtcFn = todayUtc;
 const normalizeEmailFn = normalizeEmail;
 const normalizeGenderFn = normalizeGender;
-const normalizePhoneFn = normalizePhone;
+const normalizePhoneInFn = normalizePhoneIn;
 const presentFn = present;
 const readCanonicalFn = readCanonical;
 const acceptedFn = accepted;
@@ -127,28 +127,13 @@ function dateSettingsOf(settings: SourceNormalizeSettings): DateSettings {
   return dates;
 }
 
-const phoneOptions = new Map<string, { defaultRegion: string }>();
-function phoneOptionsFor(region: string | undefined): { defaultRegion?: string } {
-  if (region === undefined) return {};
-  let options = phoneOptions.get(region);
-  if (options === undefined) {
-    options = { defaultRegion: region };
-    phoneOptions.set(region, options);
-  }
-  return options;
-}
-
 function normalizePhoneField(run: Run, raw: string, recordCountry: string | undefined): void {
   const { settings, fields } = run;
   // A national number is read in the customer's country first, then in the source's
   // (a Chinese CRM writes Chinese mobiles without +86 even for customers abroad).
   const first = settings.phoneRegion ?? recordCountry;
-  let r = normalizePhoneFn(raw, phoneOptionsFor(first));
   const second = settings.phoneRegion === undefined ? settings.defaultCountry : undefined;
-  if (!r.ok && second !== undefined && second !== first) {
-    const retry = normalizePhoneFn(raw, phoneOptionsFor(second));
-    if (retry.ok) r = retry;
-  }
+  const r = normalizePhoneInFn(raw, first, second);
   if (acceptedFn(run, 'phone', raw, r)) {
     fields.phone = r.value.e164;
     fields.phoneType = r.value.type;
