@@ -49,6 +49,10 @@ export function isParticle(token: string): boolean {
  * `Van`, `Del` or `Di` first in a full name are usually given names.
  */
 export function caseName(name: string, role: NameRole = 'full'): string {
+  // Most name parts are one word of ASCII letters: cased in one pass, with nothing to split.
+  const asciiWord = asciiWordCases(name);
+  if (asciiWord === UPPER_ONLY || asciiWord === LOWER_ONLY) return capitalizeAsciiWord(name, asciiWord);
+  if (asciiWord !== NOT_ONE_ASCII_WORD) return name;
   if (!needsRecasing(name)) return name;
   // Most name parts are one word: no split, no joining.
   if (name.indexOf(' ') < 0) return caseToken(name, 0, 0, role);
@@ -89,6 +93,33 @@ export function letterCases(s: string): number {
     else if (c > 127) return (UPPER.test(s) ? UPPER_ONLY : 0) | (LOWER.test(s) ? LOWER_ONLY : 0);
   }
   return cases;
+}
+
+const NOT_ONE_ASCII_WORD = -1;
+
+/** `letterCases` of a name made only of ASCII letters, or NOT_ONE_ASCII_WORD for anything else. */
+function asciiWordCases(name: string): number {
+  let cases = CASELESS;
+  for (let i = 0; i < name.length; i++) {
+    const c = name.charCodeAt(i);
+    if (c >= 65 && c <= 90) cases |= UPPER_ONLY;
+    else if (c >= 97 && c <= 122) cases |= LOWER_ONLY;
+    else return NOT_ONE_ASCII_WORD;
+  }
+  return cases;
+}
+
+/**
+ * `caseToken` for the only word of a name when it is ASCII letters in one case: alone in
+ * the name it is neither a suffix nor a particle, and it has no part breaks.
+ */
+function capitalizeAsciiWord(word: string, cases: number): string {
+  const lower = cases === LOWER_ONLY ? word : word.toLowerCase();
+  // `mc` before two more letters: McDonald.
+  if (lower.length >= 4 && lower.charCodeAt(0) === 109 && lower.charCodeAt(1) === 99) {
+    return 'Mc' + String.fromCharCode(lower.charCodeAt(2) - 32) + lower.slice(3);
+  }
+  return String.fromCharCode(lower.charCodeAt(0) - 32) + lower.slice(1);
 }
 
 /**
