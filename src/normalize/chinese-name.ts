@@ -1,4 +1,9 @@
 import { pinyin } from 'pinyin-pro';
+import { isCommonIdeographText } from './text';
+
+// Imported functions on the per-record path are bound once: under tsx (esbuild's CommonJS
+// output) a call through an import otherwise goes through two export getters each time.
+const isCommonIdeographTextFn = isCommonIdeographText;
 
 /**
  * Chinese names written in Han characters: family/given split and pinyin for matching.
@@ -29,19 +34,11 @@ export interface HanName {
   order: 'family-first' | 'given-first';
 }
 
-/** U+4E00-9FA5, the ideographs of everyday Chinese: all of them are Script=Han. */
-const COMMON_HAN_FIRST = 0x4e00;
-const COMMON_HAN_LAST = 0x9fa5;
-
 export function isHanName(text: string): boolean {
   // Han characters start at U+2E80: text starting below that (any Latin name) is ruled out at once.
   if (text.length === 0 || text.charCodeAt(0) < 0x2e80) return false;
   // Names made only of common ideographs are answered without the Unicode-property regex.
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < COMMON_HAN_FIRST || c > COMMON_HAN_LAST) return HAN_ONLY.test(text);
-  }
-  return true;
+  return isCommonIdeographTextFn(text) || HAN_ONLY.test(text);
 }
 
 export function splitHanName(text: string): HanName | undefined {
@@ -108,9 +105,10 @@ export function givenPinyin(given: string): string {
 /**
  * Toneless reading of each character that has only one (明 ming, 小 xiao), or null
  * for characters read differently in different words (乐 le/yue, 长 chang/zhang).
- * At most one entry per distinct character, so the map stays small.
+ * At most one entry per distinct character, so the map stays small. Keyed by character
+ * code: a one-character string of an ideograph would be a new string for every lookup.
  */
-const singleReading = new Map<string, string | null>();
+const singleReading = new Map<number, string | null>();
 
 /**
  * Pinyin of a name made only of single-reading characters, character by character:
@@ -120,14 +118,13 @@ const singleReading = new Map<string, string | null>();
 function monophonicPinyin(text: string): string | undefined {
   let out = '';
   for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    let reading = singleReading.get(ch);
+    const code = text.charCodeAt(i);
+    let reading = singleReading.get(code);
     if (reading === undefined) {
-      const code = ch.charCodeAt(0);
       if (code >= 0xd800 && code <= 0xdfff) return undefined;
-      const readings = new Set(pinyin(ch, { toneType: 'none', type: 'array', multiple: true, v: true }));
+      const readings = new Set(pinyin(text[i]!, { toneType: 'none', type: 'array', multiple: true, v: true }));
       reading = readings.size === 1 ? [...readings][0]!.toLowerCase() : null;
-      singleReading.set(ch, reading);
+      singleReading.set(code, reading);
     }
     if (reading === null) return undefined;
     out += reading;

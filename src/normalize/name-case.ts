@@ -1,8 +1,9 @@
-import { splitWords } from './text';
+import { isCommonIdeographText, splitWords } from './text';
 
 // Imported functions on the per-record path are bound once: under tsx (esbuild's CommonJS
 // output) a call through an import otherwise goes through two export getters each time.
 const splitWordsFn = splitWords;
+const isCommonIdeographTextFn = isCommonIdeographText;
 
 /**
  * Consistent casing for names written in cased scripts (Latin, Cyrillic, Greek ...).
@@ -139,7 +140,8 @@ function needsRecasing(name: string): boolean {
     } else if (c >= 97 && c <= 122) {
       cases |= LOWER_ONLY;
     } else if (c > 127) {
-      // Non-ASCII letters: classify word by word with Unicode properties.
+      // Everyday ideographs have no case; other non-ASCII letters are classified word by word with Unicode properties.
+      if (isCommonIdeographTextFn(name)) return false;
       return splitWordsFn(name).some((token) => {
         const t = letterCases(token);
         return t === UPPER_ONLY || t === LOWER_ONLY;

@@ -146,6 +146,20 @@ export function splitWords(s: string): string[] {
   }
 }
 
+/** U+4E00-9FA5, the ideographs of everyday Chinese: all Script=Han letters, none with case. */
+const COMMON_IDEOGRAPH_FIRST = 0x4e00;
+const COMMON_IDEOGRAPH_LAST = 0x9fa5;
+
+/** Whether `s` is made only of everyday Chinese ideographs (answered without Unicode-property regexes). */
+export function isCommonIdeographText(s: string): boolean {
+  if (s.length === 0) return false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < COMMON_IDEOGRAPH_FIRST || c > COMMON_IDEOGRAPH_LAST) return false;
+  }
+  return true;
+}
+
 export function isAscii(s: string): boolean {
   for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 127) return false;
   return true;
