@@ -67,6 +67,8 @@ interface TypeRule {
 export interface RegionPlan {
   region: string;
   callingCode: string;
+  /** The regions of the calling code, main region first (carried here so no lookup is needed per number). */
+  callingCodeRegions: readonly string[];
   nationalNumber: RegExp;
   possibleLengths: readonly number[] | undefined;
   iddPrefix: RegExp | undefined;
@@ -133,6 +135,7 @@ function compile(region: string, p: NumberingPlanApi): RegionPlan {
   return {
     region,
     callingCode: p.callingCode(),
+    callingCodeRegions: regionsByCallingCode.get(p.callingCode()) ?? [],
     nationalNumber: whole(p.nationalNumberPattern()),
     possibleLengths: p.possibleLengths(),
     iddPrefix: idd ? leading(idd) : undefined,
@@ -154,12 +157,20 @@ for (const callingCode of Object.keys((metadataJson as { country_calling_codes: 
   if (regions !== undefined) regionsByCallingCode.set(callingCode, regions);
 }
 
-export function regionsForCallingCode(callingCode: string): readonly string[] | undefined {
-  return regionsByCallingCode.get(callingCode);
+// The same answers indexed by the code as a number: a calling code read digit by digit
+// from the front of a number needs no string slice to hash.
+const regionsByCallingCodeNumber: Array<readonly string[] | undefined> = new Array<readonly string[] | undefined>(1000).fill(undefined);
+for (const [callingCode, regions] of regionsByCallingCode) regionsByCallingCodeNumber[Number(callingCode)] = regions;
+const nonGeographicCallingCodeNumbers = new Uint8Array(1000);
+for (const callingCode of nonGeographicCallingCodes) nonGeographicCallingCodeNumbers[Number(callingCode)] = 1;
+
+/** Regions of a calling code given as a number (1-999), main region first. */
+export function regionsForCallingCodeNumber(callingCode: number): readonly string[] | undefined {
+  return regionsByCallingCodeNumber[callingCode];
 }
 
-export function isNonGeographicCallingCode(callingCode: string): boolean {
-  return nonGeographicCallingCodes.has(callingCode);
+export function isNonGeographicCallingCodeNumber(callingCode: number): boolean {
+  return nonGeographicCallingCodeNumbers[callingCode] === 1;
 }
 
 function isType(nationalNumber: string, rule: TypeRule | undefined | null): boolean {
@@ -217,11 +228,11 @@ let lastRegionCallingCode = '';
 let lastRegionNumber = '';
 let lastRegion: string | undefined;
 
-/** Which region of a shared calling code a national number belongs to. */
-export function regionForNationalNumber(callingCode: string, nationalNumber: string): string | undefined {
-  const regions = regionsForCallingCode(callingCode);
-  if (!regions) return undefined;
+/** Which region of the plan's calling code (shared by several regions or not) a national number belongs to. */
+export function regionForNationalNumber(plan: RegionPlan, nationalNumber: string): string | undefined {
+  const regions = plan.callingCodeRegions;
   if (regions.length === 1) return regions[0];
+  const callingCode = plan.callingCode;
   if (nationalNumber === lastRegionNumber && callingCode === lastRegionCallingCode) return lastRegion;
   const region = regionAmong(regionSearch(callingCode, regions), nationalNumber);
   lastRegionCallingCode = callingCode;
@@ -260,7 +271,7 @@ export function extractNationalNumber(number: string, plan: RegionPlan): string 
   if (stripped === number) return number;
   if (plan.nationalNumber.test(number) && !plan.nationalNumber.test(stripped)) return number;
   if (plan.possibleLengths) {
-    const region = regionForNationalNumber(plan.callingCode, stripped);
+    const region = regionForNationalNumber(plan, stripped);
     const check = checkLength(stripped, region === undefined ? plan : regionPlan(region));
     if (check === 'TOO_SHORT' || check === 'INVALID_LENGTH') return number;
   }

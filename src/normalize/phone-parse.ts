@@ -1,12 +1,12 @@
 import {
   checkLength,
   extractNationalNumber,
-  isNonGeographicCallingCode,
+  isNonGeographicCallingCodeNumber,
   isSupportedRegion,
   numberType,
   regionForNationalNumber,
   regionPlan,
-  regionsForCallingCode,
+  regionsForCallingCodeNumber,
   type PhoneType,
   type RegionPlan,
 } from './phone-numbering-plan';
@@ -15,12 +15,12 @@ import {
 // output) a call through an import otherwise goes through two export getters each time.
 const checkLengthFn = checkLength;
 const extractNationalNumberFn = extractNationalNumber;
-const isNonGeographicCallingCodeFn = isNonGeographicCallingCode;
+const isNonGeographicCallingCodeNumberFn = isNonGeographicCallingCodeNumber;
 const isSupportedRegionFn = isSupportedRegion;
 const numberTypeFn = numberType;
 const regionForNationalNumberFn = regionForNationalNumber;
 const regionPlanFn = regionPlan;
-const regionsForCallingCodeFn = regionsForCallingCode;
+const regionsForCallingCodeNumberFn = regionsForCallingCodeNumber;
 
 /**
  * The fast path for phone numbers made only of digits and ordinary separators
@@ -79,11 +79,12 @@ function simpleDigits(text: string): string | undefined {
 
 function international(digits: string): ParsedPhone | undefined | 'fallback' {
   if (digits[0] === '0') return undefined;
+  let callingCode = 0;
   for (let length = 1; length <= 3 && length <= digits.length; length++) {
-    const callingCode = digits.slice(0, length);
-    const regions = regionsForCallingCodeFn(callingCode);
-    if (regions !== undefined) return finish(callingCode, digits.slice(length), regionPlanFn(regions[0]!), undefined);
-    if (isNonGeographicCallingCodeFn(callingCode)) return 'fallback';
+    callingCode = callingCode * 10 + digits.charCodeAt(length - 1) - 48;
+    const regions = regionsForCallingCodeNumberFn(callingCode);
+    if (regions !== undefined) return finish(digits.slice(length), regionPlanFn(regions[0]!), undefined);
+    if (isNonGeographicCallingCodeNumberFn(callingCode)) return 'fallback';
   }
   return undefined;
 }
@@ -108,25 +109,26 @@ function national(digits: string, region: string): ParsedPhone | undefined | 'fa
       (!plan.nationalNumber.test(fullNational) && plan.nationalNumber.test(shorterNational)) ||
       checkLengthFn(fullNational, plan) === 'TOO_LONG'
     ) {
-      const main = regionsForCallingCodeFn(callingCode)?.[0];
-      return main === undefined ? undefined : finish(callingCode, shorter, regionPlanFn(main), undefined);
+      const main = plan.callingCodeRegions[0];
+      return main === undefined ? undefined : finish(shorter, regionPlanFn(main), undefined);
     }
   }
-  return finish(callingCode, digits, plan, region);
+  return finish(digits, plan, region);
 }
 
-function finish(callingCode: string, number: string, plan: RegionPlan, region: string | undefined): ParsedPhone | undefined {
+/** `plan` is the region's plan, or the main plan of the calling code when the region is not known yet. */
+function finish(number: string, plan: RegionPlan, region: string | undefined): ParsedPhone | undefined {
   if (number === '') return undefined;
   const nationalNumber = extractNationalNumberFn(number, plan);
-  const exactRegion = regionForNationalNumberFn(callingCode, nationalNumber);
+  const exactRegion = regionForNationalNumberFn(plan, nationalNumber);
   if (exactRegion !== undefined) region = exactRegion;
   if (nationalNumber.length < MIN_NATIONAL_NUMBER_LENGTH || nationalNumber.length > MAX_NATIONAL_NUMBER_LENGTH) return undefined;
-  const typePlan = region !== undefined ? regionPlanFn(region) : mainPlan(callingCode);
+  const typePlan = region !== undefined ? regionPlanFn(region) : mainPlan(plan);
   if (typePlan === undefined) return undefined;
-  return { digits: '', callingCode, nationalNumber, region, type: numberTypeFn(nationalNumber, typePlan), extension: undefined };
+  return { digits: '', callingCode: plan.callingCode, nationalNumber, region, type: numberTypeFn(nationalNumber, typePlan), extension: undefined };
 }
 
-function mainPlan(callingCode: string): RegionPlan | undefined {
-  const main = regionsForCallingCodeFn(callingCode)?.[0];
+function mainPlan(plan: RegionPlan): RegionPlan | undefined {
+  const main = plan.callingCodeRegions[0];
   return main === undefined ? undefined : regionPlanFn(main);
 }
