@@ -37,6 +37,8 @@ export interface MoneyOptions {
   decimalSeparator?: '.' | ',';
 }
 
+/** Enough zeros to pad any currency's minor units (at most 4, CLF). */
+const ZEROS = '0000';
 const GROUP_CHARS = /[ '\u2019\u00a0\u202f\u2009]/g;
 const CANONICAL_NUMBER = /^-?\d+(?:\.\d+)?$/;
 
@@ -100,6 +102,13 @@ export function amountString(plain: string, currency: string): string {
  */
 function padAmount(number: string, negative: boolean, currency: string): string {
   const dot = number.indexOf('.');
+  // Most amounts have no sign and no leading zeros: their digits stay as written, in one piece.
+  if (!negative && (number.charCodeAt(0) !== 48 || dot === 1 || number.length === 1)) {
+    const written = dot < 0 ? 0 : number.length - dot - 1;
+    const minor = minorUnitsFn(currency);
+    if (written >= minor && (dot < 0 || written > 0)) return number;
+    if (written < minor && minor - written <= ZEROS.length) return number + (dot < 0 ? '.' : '') + ZEROS.slice(0, minor - written);
+  }
   let integer = dot < 0 ? number : number.slice(0, dot);
   let fraction = dot < 0 ? '' : number.slice(dot + 1);
   let start = 0;
@@ -177,6 +186,8 @@ export function canonicalNumber(written: string, decimalSeparator?: '.' | ','): 
   }
   const integerEnd = decimalAt >= 0 ? decimalAt : written.length;
   if (decimalAt === written.length - 1) return undefined;
+  // Ungrouped digits with a decimal point (or none) are already in canonical form.
+  if (group === 0 && integerEnd > 0 && (decimalAt < 0 || written.charCodeAt(decimalAt) === 46)) return written;
   const integer = group === 0 ? written.slice(0, integerEnd) : ungroup(written, integerEnd, group);
   if (integer === undefined) return undefined;
   const whole = integer === '' ? '0' : integer;

@@ -17,12 +17,18 @@ const correctionFn = correction;
 const normalizeTextFn = normalizeText;
 
 const moneyOptionsCache = new WeakMap<SourceNormalizeSettings, MoneyOptions>();
+// A run normalizes record after record with one settings object: the last answer is kept.
+let lastMoneyOptionsOf: SourceNormalizeSettings | undefined;
+let lastMoneyOptions: MoneyOptions | undefined;
 function moneyOptionsOf(settings: SourceNormalizeSettings): MoneyOptions {
+  if (settings === lastMoneyOptionsOf && lastMoneyOptions !== undefined) return lastMoneyOptions;
   let options = moneyOptionsCache.get(settings);
   if (options === undefined) {
     options = { defaultCurrency: settings.currency, decimalSeparator: settings.decimalSeparator };
     moneyOptionsCache.set(settings, options);
   }
+  lastMoneyOptionsOf = settings;
+  lastMoneyOptions = options;
   return options;
 }
 

@@ -117,13 +117,19 @@ class OutputFields {}
 
 /** Date settings derived once per source settings object, not once per record. */
 const dateSettingsCache = new WeakMap<SourceNormalizeSettings, DateSettings>();
+// A run normalizes record after record with one settings object: the last answer is kept.
+let lastDateSettingsOf: SourceNormalizeSettings | undefined;
+let lastDateSettings: DateSettings | undefined;
 function dateSettingsOf(settings: SourceNormalizeSettings): DateSettings {
+  if (settings === lastDateSettingsOf && lastDateSettings !== undefined) return lastDateSettings;
   let dates = dateSettingsCache.get(settings);
   if (dates === undefined) {
     dates = { formats: settings.dateFormats, timezone: settings.timezone };
     if (settings.dayFirst !== undefined) dates.dayFirst = settings.dayFirst;
     dateSettingsCache.set(settings, dates);
   }
+  lastDateSettingsOf = settings;
+  lastDateSettings = dates;
   return dates;
 }
 
