@@ -60,8 +60,9 @@ export function normalizePhoneIn(raw: string, region: string | undefined, fallba
         : 'phone number is not a valid number for its region',
     );
   }
-  const value: PhoneValue = { e164: '+' + read.callingCode + read.nationalNumber, type: read.type! };
-  if (read.region !== undefined) value.region = read.region;
+  const e164 = '+' + read.callingCode + read.nationalNumber;
+  // The region in the literal (it is almost always known): adding it afterwards costs a second allocation.
+  const value: PhoneValue = read.region === undefined ? { e164, type: read.type! } : { e164, type: read.type!, region: read.region };
   if (read.extension !== undefined) value.extension = read.extension;
   const writtenDigits = read.digits;
   const nationalNumber = read.nationalNumber;
