@@ -16,8 +16,6 @@ import { toMatchRecord } from './match-records';
 
 /** Bump when blocking keys emit different values for the same configuration. */
 const BLOCK_KEY_VERSION = 1;
-/** Customers per member lookup. */
-const CUSTOMERS_PER_LOOKUP = 1000;
 
 /** Names the blocking configuration stored keys were computed with. */
 export function blockKeyFingerprint(config: ConfigOverrides): string {
@@ -50,18 +48,24 @@ export interface ScopeInput {
  *
  * The resolver re-scores the candidates of every record it visits (the changed ones, the members
  * of their customers, and whatever they link to); its outcome equals a full run's when each
- * visited record has all its block partners and their customers' members at hand. So: the
- * changed records' keys are stored first; then, for records to explore, the store gives the
- * members of their blocks (by keyed digest; blocks too large in the whole store only as such, so
- * that they stay unused as in a full run) and whole customers are read. The resolver runs on what
- * was read; if it visited a record not explored yet, that record is explored and it runs again.
+ * visited record has all its block partners and its customer's members at hand. So: the changed
+ * records' keys are stored first; then records to explore are read with their whole customers,
+ * and the store gives the members of their blocks (by keyed digest; blocks too large in the whole
+ * store only as such, so that they stay unused as in a full run). A block partner is read alone:
+ * its customer matters only if the resolver visits it, and a visited record not explored yet is
+ * explored before the resolver runs again.
  */
 export async function resolveWithinScope(repos: Repositories, input: ScopeInput): Promise<ScopedIncrement> {
   const { maxBlockSize } = resolveConfig(input.config).blocking;
   const records = new Map<number, ResolvableRecord>();
   const matchRecords = new Map<number, MatchRecord>();
+  /** Blocking key values of every record read, and their stored digests, computed once. */
+  const keysOf = new Map<number, { values: number[]; digests: number[] }>();
   const links = new Map<number, StoredLink>();
   const membersOf = new Map<string, number[]>();
+  /** Records asked for (an inactive one is not found, and not asked again). */
+  const asked = new Set<number>();
+  const linksAsked = new Set<number>();
   const explored = new Set<number>();
   const askedDigests = new Set<number>();
   const oversizedDigests = new Set<number>();
@@ -71,56 +75,72 @@ export async function resolveWithinScope(repos: Repositories, input: ScopeInput)
     (mustLink.get(Number(b)) ?? mustLink.set(Number(b), []).get(Number(b))!).push(Number(a));
   }
 
-  /** Reads records not read yet, and every member of their customers. */
-  const read = async (ids: Iterable<number>): Promise<void> => {
-    let missing = [...new Set(ids)].filter((id) => !records.has(id) && !links.has(id));
-    while (missing.length > 0) {
-      for (const record of await repos.sourceRecords.resolvableByIds(missing)) {
-        records.set(record.id, record);
-        matchRecords.set(record.id, toMatchRecord(record, input.trust.get(record.source) ?? 0));
-      }
-      const found = await repos.resolution.linksOfRecords(missing);
-      for (const [id, link] of found) links.set(id, link);
-      const customers = [...new Set([...found.values()].map((link) => link.customerId))].filter((id) => !membersOf.has(id));
-      missing = [];
-      for (let i = 0; i < customers.length; i += CUSTOMERS_PER_LOOKUP) {
-        for (const [customerId, members] of await repos.resolution.recordIdsByCustomer(customers.slice(i, i + CUSTOMERS_PER_LOOKUP))) {
-          membersOf.set(customerId, members);
-          for (const member of members) if (!records.has(member) && !links.has(member)) missing.push(member);
-        }
-      }
-    }
+  /** Reads records not asked for yet, with their blocking keys. */
+  const readRecords = async (ids: Iterable<number>): Promise<void> => {
+    const missing = [...new Set(ids)].filter((id) => !asked.has(id));
+    for (const id of missing) asked.add(id);
+    if (missing.length === 0) return;
+    const found = (await repos.sourceRecords.resolvableByIds(missing)).map((record) => {
+      records.set(record.id, record);
+      const match = toMatchRecord(record, input.trust.get(record.source) ?? 0);
+      matchRecords.set(record.id, match);
+      return match;
+    });
+    const values = blockingKeyValues(found, input.config);
+    const digests = repos.blockKeys.digestsOf(values.flat());
+    let at = 0;
+    found.forEach((record, i) => {
+      const own = values[i] as number[];
+      keysOf.set(Number(record.id), { values: own, digests: digests.slice(at, (at += own.length)) });
+    });
   };
 
-  /** Reads the block partners and must-link partners of records (and their customers). */
+  /** Records with every member of their customers: the resolver visits a customer whole. */
+  const withCustomers = async (ids: readonly number[]): Promise<number[]> => {
+    const unknown = ids.filter((id) => !linksAsked.has(id));
+    for (const id of unknown) linksAsked.add(id);
+    const customers = new Set<string>();
+    for (const [id, link] of await repos.resolution.linksOfRecords(unknown)) {
+      links.set(id, link);
+      customers.add(link.customerId);
+    }
+    for (const [customerId, members] of await repos.resolution.linksByCustomer([...customers].filter((id) => !membersOf.has(id)))) {
+      membersOf.set(customerId, [...members.keys()]);
+      for (const [member, link] of members) {
+        links.set(member, link);
+        linksAsked.add(member);
+      }
+    }
+    const all = new Set(ids);
+    for (const id of ids) for (const member of membersOf.get(links.get(id)?.customerId ?? '') ?? []) all.add(member);
+    return [...all];
+  };
+
+  /** Reads records with their customers, and the block partners and must-link partners of all of them. */
   const explore = async (ids: readonly number[]): Promise<void> => {
-    const fresh = ids.filter((id) => !explored.has(id));
+    const fresh = (await withCustomers(ids.filter((id) => !explored.has(id)))).filter((id) => !explored.has(id));
     for (const id of fresh) explored.add(id);
-    await read(fresh);
+    await readRecords(fresh);
     const digests = [...(await repos.blockKeys.digestsOfRecords(fresh))].filter((digest) => !askedDigests.has(digest));
     for (const digest of digests) askedDigests.add(digest);
     const { members, oversized } = await repos.blockKeys.blocks(digests, maxBlockSize);
     for (const digest of oversized) oversizedDigests.add(digest);
     for (const id of fresh) members.push(...(mustLink.get(id) ?? []));
-    await read(members);
+    await readRecords(members);
   };
 
   // The changed records' keys are stored first: block sizes then count their current content.
-  await read([...input.changedIds, ...input.touchedIds]);
+  await readRecords([...input.changedIds, ...input.touchedIds]);
   const changed = input.changedIds.map((id) => matchRecords.get(id)).filter((record): record is MatchRecord => record !== undefined);
-  const changedKeys = blockingKeyValues(changed, input.config);
-  await repos.blockKeys.replaceFor(changed.map((record, i) => ({ recordId: Number(record.id), values: changedKeys[i] as number[] })));
+  await repos.blockKeys.replaceFor(changed.map((record) => ({ recordId: Number(record.id), values: keysOf.get(Number(record.id))?.values ?? [] })));
 
   let seeds = [...input.changedIds, ...input.touchedIds];
-  for (const id of [...seeds]) seeds.push(...(membersOf.get(links.get(id)?.customerId ?? '') ?? []));
   for (;;) {
     await explore(seeds);
-    const all = [...matchRecords.values()];
-    const values = blockingKeyValues(all, input.config).flat();
-    const digests = repos.blockKeys.digestsOf(values);
-    const oversizedBlocks = values.filter((_, i) => oversizedDigests.has(digests[i] as number));
+    const oversizedBlocks: number[] = [];
+    for (const { values, digests } of keysOf.values()) values.forEach((value, i) => oversizedDigests.has(digests[i] as number) && oversizedBlocks.push(value));
     const clusters = [...membersOf.values()].map((members) => members.filter((id) => records.has(id)).map(String));
-    const increment = resolveIncremental({ records: all, clusters, oversizedBlocks }, changed, input.config, input.parameters, input.decisions, input.touchedIds.filter((id) => records.has(id)).map(String));
+    const increment = resolveIncremental({ records: [...matchRecords.values()], clusters, oversizedBlocks }, changed, input.config, input.parameters, input.decisions, input.touchedIds.filter((id) => records.has(id)).map(String));
     seeds = increment.clusters.flat().map(Number).filter((id) => !explored.has(id));
     if (seeds.length === 0) return { increment, records, matchRecords, links, read: records.size };
   }

@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import { createIndexIfMissing, dropIndexIfExists, fromDbTime, insertRows } from './dialect';
+import { readInChunks } from './chunked-reads';
 import { fieldProtection, type FieldProtection } from './field-protection';
 
 /** Digests per `where … in (…)`. */
@@ -82,18 +83,30 @@ export class BlockKeyRepository {
    * digest index at a random place.
    */
   async replaceFor(records: readonly RecordBlockKeys[]): Promise<void> {
+    const rows = records.flatMap((record) => [...new Set(this.protection.index.blockKeyDigests(record.values))].map((digest) => ({ source_record_id: record.recordId, key_digest: digest })));
+    await this.readDigestPages(rows.map((row) => row.key_digest));
     await this.knex.transaction(async (trx) => {
       const ids = records.map((record) => record.recordId);
       const stored = new Set<string>();
       for (let i = 0; i < ids.length; i += PER_STATEMENT) {
         for (const row of await trx('record_block_keys').select('source_record_id', 'key_digest').whereIn('source_record_id', ids.slice(i, i + PER_STATEMENT))) stored.add(`${Number(row.source_record_id)}:${Number(row.key_digest)}`);
       }
-      const rows = records.flatMap((record) => [...new Set(this.protection.index.blockKeyDigests(record.values))].map((digest) => ({ source_record_id: record.recordId, key_digest: digest })));
       const wanted = new Set(rows.map((row) => `${row.source_record_id}:${row.key_digest}`));
       const gone = [...stored].filter((key) => !wanted.has(key)).map((key) => key.split(':').map(Number) as [number, number]);
       for (let i = 0; i < gone.length; i += PER_STATEMENT) await trx('record_block_keys').whereIn(['source_record_id', 'key_digest'], gone.slice(i, i + PER_STATEMENT)).delete();
       await insertRows(trx, 'record_block_keys', rows.filter((row) => !stored.has(`${row.source_record_id}:${row.key_digest}`)));
     });
+  }
+
+  /**
+   * Reads the digest index where these digests are (or would be), before a transaction writes
+   * there: each row written costs a random page read when the index is larger than the buffer
+   * pool (InnoDB buffers no secondary index changes unless configured to), one after another
+   * within the transaction; read beforehand by several statements at once, the pages are at hand.
+   * (A key a changed record drops is not read ahead: most keep theirs.)
+   */
+  private async readDigestPages(digests: readonly number[]): Promise<void> {
+    await readInChunks([...new Set(digests)], (chunk) => this.knex('record_block_keys').select('key_digest').whereIn('key_digest', chunk));
   }
 
   /** The digests of blocking key values, as stored ones are. */
@@ -103,25 +116,21 @@ export class BlockKeyRepository {
 
   /** The stored digests of some records' keys. */
   async digestsOfRecords(recordIds: readonly number[]): Promise<Set<number>> {
-    const digests = new Set<number>();
-    for (let i = 0; i < recordIds.length; i += PER_STATEMENT) {
-      for (const row of await this.knex('record_block_keys').select('key_digest').whereIn('source_record_id', recordIds.slice(i, i + PER_STATEMENT) as number[])) digests.add(Number(row.key_digest));
-    }
-    return digests;
+    const rows = await readInChunks(recordIds, (chunk) => this.knex('record_block_keys').select('key_digest').whereIn('source_record_id', chunk));
+    return new Set(rows.map((row: Record<string, unknown>) => Number(row.key_digest)));
   }
 
   /** The records of each block, or, for blocks of more than `maxSize` records, only their size. */
   async blocks(digests: readonly number[], maxSize: number): Promise<{ members: number[]; oversized: number[] }> {
-    const members: number[] = [];
     const oversized: number[] = [];
-    for (let i = 0; i < digests.length; i += PER_STATEMENT) {
-      const chunk = digests.slice(i, i + PER_STATEMENT);
+    const members = await readInChunks(digests, async (chunk) => {
       const sizes: Record<string, unknown>[] = await this.knex('record_block_keys').select('key_digest').count({ size: '*' }).whereIn('key_digest', chunk).groupBy('key_digest');
       const small: number[] = [];
       for (const row of sizes) (Number(row.size) > maxSize ? oversized : small).push(Number(row.key_digest));
-      if (small.length === 0) continue;
-      for (const row of await this.knex('record_block_keys').select('source_record_id').whereIn('key_digest', small)) members.push(Number(row.source_record_id));
-    }
+      if (small.length === 0) return [];
+      const rows: Record<string, unknown>[] = await this.knex('record_block_keys').select('source_record_id').whereIn('key_digest', small);
+      return rows.map((row) => Number(row.source_record_id));
+    });
     return { members, oversized };
   }
 }

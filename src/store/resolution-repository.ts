@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import type { CustomerConsent } from './customer-consent-repository';
 import type { GoldenFields } from './customer-columns';
+import { readInChunks } from './chunked-reads';
 import { dropTermDigestIndex, restoreTermDigestIndex } from './customer-terms';
 import { fromDbTime, nowDbTime, parseJsonColumn } from './dialect';
 import { fieldProtection, type FieldProtection } from './field-protection';
@@ -113,12 +114,8 @@ export class ResolutionRepository {
 
   /** The links of some records, with the content hash each had when last resolved. */
   async linksOfRecords(recordIds: readonly number[]): Promise<Map<number, StoredLink>> {
-    const found = new Map<number, StoredLink>();
-    for (let i = 0; i < recordIds.length; i += 1000) {
-      const rows = await this.knex('customer_links').select('source_record_id', 'customer_id', 'record_hash').whereIn('source_record_id', recordIds.slice(i, i + 1000) as number[]);
-      for (const row of rows) found.set(Number(row.source_record_id), { customerId: String(row.customer_id), recordHash: (row.record_hash as string | null) ?? null });
-    }
-    return found;
+    const rows = await readInChunks(recordIds, (chunk) => this.knex('customer_links').select('source_record_id', 'customer_id', 'record_hash').whereIn('source_record_id', chunk));
+    return new Map(rows.map((row: Record<string, unknown>) => [Number(row.source_record_id), { customerId: String(row.customer_id), recordHash: (row.record_hash as string | null) ?? null }]));
   }
 
   /**
@@ -141,13 +138,17 @@ export class ResolutionRepository {
 
   /** Record ids per customer, for the given customers (one statement; for DataLoader batches). */
   async recordIdsByCustomer(customerIds: readonly string[]): Promise<Map<string, number[]>> {
-    const byCustomer = new Map<string, number[]>();
-    if (customerIds.length === 0) return byCustomer;
-    const rows = await this.knex('customer_links').select('customer_id', 'source_record_id').whereIn('customer_id', customerIds as string[]).orderBy('source_record_id');
+    return new Map([...(await this.linksByCustomer(customerIds))].map(([customerId, links]) => [customerId, [...links.keys()]]));
+  }
+
+  /** The links of every record of the given customers, by customer and record id in ascending order. */
+  async linksByCustomer(customerIds: readonly string[]): Promise<Map<string, Map<number, StoredLink>>> {
+    const byCustomer = new Map<string, Map<number, StoredLink>>();
+    const rows = await readInChunks(customerIds, (chunk) => this.knex('customer_links').select('customer_id', 'source_record_id', 'record_hash').whereIn('customer_id', chunk).orderBy('source_record_id'));
     for (const row of rows) {
-      const list = byCustomer.get(String(row.customer_id)) ?? [];
-      list.push(Number(row.source_record_id));
-      byCustomer.set(String(row.customer_id), list);
+      const customerId = String(row.customer_id);
+      const links = byCustomer.get(customerId) ?? byCustomer.set(customerId, new Map()).get(customerId)!;
+      links.set(Number(row.source_record_id), { customerId, recordHash: (row.record_hash as string | null) ?? null });
     }
     return byCustomer;
   }

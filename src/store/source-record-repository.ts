@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { readInChunks } from './chunked-reads';
 import { bulkStatements, dialectOf, fixedChunks, fromDbTime, nowDbTime, parseJsonColumn, placeholderRows, upsertRowsSql, type BulkStatements } from './dialect';
 import type { FieldCipher } from './field-cipher';
 import { fieldProtection, type FieldProtection } from './field-protection';
@@ -314,12 +315,10 @@ export class SourceRecordRepository {
 
   /** The active ones among some records, as resolution reads them. */
   async resolvableByIds(ids: readonly number[]): Promise<ResolvableRecord[]> {
-    const records: ResolvableRecord[] = [];
-    for (let i = 0; i < ids.length; i += 1000) {
-      const rows = await this.knex('source_records').select(RESOLVABLE_COLUMNS).where({ status: 'active' }).whereIn('id', ids.slice(i, i + 1000) as number[]);
-      for (const row of rows) records.push(this.toResolvable(row));
-    }
-    return records;
+    return readInChunks(ids, async (chunk) => {
+      const rows = await this.knex('source_records').select(RESOLVABLE_COLUMNS).where({ status: 'active' }).whereIn('id', chunk);
+      return rows.map((row: Record<string, unknown>) => this.toResolvable(row));
+    });
   }
 
   private toResolvable(row: Record<string, unknown>): ResolvableRecord {
