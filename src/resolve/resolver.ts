@@ -124,10 +124,7 @@ export class IdentityResolver {
       this.setParameters(parameters);
     }
 
-    // Score every candidate pair, stopping early on pairs that cannot reach a decision other
-    // than "none" (neither the review threshold nor, while rules are on, the rules' floor).
-    const rulesOn = this.config.rules.sameEmail || this.config.rules.samePhoneSimilarName;
-    const cutoff = Math.min(scoreOfProbability(this.config.thresholds.review), rulesOn ? this.config.rules.minScore : Infinity);
+    const cutoff = this.decisionCutoff();
     // Judgements and (shared, read-only) level arrays per pattern, not per pair.
     const decided = new PatternTable(levelCounts);
     const judgements: Judgement[] = [];
@@ -267,6 +264,8 @@ export class IdentityResolver {
     const partners: number[] = [];
     const oversizedHere: OversizedBlock[] = [];
     let scoredPairs = 0;
+    // As in a full run, a pair that cannot reach a decision other than "none" is not scored further.
+    const cutoff = this.decisionCutoff();
     for (let head = 0; head < queue.length; head++) {
       const record = queue[head] as number;
       partners.length = 0;
@@ -287,8 +286,8 @@ export class IdentityResolver {
         if (partnerPosition !== undefined && partnerPosition < head) continue;
         const a = Math.min(record, partner);
         const b = Math.max(record, partner);
+        if (!this.model.levelsReaching(this.records, a, b, cutoff, levels)) continue;
         scoredPairs++;
-        this.model.levelsInto(this.records, a, b, levels);
         const judgement = this.judge.judge(levels);
         if (judgement.decision === 'none') continue;
         const pair = this.toScoredPair(a, b, judgement, Array.from(levels));
@@ -315,6 +314,15 @@ export class IdentityResolver {
       oversizedBlocks: [...oversized.values()],
       scoredPairs,
     };
+  }
+
+  /**
+   * The score below which a pair can only be decided "none" (neither the review threshold nor,
+   * while rules are on, the rules' floor): scoring stops early on pairs that cannot reach it.
+   */
+  private decisionCutoff(): number {
+    const rulesOn = this.config.rules.sameEmail || this.config.rules.samePhoneSimilarName;
+    return Math.min(scoreOfProbability(this.config.thresholds.review), rulesOn ? this.config.rules.minScore : Infinity);
   }
 
   /** Drops the slots of replaced clusters, so that a long series of increments does not grow memory. */

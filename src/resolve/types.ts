@@ -157,7 +157,10 @@ export interface IncrementalResolution {
   reviews: ScoredPair[];
   splits: ClusterSplit[];
   oversizedBlocks: OversizedBlock[];
-  /** Candidate pairs scored, for the caller's log: grows with the touched blocks, not the data. */
+  /**
+   * Candidate pairs compared to the end (the others were rejected early as clear non-matches), for
+   * the caller's log: grows with the touched blocks, not the data.
+   */
   scoredPairs: number;
 }
 

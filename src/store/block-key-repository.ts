@@ -106,7 +106,8 @@ export class BlockKeyRepository {
    * (A key a changed record drops is not read ahead: most keep theirs.)
    */
   private async readDigestPages(digests: readonly number[]): Promise<void> {
-    await readInChunks([...new Set(digests)], (chunk) => this.knex('record_block_keys').select('key_digest').whereIn('key_digest', chunk));
+    // Whole blocks are read (their members are asked for next), but only one row each comes back.
+    await readInChunks([...new Set(digests)], (chunk) => this.knex('record_block_keys').distinct('key_digest').whereIn('key_digest', chunk));
   }
 
   /** The digests of blocking key values, as stored ones are. */
