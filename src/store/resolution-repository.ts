@@ -83,6 +83,16 @@ export interface ResolutionWriteSummary {
   deleted: number;
 }
 
+/** How pendingChanges reads the links of its candidates. */
+export interface LinkWalk {
+  /** Candidates up to which their links are looked up by id, rather than walked. */
+  readByIdUpTo: number;
+  /** Links per page of the walk. */
+  pageSize: number;
+}
+
+const DEFAULT_LINK_WALK: LinkWalk = { readByIdUpTo: 20_000, pageSize: 50_000 };
+
 /**
  * Reads and writes resolution state. `apply` writes the outcome of resolution: golden customers,
  * record→customer links and field lineage, and one change-feed entry per created, updated, merged
@@ -124,16 +134,59 @@ export class ResolutionRepository {
    * link), and whether any linked record is no longer active. Only records updated at or after
    * `since` are looked at (through the status and updated_at index).
    */
-  async pendingChanges(since: string): Promise<{ active: number; changedIds: number[]; linksToInactive: boolean }> {
+  async pendingChanges(since: string, walk: LinkWalk = DEFAULT_LINK_WALK): Promise<{ active: number; changedIds: number[]; linksToInactive: boolean }> {
     const counted = await this.knex('source_records').where({ status: 'active' }).count({ n: '*' }).first();
-    const changed = await this.knex('source_records as r')
-      .leftJoin('customer_links as l', 'l.source_record_id', 'r.id')
-      .select('r.id')
-      .where('r.status', 'active')
-      .where('r.updated_at', '>=', since)
-      .where((q) => q.whereNull('l.record_hash').orWhereRaw('?? <> ??', ['l.record_hash', 'r.content_hash']));
+    const candidates: { id: number; hash: string }[] = (
+      await this.knex('source_records').select('id', 'content_hash').where('status', 'active').where('updated_at', '>=', since).orderBy('id')
+    ).map((row: Record<string, unknown>) => ({ id: Number(row.id), hash: String(row.content_hash) }));
     const inactive = await this.knex('source_records as r').join('customer_links as l', 'l.source_record_id', 'r.id').whereNot('r.status', 'active').where('r.updated_at', '>=', since).first('r.id');
-    return { active: Number(counted?.n ?? 0), changedIds: changed.map((row: Record<string, unknown>) => Number(row.id)), linksToInactive: inactive !== undefined };
+    return { active: Number(counted?.n ?? 0), changedIds: await this.unresolvedAmong(candidates, walk), linksToInactive: inactive !== undefined };
+  }
+
+  /**
+   * The candidates (in id order) whose link is missing or was made for another content hash.
+   * A few are looked up by id; many (a full run just after a large load leaves every record
+   * loaded within the clock margin to be compared) by walking the links' primary key across
+   * their span, page by page: one random page read per candidate would cost minutes once the
+   * links outgrow the buffer pool.
+   */
+  private async unresolvedAmong(candidates: readonly { id: number; hash: string }[], { readByIdUpTo, pageSize }: LinkWalk): Promise<number[]> {
+    const unresolved: number[] = [];
+    let next = 0;
+    /** Takes links in ascending record id order, comparing them with the candidates up to there. */
+    const compare = (links: readonly Record<string, unknown>[]): void => {
+      for (const link of links) {
+        const recordId = Number(link.source_record_id);
+        while (next < candidates.length && (candidates[next] as { id: number }).id < recordId) unresolved.push((candidates[next++] as { id: number }).id);
+        const candidate = candidates[next];
+        if (candidate?.id === recordId) {
+          if (link.record_hash !== candidate.hash) unresolved.push(candidate.id);
+          next += 1;
+        }
+      }
+    };
+    if (candidates.length <= readByIdUpTo) {
+      const links = await readInChunks(
+        candidates.map((candidate) => candidate.id),
+        (chunk) => this.knex('customer_links').select('source_record_id', 'record_hash').whereIn('source_record_id', chunk),
+      );
+      compare(links.sort((a: Record<string, unknown>, b: Record<string, unknown>) => Number(a.source_record_id) - Number(b.source_record_id)));
+    } else {
+      const last = (candidates[candidates.length - 1] as { id: number }).id;
+      for (let after = (candidates[0] as { id: number }).id - 1; ; ) {
+        const links: Record<string, unknown>[] = await this.knex('customer_links')
+          .select('source_record_id', 'record_hash')
+          .where('source_record_id', '>', after)
+          .where('source_record_id', '<=', last)
+          .orderBy('source_record_id')
+          .limit(pageSize);
+        compare(links);
+        if (links.length < pageSize) break;
+        after = Number(links[links.length - 1]!.source_record_id);
+      }
+    }
+    while (next < candidates.length) unresolved.push((candidates[next++] as { id: number }).id);
+    return unresolved;
   }
 
   /** Record ids per customer, for the given customers (one statement; for DataLoader batches). */
