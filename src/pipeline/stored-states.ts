@@ -20,7 +20,7 @@ const DELETED = 1;
 
 /**
  * The stored states of a whole source, read in one pass over its index before a run that reads
- * the whole source again (a snapshot), and held in typed arrays (about 65 bytes a key): a re-read
+ * the whole source again (a snapshot), and held in typed arrays (65 to 130 bytes a key, as the arrays double): a re-read
  * of a million unchanged rows then costs no query per batch, and the deletion pass needs no
  * second walk of the index. Keys are identified as RunKeys identifies them (64-bit hashes).
  */

@@ -56,8 +56,8 @@ export function isSnapshotSource(source: SourceConfig): boolean {
 class DryRunRollback extends Error {}
 
 /**
- * The most stored records whose states a snapshot run holds in memory (about 65 bytes each, so
- * some 200 MB at most); a larger source is looked up batch by batch.
+ * The most stored records whose states a snapshot run holds in memory (65 to 130 bytes each, so
+ * 200 to 400 MB at most); a larger source is looked up batch by batch.
  */
 const MAX_HELD_STATES = 3_000_000;
 
