@@ -43,10 +43,6 @@ export class RecordIntake {
     this.preparer = new RecordPreparer(source, fx);
   }
 
-  has(externalId: string): boolean {
-    return this.seen.has(externalId);
-  }
-
   /** Every key this run has seen (quarantined rows' keys included). */
   get keys(): RunKeys {
     return this.seen;

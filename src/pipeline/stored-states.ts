@@ -5,11 +5,16 @@ import { RunKeys } from './run-keys';
 export interface StoredStateLookup {
   /** The stored state of each of these keys that is stored; a key absent from the answer is new. */
   statesOf(externalIds: readonly string[]): Promise<Map<string, StoredState>>;
+  /** Ids of the records stored active whose keys `present` does not hold: what a complete read no longer contains. */
+  activeIdsNotIn(present: RunKeys): Promise<number[]>;
 }
 
 /** A look-up per batch: for runs that read part of a source (incremental ones) or sources too large to hold. */
 export function perBatchLookup(repository: SourceRecordRepository, source: string): StoredStateLookup {
-  return { statesOf: (externalIds) => repository.storedStates(source, externalIds) };
+  return {
+    statesOf: (externalIds) => repository.storedStates(source, externalIds),
+    activeIdsNotIn: (present) => repository.activeIdsMissingFrom(source, (externalId) => present.has(externalId)),
+  };
 }
 
 /** A content hash is 64 hex digits: 32 bytes. */
@@ -20,9 +25,9 @@ const DELETED = 1;
 
 /**
  * The stored states of a whole source, read in one pass over its index before a run that reads
- * the whole source again (a snapshot), and held in typed arrays (65 to 130 bytes a key, as the arrays double): a re-read
- * of a million unchanged rows then costs no query per batch, and the deletion pass needs no
- * second walk of the index. Keys are identified as RunKeys identifies them (64-bit hashes).
+ * the whole source again (a snapshot), and held in typed arrays (65 to 130 bytes a key, as the
+ * arrays double): a re-read of a million unchanged rows then costs no query per batch, and the
+ * deletion pass needs no second walk of the index. Keys are identified as RunKeys identifies them (64-bit hashes).
  */
 export class StoredStateTable implements StoredStateLookup {
   private readonly entries = new RunKeys();
@@ -62,8 +67,7 @@ export class StoredStateTable implements StoredStateLookup {
     return { id: this.ids[entry] as number, hash: this.hashOf(entry), status: this.statuses[entry] === ACTIVE ? 'active' : 'deleted' };
   }
 
-  /** Ids of the records stored active whose keys `present` does not hold: what a complete read no longer contains. */
-  activeIdsNotIn(present: RunKeys): number[] {
+  async activeIdsNotIn(present: RunKeys): Promise<number[]> {
     const ids: number[] = [];
     for (const entry of this.entries.valuesOfKeysNotIn(present)) if (this.statuses[entry] === ACTIVE) ids.push(this.ids[entry] as number);
     for (const [externalId, state] of this.odd) if (state.status === 'active' && !present.has(externalId)) ids.push(state.id);

@@ -188,10 +188,7 @@ async function syncWithinBound(db: Database, source: SourceConfig, logger: Logge
     await takeBatch(pending);
     await writing;
     if (isSnapshotSource(source) && !dryRun) {
-      const deleted =
-        lookup instanceof StoredStateTable
-          ? await repos.sourceRecords.markDeleted(lookup.activeIdsNotIn(intake.keys), syncRunId)
-          : await repos.sourceRecords.markMissingDeleted(source.name, (key) => intake.has(key), syncRunId);
+      const deleted = await repos.sourceRecords.markDeleted(await lookup.activeIdsNotIn(intake.keys), syncRunId);
       counts.deleted = deleted.length;
       touchedRecordIds.push(...deleted);
       await repos.quarantine.supersede(source.name, syncRunId);

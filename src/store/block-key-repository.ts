@@ -52,9 +52,9 @@ export class BlockKeyRepository {
   }
 
   /**
-   * Replaces every stored key (a full resolution's). The table is emptied and written without its digest index, in primary key
-   * order, and the index built afterwards by sorting: kept up to date row by row, it outgrows the
-   * buffer pool and every row costs a random page read. The rewrite leaves no `resolution_state`
+   * Replaces every stored key (a full resolution's). The table is emptied and written without its
+   * digest index, in primary key order, and the index built afterwards by sorting: kept up to date
+   * row by row, it outgrows the buffer pool and every row costs a random page read. The rewrite leaves no `resolution_state`
    * (markResolved writes it once the run's outcome is written), so a run stopped anywhere after
    * this began is followed by a full one, which rewrites the table again.
    */

@@ -83,6 +83,11 @@ export interface ResolutionWriteSummary {
   deleted: number;
 }
 
+/** A `customer_links` row (customer_id, record_hash) as a StoredLink. */
+function storedLinkOf(row: Record<string, unknown>): StoredLink {
+  return { customerId: String(row.customer_id), recordHash: (row.record_hash as string | null) ?? null };
+}
+
 /** How pendingChanges reads the links of its candidates. */
 export interface LinkWalk {
   /** Candidates up to which their links are looked up by id, rather than walked. */
@@ -114,18 +119,13 @@ export class ResolutionRepository {
   /** Every link with the content hash its record had when last resolved. */
   async linksWithHashes(trx: Knex = this.knex): Promise<Map<number, StoredLink>> {
     const rows = await trx('customer_links').select('source_record_id', 'customer_id', 'record_hash');
-    return new Map(
-      rows.map((row: Record<string, unknown>) => [
-        Number(row.source_record_id),
-        { customerId: String(row.customer_id), recordHash: (row.record_hash as string | null) ?? null },
-      ]),
-    );
+    return new Map(rows.map((row: Record<string, unknown>) => [Number(row.source_record_id), storedLinkOf(row)]));
   }
 
   /** The links of some records, with the content hash each had when last resolved. */
   async linksOfRecords(recordIds: readonly number[]): Promise<Map<number, StoredLink>> {
     const rows = await readInChunks(recordIds, (chunk) => this.knex('customer_links').select('source_record_id', 'customer_id', 'record_hash').whereIn('source_record_id', chunk));
-    return new Map(rows.map((row: Record<string, unknown>) => [Number(row.source_record_id), { customerId: String(row.customer_id), recordHash: (row.record_hash as string | null) ?? null }]));
+    return new Map(rows.map((row: Record<string, unknown>) => [Number(row.source_record_id), storedLinkOf(row)]));
   }
 
   /**
@@ -201,7 +201,7 @@ export class ResolutionRepository {
     for (const row of rows) {
       const customerId = String(row.customer_id);
       const links = byCustomer.get(customerId) ?? byCustomer.set(customerId, new Map()).get(customerId)!;
-      links.set(Number(row.source_record_id), { customerId, recordHash: (row.record_hash as string | null) ?? null });
+      links.set(Number(row.source_record_id), storedLinkOf(row));
     }
     return byCustomer;
   }

@@ -62,20 +62,18 @@ export interface StoredState {
   status: string;
 }
 
+/** A stored state with the key it belongs to, as a scan of a whole source gives it. */
+export interface KeyedStoredState extends StoredState {
+  externalId: string;
+}
+
 /** Keys per stored-state lookup: one statement per chunk, a handful of fixed shapes to prepare. */
 const LOOKUP_KEYS = 500;
 /** Rows per multi-row upsert statement (10 bindings each, far below either dialect's limits). */
 const WRITE_ROWS = 250;
 const KEY_COLUMNS = ['source', 'external_id'];
-/** Keys per page when looking for records a snapshot no longer holds. */
-const MISSING_PAGE = 5_000;
 /** Rows per page when reading the stored states of a whole source. */
 const STATE_PAGE = 20_000;
-
-/** A stored state with the key it belongs to, as a scan of a whole source gives it. */
-export interface KeyedStoredState extends StoredState {
-  externalId: string;
-}
 const WRITE_COLUMNS = ['source', 'external_id', 'raw', 'normalized', 'corrections', 'content_hash', 'status', 'sync_run_id', 'created_at', 'updated_at'];
 /** A rewrite keeps the row's id and created_at. */
 const REWRITTEN_COLUMNS = WRITE_COLUMNS.filter((c) => c !== 'source' && c !== 'external_id' && c !== 'created_at');
@@ -264,25 +262,18 @@ export class SourceRecordRepository {
   }
 
   /**
-   * Marks deleted the active records of a source that a complete snapshot read did not contain,
-   * so a person removed upstream stops contributing. Returns their ids.
+   * The active records of a source whose keys `present` does not hold: what a complete snapshot
+   * read no longer contains, found by one scan of the state index.
    */
-  async markMissingDeleted(source: string, present: (externalId: string) => boolean, syncRunId: number): Promise<number[]> {
+  async activeIdsMissingFrom(source: string, present: (externalId: string) => boolean): Promise<number[]> {
     const missing: number[] = [];
-    // Walked in key order: (source, external_id, content_hash, status) holds every column read, so
-    // the walk reads that index alone, not the table's large rows.
-    for (let afterKey: string | undefined; ; ) {
-      const page = this.knex('source_records').select('id', 'external_id').where({ source, status: 'active' }).orderBy('external_id').limit(MISSING_PAGE);
-      if (afterKey !== undefined) page.where('external_id', '>', afterKey);
-      const rows: { id: number | string; external_id: string }[] = await page;
-      for (const row of rows) if (!present(String(row.external_id))) missing.push(Number(row.id));
-      if (rows.length < MISSING_PAGE) break;
-      afterKey = String(rows[rows.length - 1]!.external_id);
+    for await (const page of this.scanStates(source)) {
+      for (const state of page) if (state.status === 'active' && !present(state.externalId)) missing.push(state.id);
     }
-    return this.markDeleted(missing, syncRunId);
+    return missing;
   }
 
-  /** Marks these records deleted by this run; returns their ids. */
+  /** Marks these records deleted by this run, so a person removed upstream stops contributing; returns their ids. */
   async markDeleted(ids: number[], syncRunId: number): Promise<number[]> {
     const now = nowDbTime();
     for (let i = 0; i < ids.length; i += 1000) {
