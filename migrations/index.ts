@@ -9,6 +9,7 @@ import * as recordBlockKeys from './20261202120000_record_block_keys';
 import * as sourceRecordStates from './20261202170000_source_record_states';
 import * as customerTermsByCustomer from './20261202180000_customer_terms_by_customer';
 import * as sourceRecordsChangeIndex from './20261202190000_source_records_change_index';
+import * as dropSourceRecordsStatusIndex from './20261203080000_drop_source_records_status_index';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -30,4 +31,5 @@ export const migrations: ReadonlyArray<readonly [name: string, migration: Migrat
   ['20261202170000_source_record_states', sourceRecordStates],
   ['20261202180000_customer_terms_by_customer', customerTermsByCustomer],
   ['20261202190000_source_records_change_index', sourceRecordsChangeIndex],
+  ['20261203080000_drop_source_records_status_index', dropSourceRecordsStatusIndex],
 ];

@@ -15,7 +15,6 @@ export interface RetryResult {
   counts: SyncCounts;
   /** Entries that cannot be retried from what was kept (unparseable rows): fix the source and sync again. */
   notRetryable: number;
-  touchedRecordIds: number[];
 }
 
 function parseValues(raw: string | null): Record<string, unknown> | undefined {
@@ -54,7 +53,6 @@ export async function retryQuarantine(db: Database, config: ProjectConfig, logge
       else if (outcome.kind === 'quarantine') rejects.push(outcome.entry);
       else counts.duplicates += 1;
     }
-    const touchedRecordIds: number[] = [];
     await db.knex.transaction(async (trx) => {
       const outcome = await repos.sourceRecords.upsertBatch(source.name, records, syncRunId, trx);
       await repos.quarantine.markResolved(
@@ -66,11 +64,10 @@ export async function retryQuarantine(db: Database, config: ProjectConfig, logge
       counts.updated = outcome.updated;
       counts.unchanged = outcome.unchanged;
       counts.quarantined = rejects.length;
-      touchedRecordIds.push(...outcome.touchedIds);
     });
     await repos.syncRuns.finish(syncRunId, 'succeeded', counts);
     logger.info({ source: source.name, syncRunId, ...counts }, 'quarantine retried');
-    results.push({ source: source.name, syncRunId, counts, notRetryable: open.length - retryable.length, touchedRecordIds });
+    results.push({ source: source.name, syncRunId, counts, notRetryable: open.length - retryable.length });
   }
   return results;
 }

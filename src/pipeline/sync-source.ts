@@ -7,7 +7,7 @@ import type { FxRateProvider } from '../normalize';
 import type { Database } from '../store/database';
 import type { QuarantineEntry } from '../store/quarantine-repository';
 import { createRepositories } from '../store/repositories';
-import type { LoadRecord, StoredState } from '../store/source-record-repository';
+import type { LoadRecord, PreparedUpsert, StoredState } from '../store/source-record-repository';
 import { emptyCounts, type SyncCounts } from '../store/sync-run-repository';
 import { loadSuppressionCheck } from '../access/suppression';
 import { heapGrowthBound } from './bounded-heap';
@@ -21,8 +21,6 @@ export interface SyncResult {
   dryRun: boolean;
   counts: SyncCounts;
   error?: string;
-  /** Records inserted, changed or deleted: what resolution must look at again. */
-  touchedRecordIds: number[];
 }
 
 export interface SyncOptions {
@@ -86,38 +84,25 @@ async function syncWithinBound(db: Database, source: SourceConfig, logger: Logge
   if (interrupted > 0) logger.warn({ source: source.name, interrupted }, 'closed runs left unfinished by a stopped process');
   const syncRunId = await repos.syncRuns.start(source.name, dryRun);
   const counts = emptyCounts();
-  const touchedRecordIds: number[] = [];
   const intake = new RecordIntake(source, syncRunId, options.fx, await loadSuppressionCheck(db.knex));
   const lookup = await storedStateLookup(source, repos, options.maxHeldStates ?? MAX_HELD_STATES);
-  let records: LoadRecord[] = [];
-  let rejects: QuarantineEntry[] = [];
-  let watermark: string | undefined;
-
-  let known = new Map<string, StoredState>();
   let committedWatermark: string | undefined;
 
-  const flush = async (): Promise<void> => {
-    const batch = records;
-    const quarantined = rejects;
-    const states = known;
-    const reached = watermark;
-    records = [];
-    rejects = [];
-    known = new Map();
+  const flush = async (prepared: PreparedUpsert, quarantined: QuarantineEntry[], reached: string | undefined): Promise<void> => {
     // A re-read of unchanged rows has nothing to commit.
-    if (batch.length === 0 && quarantined.length === 0 && reached === committedWatermark) {
+    if (prepared.sealed.length === 0 && quarantined.length === 0 && reached === committedWatermark) {
+      counts.unchanged += prepared.outcome.unchanged;
       options.onProgress?.(counts);
       return;
     }
     const write = async (trx: typeof db.knex): Promise<void> => {
-      const outcome = await repos.sourceRecords.upsertBatch(source.name, batch, syncRunId, trx, states);
+      const outcome = await repos.sourceRecords.writePrepared(prepared, syncRunId, trx);
       await repos.quarantine.addMany(quarantined, trx);
       if (reached !== undefined) await repos.sources.setWatermark(source.name, reached, trx);
       counts.inserted += outcome.inserted;
       counts.updated += outcome.updated;
       counts.unchanged += outcome.unchanged;
       counts.quarantined += quarantined.length;
-      if (!dryRun) for (const id of outcome.touchedIds) touchedRecordIds.push(id);
     };
     if (dryRun) {
       await db.knex
@@ -135,17 +120,18 @@ async function syncWithinBound(db: Database, source: SourceConfig, logger: Logge
     options.onProgress?.(counts);
   };
 
-  // One batch is written while the next is read and normalized: with a database server the two
-  // overlap (with embedded SQLite the write runs to completion before reading goes on anyway).
-  // Batches still commit one at a time and in order, so a stopped run resumes as before.
+  // One batch is written while the next is read, normalized and sealed: with a database server
+  // the two overlap (with embedded SQLite the write runs to completion before reading goes on
+  // anyway). Batches still commit one at a time and in order, so a stopped run resumes as before.
   let writing: Promise<void> = Promise.resolve();
-  const startFlush = async (): Promise<void> => {
+  const startFlush = async (prepared: PreparedUpsert, quarantined: QuarantineEntry[], reached: string | undefined): Promise<void> => {
     await writing;
-    writing = flush();
+    writing = flush(prepared, quarantined, reached);
     // Observed here so that a failure does not count as unhandled before the next await sees it.
     writing.catch(() => undefined);
   };
 
+  let watermark: string | undefined;
   /**
    * Takes one batch of items. Their stored states are read first, in one go, so that a row stored
    * with the same raw values is counted unchanged without being normalized again, and the write
@@ -156,6 +142,9 @@ async function syncWithinBound(db: Database, source: SourceConfig, logger: Logge
     const keys: string[] = [];
     for (const raw of raws) if (raw) keys.push(raw.externalId);
     const stored = await lookup.statesOf(keys);
+    const records: LoadRecord[] = [];
+    const rejects: QuarantineEntry[] = [];
+    const known = new Map<string, StoredState>();
     for (let i = 0; i < items.length; i += 1) {
       const item = items[i] as ExtractedItem;
       const raw = raws[i] ?? null;
@@ -170,7 +159,7 @@ async function syncWithinBound(db: Database, source: SourceConfig, logger: Logge
       else counts.duplicates += 1;
       if (item.kind === 'record' && item.watermark !== undefined) watermark = item.watermark;
     }
-    await startFlush();
+    await startFlush(repos.sourceRecords.prepareUpsert(source.name, records, known), rejects, watermark);
   };
 
   try {
@@ -190,19 +179,18 @@ async function syncWithinBound(db: Database, source: SourceConfig, logger: Logge
     if (isSnapshotSource(source) && !dryRun) {
       const deleted = await repos.sourceRecords.markDeleted(await lookup.activeIdsNotIn(intake.keys), syncRunId);
       counts.deleted = deleted.length;
-      touchedRecordIds.push(...deleted);
       await repos.quarantine.supersede(source.name, syncRunId);
     }
     await repos.syncRuns.finish(syncRunId, 'succeeded', counts);
     logger.info({ source: source.name, syncRunId, dryRun, ...counts }, 'sync finished');
-    return { syncRunId, source: source.name, status: 'succeeded', dryRun, counts, touchedRecordIds };
+    return { syncRunId, source: source.name, status: 'succeeded', dryRun, counts };
   } catch (error) {
     // A batch still being written settles first, so the counts recorded are the committed ones.
     await writing.catch(() => undefined);
     const message = isAppError(error) ? error.message : `source "${source.name}": ${(error as Error).message.slice(0, 300)}`;
     await repos.syncRuns.finish(syncRunId, 'failed', counts, message);
     logger.error({ source: source.name, syncRunId, code: isAppError(error) ? error.code : undefined }, message);
-    return { syncRunId, source: source.name, status: 'failed', dryRun, counts, error: message, touchedRecordIds };
+    return { syncRunId, source: source.name, status: 'failed', dryRun, counts, error: message };
   }
 }
 

@@ -42,11 +42,25 @@ export interface UpsertOutcome {
   inserted: number;
   updated: number;
   unchanged: number;
-  /** Ids of records whose content is new or changed: what resolution must look at. */
-  touchedIds: number[];
   /** What happened to each record, by external id. */
   statusOf: Map<string, 'inserted' | 'updated' | 'unchanged'>;
 }
+
+/**
+ * A batch decided and sealed, ready to write: which records are new, changed or unchanged (from
+ * the stored states given), and the encrypted values of those to write. Made before the write's
+ * transaction so that encryption overlaps the previous batch's statements instead of holding
+ * the transaction open.
+ */
+export interface PreparedUpsert {
+  source: string;
+  outcome: UpsertOutcome;
+  /** Per record to write: external id, sealed raw, sealed normalized, sealed corrections, content hash. */
+  sealed: unknown[];
+}
+
+/** Values per record in PreparedUpsert.sealed. */
+const SEALED_WIDTH = 5;
 
 /** What resolution reads of a record: its normalized values and dates, not raw nor corrections. */
 export type ResolvableRecord = Pick<StoredSourceRecord, 'id' | 'source' | 'normalized' | 'contentHash' | 'createdAt' | 'updatedAt'>;
@@ -176,15 +190,20 @@ export class SourceRecordRepository {
     /** The stored states of these records when the caller has just read them (storedStates); a key absent from it is new. */
     known?: ReadonlyMap<string, StoredState>,
   ): Promise<UpsertOutcome> {
-    const outcome: UpsertOutcome = { inserted: 0, updated: 0, unchanged: 0, touchedIds: [], statusOf: new Map() };
-    if (records.length === 0) return outcome;
+    if (records.length === 0) return { inserted: 0, updated: 0, unchanged: 0, statusOf: new Map() };
     if (!trx.isTransaction) return trx.transaction((inner) => this.upsertBatch(source, records, syncRunId, inner, known));
-    const bulk = await bulkStatements(trx as Knex.Transaction);
-    const existing = known ?? (await this.readStates(bulk, source, records.map((record) => record.externalId)));
+    const existing = known ?? (await this.readStates(await bulkStatements(trx as Knex.Transaction), source, records.map((record) => record.externalId)));
+    return this.writePrepared(this.prepareUpsert(source, records, existing), syncRunId, trx);
+  }
 
-    const now = nowDbTime();
-    const writes: unknown[] = [];
-    const freshKeys: string[] = [];
+  /**
+   * Decides, from the stored states of a batch (a key absent from them is new), which records to
+   * insert, rewrite or leave, and seals the values of those to write. Reads nothing.
+   */
+  prepareUpsert(source: string, records: readonly LoadRecord[], existing: ReadonlyMap<string, StoredState>): PreparedUpsert {
+    const outcome: UpsertOutcome = { inserted: 0, updated: 0, unchanged: 0, statusOf: new Map() };
+    const sealed: unknown[] = [];
+    const { cipher } = this;
     for (const record of records) {
       const found = existing.get(record.externalId);
       if (found && found.hash === record.contentHash && found.status === 'active') {
@@ -192,33 +211,41 @@ export class SourceRecordRepository {
         outcome.statusOf.set(record.externalId, 'unchanged');
         continue;
       }
-      const { cipher } = this;
-      writes.push(source, record.externalId, cipher.seal(record.rawJson), cipher.seal(record.normalizedJson), cipher.seal(record.correctionsJson), record.contentHash, 'active', syncRunId, now, now);
-      if (found) {
-        outcome.updated += 1;
-        outcome.touchedIds.push(found.id);
-        outcome.statusOf.set(record.externalId, 'updated');
-      } else {
-        freshKeys.push(record.externalId);
-        outcome.statusOf.set(record.externalId, 'inserted');
-      }
+      sealed.push(record.externalId, cipher.seal(record.rawJson), cipher.seal(record.normalizedJson), cipher.seal(record.correctionsJson), record.contentHash);
+      if (found) outcome.updated += 1;
+      else outcome.inserted += 1;
+      outcome.statusOf.set(record.externalId, found ? 'updated' : 'inserted');
     }
+    return { source, outcome, sealed };
+  }
+
+  /** Writes a prepared batch within a transaction, as a few multi-row upserts. */
+  async writePrepared(prepared: PreparedUpsert, syncRunId: number, trx: Knex): Promise<UpsertOutcome> {
+    const { sealed, source } = prepared;
+    if (sealed.length === 0) return prepared.outcome;
+    const bulk = await bulkStatements(trx as Knex.Transaction);
     const dialect = dialectOf(trx);
-    let start = 0;
-    for (const rows of fixedChunks(writes.length / WRITE_COLUMNS.length, WRITE_ROWS)) {
-      const end = start + rows * WRITE_COLUMNS.length;
-      await bulk.run(upsertRowsSql(dialect, 'source_records', WRITE_COLUMNS, rows, KEY_COLUMNS, REWRITTEN_COLUMNS), writes.slice(start, end));
-      start = end;
+    const now = nowDbTime();
+    let at = 0;
+    for (const rows of fixedChunks(sealed.length / SEALED_WIDTH, WRITE_ROWS)) {
+      const bindings: unknown[] = new Array(rows * WRITE_COLUMNS.length);
+      let b = 0;
+      for (let r = 0; r < rows; r++, at += SEALED_WIDTH) {
+        // In WRITE_COLUMNS order.
+        bindings[b++] = source;
+        bindings[b++] = sealed[at];
+        bindings[b++] = sealed[at + 1];
+        bindings[b++] = sealed[at + 2];
+        bindings[b++] = sealed[at + 3];
+        bindings[b++] = sealed[at + 4];
+        bindings[b++] = 'active';
+        bindings[b++] = syncRunId;
+        bindings[b++] = now;
+        bindings[b++] = now;
+      }
+      await bulk.run(upsertRowsSql(dialect, 'source_records', WRITE_COLUMNS, rows, KEY_COLUMNS, REWRITTEN_COLUMNS), bindings);
     }
-    outcome.inserted = freshKeys.length;
-    start = 0;
-    for (const count of fixedChunks(freshKeys.length, LOOKUP_KEYS)) {
-      const keys = freshKeys.slice(start, start + count);
-      start += count;
-      const rows = await bulk.select(`select id from source_records where source = ? and external_id in (${placeholderRows(1, count)})`, [source, ...keys]);
-      for (const row of rows) outcome.touchedIds.push(Number(row.id));
-    }
-    return outcome;
+    return prepared.outcome;
   }
 
   /** Id, content hash and status of the stored records among some keys of a source, by external id. */
