@@ -11,7 +11,7 @@ import {
   type StewardDecisions,
 } from '../resolve';
 import type { Database } from '../store/database';
-import { nowDbTime, toDbTime } from '../store/dialect';
+import { nowDbTime } from '../store/dialect';
 import type { RecordBlockKeys } from '../store/block-key-repository';
 import { createRepositories, type Repositories } from '../store/repositories';
 import type { ResolvableRecord } from '../store/source-record-repository';
@@ -23,13 +23,12 @@ import { goldenCustomer, strongestLinks } from './golden-customers';
 import { blockKeyFingerprint, resolveWithinScope } from './incremental-scope';
 import { toMatchRecord } from './match-records';
 import { PhaseTimer } from './phase-timer';
+import { lookBackFrom, resolvedThrough } from './resolution-checkpoint';
 import { assignStableIds } from './stable-ids';
 
 const nextUlid = monotonicFactory();
 /** Records per slice when computing every record's blocking keys for the store. */
 const BLOCK_KEY_SLICE = 50_000;
-/** How far before the last run's start records count as possibly changed. */
-const CLOCK_MARGIN_MS = 60_000;
 
 export interface ResolveCustomersOptions {
   /**
@@ -93,8 +92,7 @@ async function resolveWithinBound(db: Database, logger: Logger, options: Resolve
   const startedAt = nowDbTime();
   const lastStartedAt = options.mode === 'full' || stored === undefined ? undefined : await repos.blockKeys.lastStartedAt(fingerprint);
   if (stored !== undefined && lastStartedAt !== undefined) {
-    // Records written while the last run went on, or by a host whose clock is a little behind, are looked at too.
-    const pending = await repos.resolution.pendingChanges(toDbTime(new Date(lastStartedAt.getTime() - CLOCK_MARGIN_MS)));
+    const pending = await repos.resolution.pendingChanges(lookBackFrom(lastStartedAt));
     timer.mark('findChanges');
     // A record that left cannot be taken out of a resolver's state: that, or a mostly new
     // data set, is a full run.
@@ -115,7 +113,7 @@ async function resolveWithinBound(db: Database, logger: Logger, options: Resolve
       timer.mark('match');
       const outcome: Outcome = { clusters: increment.clusters, links: increment.links, reviews: increment.reviews, previous, partial: true };
       const summary = await finish(repos, logger, timer, options, { mode: 'incremental', records: pending.active, recordsRead: scope.read, outcome, decisions, parameters: stored.parameters, modelId: stored.id }, scope.records, (id) => scope.matchRecords.get(id), links);
-      await repos.blockKeys.markResolved(fingerprint, startedAt);
+      await repos.blockKeys.markResolved(fingerprint, await resolvedThrough(repos, logger, startedAt));
       return summary;
     }
   }
@@ -127,7 +125,7 @@ async function resolveWithinBound(db: Database, logger: Logger, options: Resolve
     return record && toMatchRecord(record, trust.get(record.source) ?? 0);
   };
   const summary = await finish(repos, logger, timer, options, full.resolved, full.byId, matchOf, full.links);
-  await repos.blockKeys.markResolved(fingerprint, startedAt);
+  await repos.blockKeys.markResolved(fingerprint, await resolvedThrough(repos, logger, startedAt));
   return summary;
 }
 
