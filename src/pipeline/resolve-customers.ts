@@ -93,14 +93,15 @@ async function resolveWithinBound(db: Database, logger: Logger, options: Resolve
   const lastStartedAt = options.mode === 'full' || stored === undefined ? undefined : await repos.blockKeys.lastStartedAt(fingerprint);
   if (stored !== undefined && lastStartedAt !== undefined) {
     const pending = await repos.resolution.pendingChanges(lookBackFrom(lastStartedAt));
+    const active = await repos.resolution.activeRecordCount();
     timer.mark('findChanges');
     // A record that left cannot be taken out of a resolver's state: that, or a mostly new
     // data set, is a full run.
-    if (!pending.linksToInactive && pending.changedIds.length * 2 <= pending.active) {
+    if (!pending.linksToInactive && pending.changedIds.length * 2 <= active) {
       const touched = options.touchedRecordIds ?? [];
       if (pending.changedIds.length === 0 && touched.length === 0) {
         await repos.blockKeys.markResolved(fingerprint, startedAt);
-        return { mode: 'unchanged', records: pending.active, recordsRead: 0, customers: 0, reviewsQueued: 0, modelId: stored.id, created: 0, updated: 0, unchanged: 0, retired: 0, deleted: 0 };
+        return { mode: 'unchanged', records: active, recordsRead: 0, customers: 0, reviewsQueued: 0, modelId: stored.id, created: 0, updated: 0, unchanged: 0, retired: 0, deleted: 0 };
       }
       const scope = await resolveWithinScope(repos, { changedIds: pending.changedIds, touchedIds: touched, config, parameters: stored.parameters, decisions, trust });
       const { increment, links } = scope;
@@ -112,7 +113,7 @@ async function resolveWithinBound(db: Database, logger: Logger, options: Resolve
       logger.info({ changed: pending.changedIds.length, touched: touched.length, recordsRead: scope.read, scoredPairs: increment.scoredPairs }, 'incremental resolution');
       timer.mark('match');
       const outcome: Outcome = { clusters: increment.clusters, links: increment.links, reviews: increment.reviews, previous, partial: true };
-      const summary = await finish(repos, logger, timer, options, { mode: 'incremental', records: pending.active, recordsRead: scope.read, outcome, decisions, parameters: stored.parameters, modelId: stored.id }, scope.records, (id) => scope.matchRecords.get(id), links);
+      const summary = await finish(repos, logger, timer, options, { mode: 'incremental', records: active, recordsRead: scope.read, outcome, decisions, parameters: stored.parameters, modelId: stored.id }, scope.records, (id) => scope.matchRecords.get(id), links);
       await repos.blockKeys.markResolved(fingerprint, await resolvedThrough(repos, logger, startedAt));
       return summary;
     }

@@ -128,19 +128,24 @@ export class ResolutionRepository {
     return new Map(rows.map((row: Record<string, unknown>) => [Number(row.source_record_id), storedLinkOf(row)]));
   }
 
-  /**
-   * What an incremental resolution starts from, without reading records: how many are active,
-   * which of them changed since last resolved (content hash differs from the link's, or no
-   * link), and whether any linked record is no longer active. Only records updated at or after
-   * `since` are looked at (through the status and updated_at index).
-   */
-  async pendingChanges(since: string, walk: LinkWalk = DEFAULT_LINK_WALK): Promise<{ active: number; changedIds: number[]; linksToInactive: boolean }> {
+  /** How many source records are active. */
+  async activeRecordCount(): Promise<number> {
     const counted = await this.knex('source_records').where({ status: 'active' }).count({ n: '*' }).first();
+    return Number(counted?.n ?? 0);
+  }
+
+  /**
+   * What an incremental resolution starts from, without reading records: which active records
+   * changed since last resolved (content hash differs from the link's, or no link), and whether
+   * any linked record is no longer active. Only records updated at or after `since` are looked
+   * at (through the status and updated_at index).
+   */
+  async pendingChanges(since: string, walk: LinkWalk = DEFAULT_LINK_WALK): Promise<{ changedIds: number[]; linksToInactive: boolean }> {
     const candidates: { id: number; hash: string }[] = (
       await this.knex('source_records').select('id', 'content_hash').where('status', 'active').where('updated_at', '>=', since).orderBy('id')
     ).map((row: Record<string, unknown>) => ({ id: Number(row.id), hash: String(row.content_hash) }));
     const inactive = await this.knex('source_records as r').join('customer_links as l', 'l.source_record_id', 'r.id').whereNot('r.status', 'active').where('r.updated_at', '>=', since).first('r.id');
-    return { active: Number(counted?.n ?? 0), changedIds: await this.unresolvedAmong(candidates, walk), linksToInactive: inactive !== undefined };
+    return { changedIds: await this.unresolvedAmong(candidates, walk), linksToInactive: inactive !== undefined };
   }
 
   /**
