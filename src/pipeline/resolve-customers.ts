@@ -52,7 +52,7 @@ export interface ResolveCustomersOptions {
 
 export interface ResolutionSummary extends ResolutionWriteSummary {
   mode: 'full' | 'incremental' | 'unchanged';
-  /** Active records. */
+  /** Records resolved: every active record on a full run, the changed (and steward-touched) ones on an incremental run, none when unchanged. */
   records: number;
   /** Records read and decoded: all of them on a full run, those an incremental run can reach otherwise. */
   recordsRead: number;
@@ -93,15 +93,15 @@ async function resolveWithinBound(db: Database, logger: Logger, options: Resolve
   const lastStartedAt = options.mode === 'full' || stored === undefined ? undefined : await repos.blockKeys.lastStartedAt(fingerprint);
   if (stored !== undefined && lastStartedAt !== undefined) {
     const pending = await repos.resolution.pendingChanges(lookBackFrom(lastStartedAt));
-    const active = await repos.resolution.activeRecordCount();
-    timer.mark('findChanges');
     // A record that left cannot be taken out of a resolver's state: that, or a mostly new
     // data set, is a full run.
-    if (!pending.linksToInactive && pending.changedIds.length * 2 <= active) {
+    const incremental = !pending.linksToInactive && (await repos.resolution.activeRecordsReach(pending.changedIds.length * 2));
+    timer.mark('findChanges');
+    if (incremental) {
       const touched = options.touchedRecordIds ?? [];
       if (pending.changedIds.length === 0 && touched.length === 0) {
         await repos.blockKeys.markResolved(fingerprint, startedAt);
-        return { mode: 'unchanged', records: active, recordsRead: 0, customers: 0, reviewsQueued: 0, modelId: stored.id, created: 0, updated: 0, unchanged: 0, retired: 0, deleted: 0 };
+        return { mode: 'unchanged', records: 0, recordsRead: 0, customers: 0, reviewsQueued: 0, modelId: stored.id, created: 0, updated: 0, unchanged: 0, retired: 0, deleted: 0 };
       }
       const scope = await resolveWithinScope(repos, { changedIds: pending.changedIds, touchedIds: touched, config, parameters: stored.parameters, decisions, trust });
       const { increment, links } = scope;
@@ -113,7 +113,7 @@ async function resolveWithinBound(db: Database, logger: Logger, options: Resolve
       logger.info({ changed: pending.changedIds.length, touched: touched.length, recordsRead: scope.read, scoredPairs: increment.scoredPairs }, 'incremental resolution');
       timer.mark('match');
       const outcome: Outcome = { clusters: increment.clusters, links: increment.links, reviews: increment.reviews, previous, partial: true };
-      const summary = await finish(repos, logger, timer, options, { mode: 'incremental', records: active, recordsRead: scope.read, outcome, decisions, parameters: stored.parameters, modelId: stored.id }, scope.records, (id) => scope.matchRecords.get(id), links);
+      const summary = await finish(repos, logger, timer, options, { mode: 'incremental', records: new Set([...pending.changedIds, ...touched]).size, recordsRead: scope.read, outcome, decisions, parameters: stored.parameters, modelId: stored.id }, scope.records, (id) => scope.matchRecords.get(id), links);
       await repos.blockKeys.markResolved(fingerprint, await resolvedThrough(repos, logger, startedAt));
       return summary;
     }

@@ -128,10 +128,13 @@ export class ResolutionRepository {
     return new Map(rows.map((row: Record<string, unknown>) => [Number(row.source_record_id), storedLinkOf(row)]));
   }
 
-  /** How many source records are active. */
-  async activeRecordCount(): Promise<number> {
-    const counted = await this.knex('source_records').where({ status: 'active' }).count({ n: '*' }).first();
-    return Number(counted?.n ?? 0);
+  /**
+   * Whether at least `count` source records are active. Reads that many entries of the status
+   * index at most, where counting them all reads the whole index (most of a second at 1,000,000).
+   */
+  async activeRecordsReach(count: number): Promise<boolean> {
+    if (count <= 0) return true;
+    return (await this.knex('source_records').select('id').where({ status: 'active' }).offset(count - 1).limit(1)).length > 0;
   }
 
   /**
@@ -144,7 +147,8 @@ export class ResolutionRepository {
     const candidates: { id: number; hash: string }[] = (
       await this.knex('source_records').select('id', 'content_hash').where('status', 'active').where('updated_at', '>=', since).orderBy('id')
     ).map((row: Record<string, unknown>) => ({ id: Number(row.id), hash: String(row.content_hash) }));
-    const inactive = await this.knex('source_records as r').join('customer_links as l', 'l.source_record_id', 'r.id').whereNot('r.status', 'active').where('r.updated_at', '>=', since).first('r.id');
+    // 'deleted' is the only other status; naming it lets the look-up range over the status index.
+    const inactive = await this.knex('source_records as r').join('customer_links as l', 'l.source_record_id', 'r.id').where('r.status', 'deleted').where('r.updated_at', '>=', since).first('r.id');
     return { changedIds: await this.unresolvedAmong(candidates, walk), linksToInactive: inactive !== undefined };
   }
 

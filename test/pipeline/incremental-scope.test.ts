@@ -27,7 +27,8 @@ describeEachDialect('incremental resolution from stored block keys', (dialect) =
     project.rewrite(edited(rows));
     const second = await runSync(test.db, project.config, logger);
     expect(second.resolution).toMatchObject({ mode: 'incremental' });
-    expect(second.resolution?.recordsRead).toBeLessThan(second.resolution?.records ?? 0);
+    const active = await test.db.knex('source_records').where({ status: 'active' }).count({ n: '*' }).first();
+    expect(second.resolution?.recordsRead).toBeLessThan(Number(active?.n));
     const incremental = await clustersByExternalId(test.db);
     const full = await resolveCustomers(test.db, logger, { mode: 'full' });
     expect(await clustersByExternalId(test.db)).toEqual(incremental);

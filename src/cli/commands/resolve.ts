@@ -27,7 +27,9 @@ export function describeModel(model: StoredModel<ModelParameters>): string {
 }
 
 function describeSummary(summary: ResolutionSummary): string {
-  return `${summary.mode} resolution of ${summary.records} records (${summary.recordsRead} read): ${summary.customers} customers written — ${summary.created} created, ${summary.updated} updated, ${summary.unchanged} unchanged, ${summary.retired} merged away, ${summary.deleted} removed; ${summary.reviewsQueued} pairs queued for review\n`;
+  if (summary.mode === 'unchanged') return 'nothing changed since the last resolution\n';
+  const resolved = summary.mode === 'incremental' ? `${summary.records} changed records` : `${summary.records} records`;
+  return `${summary.mode} resolution of ${resolved} (${summary.recordsRead} read): ${summary.customers} customers written — ${summary.created} created, ${summary.updated} updated, ${summary.unchanged} unchanged, ${summary.retired} merged away, ${summary.deleted} removed; ${summary.reviewsQueued} pairs queued for review\n`;
 }
 
 export function registerResolveCommand(program: Command): void {
