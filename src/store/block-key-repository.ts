@@ -94,7 +94,11 @@ export class BlockKeyRepository {
       const wanted = new Set(rows.map((row) => `${row.source_record_id}:${row.key_digest}`));
       const gone = [...stored].filter((key) => !wanted.has(key)).map((key) => key.split(':').map(Number) as [number, number]);
       for (let i = 0; i < gone.length; i += PER_STATEMENT) await trx('record_block_keys').whereIn(['source_record_id', 'key_digest'], gone.slice(i, i + PER_STATEMENT)).delete();
-      await insertRows(trx, 'record_block_keys', rows.filter((row) => !stored.has(`${row.source_record_id}:${row.key_digest}`)));
+      // In digest order: the digest index is where the inserts are scattered (a changed record's
+      // rows go to the end of the primary key anyway), and in its order the rows that share a
+      // block go to the same page one after another.
+      const fresh = rows.filter((row) => !stored.has(`${row.source_record_id}:${row.key_digest}`)).sort((a, b) => a.key_digest - b.key_digest);
+      await insertRows(trx, 'record_block_keys', fresh);
     });
   }
 
