@@ -1,8 +1,9 @@
-import type { MatchRecord } from '../resolve';
+import type { MatchRecord, MatchRecordList } from '../resolve';
 import type { GoldenValues, LineageEntry } from '../resolve';
 import type { GoldenFields } from '../store/customer-repository';
 import { NO_SOURCE_RECORD } from '../store/resolution-repository';
 import type { ResolvableRecord } from '../store/source-record-repository';
+import type { LoadedRecords } from './loaded-records';
 
 const TEXT_FIELDS = [
   'givenName',
@@ -30,13 +31,16 @@ function list(value: unknown): string[] {
 
 /** A stored source record as the matcher sees it: its normalized values, trust and recency. */
 export function toMatchRecord(record: ResolvableRecord, trust: number): MatchRecord {
-  const n = record.normalized;
+  return matchRecordOf(String(record.id), record.source, record.normalized, record.updatedAt.toISOString(), trust);
+}
+
+function matchRecordOf(id: string, source: string, n: Record<string, unknown>, updatedAt: string, trust: number): MatchRecord {
   const match: MatchRecord = {
-    id: String(record.id),
-    source: record.source,
+    id,
+    source,
     emails: list(n.emails ?? n.email),
     phones: list(n.phones ?? n.phone),
-    updatedAt: record.updatedAt.toISOString(),
+    updatedAt,
     trust,
   };
   for (const field of TEXT_FIELDS) {
@@ -44,6 +48,30 @@ export function toMatchRecord(record: ResolvableRecord, trust: number): MatchRec
     if (value !== undefined) match[field] = value;
   }
   return match;
+}
+
+/**
+ * Loaded records as the matcher sees them, each made when asked for rather than all held (the
+ * resolver asks twice per record, the block keys once). Records loaded together share their
+ * update time, so its text is made once for a run of them.
+ */
+export function matchRecordsOf(records: LoadedRecords, trust: ReadonlyMap<string, number>): MatchRecordList {
+  let lastMillis = Number.NaN;
+  let lastText = '';
+  return {
+    length: records.size,
+    at(position) {
+      const normalized = records.normalizedAt(position);
+      if (normalized === undefined) return undefined;
+      const millis = records.updatedAtMillis(position);
+      if (millis !== lastMillis) {
+        lastText = new Date(millis).toISOString();
+        lastMillis = millis;
+      }
+      const source = records.sourceAt(position);
+      return matchRecordOf(String(records.idAt(position)), source, normalized, lastText, trust.get(source) ?? 0);
+    },
+  };
 }
 
 /** The golden columns from survivorship's values: multi-valued fields primary first. */

@@ -6,6 +6,7 @@ import {
   resolveRecords,
   type ConfigOverrides,
   type MatchRecord,
+  type MatchRecordList,
   type ModelParameters,
   type ScoredPair,
   type StewardDecisions,
@@ -21,7 +22,8 @@ import { consentOf } from './customer-consent';
 import { profileOf } from './customer-profile';
 import { goldenCustomer, strongestLinks } from './golden-customers';
 import { blockKeyFingerprint, resolveWithinScope } from './incremental-scope';
-import { toMatchRecord } from './match-records';
+import { LoadedRecords } from './loaded-records';
+import { matchRecordsOf } from './match-records';
 import { PhaseTimer } from './phase-timer';
 import { lookBackFrom, resolvedThrough } from './resolution-checkpoint';
 import { assignStableIds } from './stable-ids';
@@ -121,9 +123,10 @@ async function resolveWithinBound(db: Database, logger: Logger, options: Resolve
 
   const full = await resolveFully(repos, logger, timer, options, stored, trust, decisions, fingerprint, startedAt);
   // Match records are made again per cluster for survivorship rather than all kept meanwhile.
+  const matchRecords = matchRecordsOf(full.byId, trust);
   const matchOf = (id: number): MatchRecord | undefined => {
-    const record = full.byId.get(id);
-    return record && toMatchRecord(record, trust.get(record.source) ?? 0);
+    const position = full.byId.positionOf(id);
+    return position === -1 ? undefined : matchRecords.at(position);
   };
   const summary = await finish(repos, logger, timer, options, full.resolved, full.byId, matchOf, full.links);
   await repos.blockKeys.markResolved(fingerprint, await resolvedThrough(repos, logger, startedAt));
@@ -141,12 +144,14 @@ async function resolveFully(
   decisions: StewardDecisions,
   fingerprint: string,
   startedAt: string,
-): Promise<{ resolved: Resolved; byId: Map<number, ResolvableRecord>; links: Map<number, StoredLink> }> {
+): Promise<{ resolved: Resolved; byId: LoadedRecords; links: Map<number, StoredLink> }> {
   const config = options.config ?? {};
-  const records = await repos.sourceRecords.listActiveResolvable();
+  const records = new LoadedRecords();
+  for await (const page of repos.sourceRecords.activeResolvablePages()) for (const record of page) records.add(record);
+  records.trim();
   timer.mark('loadRecords');
-  const matchRecords = records.map((record) => toMatchRecord(record, trust.get(record.source) ?? 0));
-  timer.mark('prepareRecords');
+  // Made as the resolver and the block keys ask for them: a million match records are not held.
+  const matchRecords = matchRecordsOf(records, trust);
   const links = await repos.resolution.linksWithHashes();
   timer.mark('loadLinks');
   let parameters = stored?.parameters;
@@ -162,18 +167,20 @@ async function resolveFully(
   timer.mark('match');
   await repos.blockKeys.replaceAll(blockKeysOf(matchRecords, config));
   timer.mark('writeBlockKeys');
-  const byId = new Map(records.map((record) => [record.id, record]));
-  return { resolved: { mode: 'full', records: records.length, recordsRead: records.length, outcome, decisions, parameters, modelId }, byId, links };
+  return { resolved: { mode: 'full', records: records.size, recordsRead: records.size, outcome, decisions, parameters, modelId }, byId: records, links };
 }
 
 /** Every record's blocking key values, computed a slice at a time. */
-function* blockKeysOf(records: readonly MatchRecord[], config: ConfigOverrides): Generator<RecordBlockKeys> {
+function* blockKeysOf(records: MatchRecordList, config: ConfigOverrides): Generator<RecordBlockKeys> {
   for (let start = 0; start < records.length; start += BLOCK_KEY_SLICE) {
-    const slice = records.slice(start, start + BLOCK_KEY_SLICE);
+    const slice = Array.from({ length: Math.min(BLOCK_KEY_SLICE, records.length - start) }, (_, i) => records.at(start + i) as MatchRecord);
     const values = blockingKeyValues(slice, config);
     for (let i = 0; i < slice.length; i++) yield { recordId: Number((slice[i] as MatchRecord).id), values: values[i] as number[] };
   }
 }
+
+/** The records a run read (a map, or a full run's LoadedRecords). */
+type RecordsById = Pick<Map<number, ResolvableRecord>, 'get' | 'delete'>;
 
 interface Resolved {
   mode: 'full' | 'incremental';
@@ -193,7 +200,7 @@ async function finish(
   options: ResolveCustomersOptions,
   { mode, records, recordsRead, outcome, decisions, parameters, modelId }: Resolved,
   /** The records read, by id; emptied as their customers are written. */
-  byId: Map<number, ResolvableRecord>,
+  byId: RecordsById,
   matchOf: (id: number) => MatchRecord | undefined,
   links: ReadonlyMap<number, StoredLink>,
 ): Promise<ResolutionSummary> {
@@ -209,7 +216,7 @@ async function writeOutcome(
   repos: Repositories,
   outcome: Outcome,
   /** Emptied as the customers are built. */
-  byId: Map<number, ResolvableRecord>,
+  byId: RecordsById,
   matchOf: (id: number) => MatchRecord | undefined,
   storedLinks: ReadonlyMap<number, StoredLink>,
   timer: PhaseTimer,

@@ -22,10 +22,10 @@ const foldForComparison = importedFoldForComparison;
  * Missing values are '' (code 0) or 0.
  *
  * Records can be added or replaced in place (incremental resolution); an index, once given
- * to a record id, stays with it.
+ * to a record id, stays with it. The records themselves are not kept, only what is read from
+ * them: a caller that needs one again (training's sample) makes it again.
  */
 export class PreparedRecords {
-  records: MatchRecord[] = [];
   ids: string[] = [];
   /** Records held; the arrays may be longer (reserved). */
   private count = 0;
@@ -130,7 +130,6 @@ export class PreparedRecords {
   }
 
   private fill(index: number, record: MatchRecord): void {
-    this.records[index] = record;
     this.ids[index] = record.id;
 
     const given = foldForComparison(record.givenName);
@@ -174,7 +173,6 @@ export class PreparedRecords {
    */
   reserve(capacity: number): void {
     if (capacity > this.ids.length) {
-      this.records = sized(this.records, capacity, undefined);
       this.ids = sized(this.ids, capacity, '');
       this.givenNicknames = sized(this.givenNicknames, capacity, NO_FAMILIES);
       this.emails = sized(this.emails, capacity, NO_VALUES);
@@ -227,9 +225,9 @@ const NO_VALUES: readonly string[] = [];
 const NO_FAMILIES: readonly number[] = [];
 
 /** A copy of `values` with room for `capacity` elements, the new ones set to `filler`. */
-function sized<T>(values: T[], capacity: number, filler: T | undefined): T[] {
+function sized<T>(values: T[], capacity: number, filler: T): T[] {
   const out = new Array<T>(capacity);
-  if (filler !== undefined) out.fill(filler, values.length);
+  out.fill(filler, values.length);
   for (let i = 0; i < values.length; i++) out[i] = values[i] as T;
   return out;
 }

@@ -15,6 +15,7 @@ import type {
   IncrementalResolution,
   MatchExplanation,
   MatchRecord,
+  MatchRecordList,
   ModelParameters,
   OversizedBlock,
   ResolveResult,
@@ -90,11 +91,12 @@ export class IdentityResolver {
    * Full resolution of `records` (ids unique), which become this resolver's state; call it on
    * a new resolver, then `upsert` for increments.
    */
-  resolveAll(records: readonly MatchRecord[], parameters?: ModelParameters): ResolveResult {
+  resolveAll(records: MatchRecordList, parameters?: ModelParameters): ResolveResult {
     if (this.records.size > 0) throw new Error('resolveAll runs on a new resolver; use upsert for increments');
     const started = performance.now();
     this.records.reserve(records.length);
-    for (const position of localityOrder(records)) this.records.appendNew(records[position] as MatchRecord);
+    const order = localityOrder(records);
+    for (const position of order) this.records.appendNew(records.at(position) as MatchRecord);
     const prepared = performance.now();
     this.index.build(this.records);
     const { pairs, oversizedBlocks } = this.index.allPairs(this.records);
@@ -118,7 +120,7 @@ export class IdentityResolver {
         }
       }
       trainingPatterns = patterns.size;
-      this.setParameters(trainModel(this.records, this.comparisons, patterns, pairs.length, this.config));
+      this.setParameters(trainModel(this.records, (index) => records.at(order[index] as number) as MatchRecord, this.comparisons, patterns, pairs.length, this.config));
       trainingMillis = performance.now() - trainingStarted;
     } else {
       this.setParameters(parameters);
@@ -447,7 +449,7 @@ export class IdentityResolver {
 
 /** Full resolution in one call. */
 export function resolveRecords(
-  records: readonly MatchRecord[],
+  records: MatchRecordList,
   config: ConfigOverrides | ResolveConfig = {},
   parameters?: ModelParameters,
   decisions?: StewardDecisions,

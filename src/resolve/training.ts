@@ -20,13 +20,15 @@ const MIN_LAMBDA = 1e-6;
  */
 export function estimateU(
   records: PreparedRecords,
+  /** The record at each index of `records`, made again for the sample. */
+  recordAt: (index: number) => MatchRecord,
   comparisons: readonly ComparisonDefinition[],
   settings: ComparisonSettings,
   samplePairs: number,
   seed: number,
 ): { u: number[][]; sampled: number } {
   const counts = comparisons.map((comparison) => new Float64Array(comparison.levels.length));
-  const sample = sampleRecords(records, samplePairs, seed);
+  const sample = sampleRecords(records, recordAt, samplePairs, seed);
   let sampled = 0;
   for (let x = 0; x < sample.size; x++) {
     for (let y = x + 1; y < sample.size; y++) {
@@ -147,7 +149,7 @@ export function expectationMaximisation(
 }
 
 /** All records when they give few enough pairs, else a seeded random subset, prepared compactly. */
-function sampleRecords(records: PreparedRecords, samplePairs: number, seed: number): PreparedRecords {
+function sampleRecords(records: PreparedRecords, recordAt: (index: number) => MatchRecord, samplePairs: number, seed: number): PreparedRecords {
   const n = records.size;
   if ((n * (n - 1)) / 2 <= samplePairs) return records;
   const wanted = Math.min(n, Math.ceil((1 + Math.sqrt(1 + 8 * samplePairs)) / 2));
@@ -160,7 +162,7 @@ function sampleRecords(records: PreparedRecords, samplePairs: number, seed: numb
     const chosen = indices[j] as number;
     indices[j] = indices[i] as number;
     indices[i] = chosen;
-    subset.upsert(records.records[chosen] as MatchRecord);
+    subset.upsert(recordAt(chosen));
   }
   return subset;
 }
@@ -245,13 +247,14 @@ export function initialLambda(
  */
 export function trainModel(
   records: PreparedRecords,
+  recordAt: (index: number) => MatchRecord,
   comparisons: readonly ComparisonDefinition[],
   patterns: PatternTable,
   candidatePairs: number,
   config: ResolveConfig,
 ): ModelParameters {
   const { training } = config;
-  const observed = estimateU(records, comparisons, config.comparisonSettings, training.uSamplePairs, training.seed);
+  const observed = estimateU(records, recordAt, comparisons, config.comparisonSettings, training.uSamplePairs, training.seed);
   const em = expectationMaximisation(patterns, comparisons, observed.u, training, initialLambda(patterns, comparisons, observed.u));
   // EM's λ is the match rate among candidate pairs, which were chosen for agreeing on
   // blocking keys; scoring them with it would count that agreement twice. The prior is the

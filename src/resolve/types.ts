@@ -33,6 +33,15 @@ export interface MatchRecord {
   trust?: number;
 }
 
+/**
+ * Records by position: an array is one. A caller resolving a million records may make each
+ * on demand from a more compact form instead of holding them all as objects.
+ */
+export interface MatchRecordList {
+  readonly length: number;
+  at(position: number): MatchRecord | undefined;
+}
+
 /** m and u probabilities of one comparison level, and the resulting match weight. */
 export interface LevelParameters {
   level: string;

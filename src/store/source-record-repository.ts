@@ -317,16 +317,15 @@ export class SourceRecordRepository {
   }
 
   /**
-   * Every active record as resolution reads it, in id order. Read in pages without the raw and
-   * corrections columns, and each page's rows dropped once decoded: a million records are held
-   * once, decoded, not beside their stored text.
+   * Every active record as resolution reads it, in id order, a page at a time. Read without the
+   * raw and corrections columns, and each page's rows dropped once decoded: the caller keeps the
+   * records in its own compact form, never beside their stored text.
    */
-  async listActiveResolvable(): Promise<ResolvableRecord[]> {
-    const records: ResolvableRecord[] = [];
+  async *activeResolvablePages(): AsyncGenerator<ResolvableRecord[]> {
     for (let afterId = 0; ; ) {
       const rows = await this.knex('source_records').select(RESOLVABLE_COLUMNS).where({ status: 'active' }).where('id', '>', afterId).orderBy('id').limit(RESOLVABLE_PAGE);
-      for (const row of rows) records.push(this.toResolvable(row));
-      if (rows.length < RESOLVABLE_PAGE) return records;
+      yield rows.map((row: Record<string, unknown>) => this.toResolvable(row));
+      if (rows.length < RESOLVABLE_PAGE) return;
       afterId = Number(rows[rows.length - 1].id);
     }
   }

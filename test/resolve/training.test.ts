@@ -4,7 +4,7 @@ import { resolveConfig } from '../../src/resolve/config';
 import { PatternTable } from '../../src/resolve/patterns';
 import { PreparedRecords } from '../../src/resolve/prepared-records';
 import { estimateU, expectationMaximisation } from '../../src/resolve/training';
-import { resolveRecords } from '../../src/resolve';
+import { resolveRecords, type MatchRecord } from '../../src/resolve';
 import { personOf, seeded, syntheticPeople } from './fixtures';
 
 /** Three comparisons with 3 levels each (null, agree, disagree) and known parameters. */
@@ -75,9 +75,10 @@ describe('expectation–maximisation', () => {
 
 describe('u estimation', () => {
   it('finds agreement rare among random pairs and never exactly zero', () => {
-    const records = PreparedRecords.from(syntheticPeople(200, 3));
+    const people = syntheticPeople(200, 3);
+    const records = PreparedRecords.from(people);
     const comparisons = comparisonsByName(['givenName', 'nationalId']);
-    const { u } = estimateU(records, comparisons, { birthYearTolerance: 5 }, 100_000, 1);
+    const { u } = estimateU(records, (index) => people[index] as MatchRecord, comparisons, { birthYearTolerance: 5 }, 100_000, 1);
     const [given, nationalId] = u as [number[], number[]];
     expect(given[1]).toBeGreaterThan(0.02); // 20 given names: ~1 in 20 random pairs agree
     expect(given[1]).toBeLessThan(0.15);
