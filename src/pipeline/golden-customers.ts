@@ -12,17 +12,65 @@ export type OverridableField = (typeof OVERRIDABLE_FIELDS)[number];
 /** Lineage rule of a value a steward set. */
 export const STEWARD_OVERRIDE_RULE = 'steward_override';
 
-/** The strongest accepted link of each record: the rule and score stored on its customer link. */
-export function strongestLinks(links: readonly ScoredPair[]): Map<number, { rule: string; score: number }> {
-  const best = new Map<number, { rule: string; score: number }>();
-  for (const link of links) {
-    const rule = link.rule ?? 'fellegi_sunter';
-    for (const id of [Number(link.left), Number(link.right)]) {
-      const current = best.get(id);
-      if (!current || link.score > current.score) best.set(id, { rule, score: link.score });
-    }
+/** The rule and score a record's customer link is stored with. */
+export interface LinkReason {
+  rule: string;
+  score: number;
+}
+
+/**
+ * The strongest accepted link of each record: the rule and score stored on its customer link.
+ * Kept in sorted typed arrays rather than a map of objects (a full run links most of a million
+ * records), so that the accepted pairs themselves need not be held while customers are written.
+ */
+export class StrongestLinks {
+  private constructor(
+    private readonly recordIds: Float64Array,
+    private readonly scores: Float64Array,
+    private readonly ruleCodes: Uint16Array,
+    private readonly rules: readonly string[],
+  ) {}
+
+  static of(links: readonly ScoredPair[]): StrongestLinks {
+    // The first of the highest-scoring links of each record, as a position in `links`.
+    const best = new Map<number, number>();
+    links.forEach((link, position) => {
+      for (const id of [Number(link.left), Number(link.right)]) {
+        const current = best.get(id);
+        if (current === undefined || link.score > (links[current] as ScoredPair).score) best.set(id, position);
+      }
+    });
+    const recordIds = Float64Array.from(best.keys()).sort();
+    const scores = new Float64Array(recordIds.length);
+    const ruleCodes = new Uint16Array(recordIds.length);
+    const rules: string[] = [];
+    const codeOf = new Map<string, number>();
+    recordIds.forEach((id, at) => {
+      const link = links[best.get(id) as number] as ScoredPair;
+      const rule = link.rule ?? 'fellegi_sunter';
+      let code = codeOf.get(rule);
+      if (code === undefined) {
+        code = rules.push(rule) - 1;
+        codeOf.set(rule, code);
+      }
+      scores[at] = link.score;
+      ruleCodes[at] = code;
+    });
+    return new StrongestLinks(recordIds, scores, ruleCodes, rules);
   }
-  return best;
+
+  get(recordId: number): LinkReason | undefined {
+    let low = 0;
+    let high = this.recordIds.length - 1;
+    while (low <= high) {
+      const middle = (low + high) >>> 1;
+      const id = this.recordIds[middle] as number;
+      if (id === recordId) return { rule: this.rules[this.ruleCodes[middle] as number] as string, score: this.scores[middle] as number };
+      if (id < recordId) low = middle + 1;
+      else high = middle - 1;
+    }
+    return undefined;
+  }
 }
 
 function singleValuedOverrides(overrides: Record<string, OverrideValue>): SurvivorshipConfig['overrides'] {
@@ -43,7 +91,7 @@ export function goldenCustomer(
   customerId: string,
   records: readonly MatchRecord[],
   overrides: Record<string, OverrideValue>,
-  linkOf: ReadonlyMap<number, { rule: string; score: number }>,
+  linkOf: { get(recordId: number): LinkReason | undefined },
   hashOf: { get(recordId: number): string | undefined },
   /** The cluster-wide profile fields (full name, address, lifetime value, …) from the survived values. */
   profileOf?: (golden: GoldenValues) => GoldenProfile,

@@ -8,6 +8,7 @@ import {
   type MatchRecord,
   type MatchRecordList,
   type ModelParameters,
+  type OversizedBlock,
   type ScoredPair,
   type StewardDecisions,
 } from '../resolve';
@@ -20,13 +21,14 @@ import type { ResolutionWriteSummary, ResolvedCustomer, StoredLink, StoredModel 
 import { heapGrowthBound } from './bounded-heap';
 import { consentOf } from './customer-consent';
 import { profileOf } from './customer-profile';
-import { goldenCustomer, strongestLinks } from './golden-customers';
+import { ClusterList } from './cluster-list';
+import { goldenCustomer, StrongestLinks } from './golden-customers';
 import { blockKeyFingerprint, resolveWithinScope } from './incremental-scope';
 import { LoadedRecords } from './loaded-records';
 import { matchRecordsOf } from './match-records';
 import { PhaseTimer } from './phase-timer';
 import { lookBackFrom, resolvedThrough } from './resolution-checkpoint';
-import { assignStableIds } from './stable-ids';
+import { assignStableIds, flatCopy } from './stable-ids';
 
 const nextUlid = monotonicFactory();
 /** Records per slice when computing every record's blocking keys for the store. */
@@ -64,9 +66,12 @@ export interface ResolutionSummary extends ResolutionWriteSummary {
   modelId: number;
 }
 
+/** What resolving decided, kept compact while the customers are written. */
 interface Outcome {
-  clusters: string[][];
-  links: ScoredPair[];
+  clusters: ClusterList;
+  /** The strongest accepted link of each record (see StrongestLinks). */
+  linkOf: StrongestLinks;
+  linkCount: number;
   reviews: ScoredPair[];
   /** Current customer of the records of `clusters` (ids are assigned from these). */
   previous: Map<number, string>;
@@ -114,7 +119,7 @@ async function resolveWithinBound(db: Database, logger: Logger, options: Resolve
       }
       logger.info({ changed: pending.changedIds.length, touched: touched.length, recordsRead: scope.read, scoredPairs: increment.scoredPairs }, 'incremental resolution');
       timer.mark('match');
-      const outcome: Outcome = { clusters: increment.clusters, links: increment.links, reviews: increment.reviews, previous, partial: true };
+      const outcome = compactOutcome(increment, previous, true);
       const summary = await finish(repos, logger, timer, options, { mode: 'incremental', records: new Set([...pending.changedIds, ...touched]).size, recordsRead: scope.read, outcome, decisions, parameters: stored.parameters, modelId: stored.id }, scope.records, (id) => scope.matchRecords.get(id), links);
       await repos.blockKeys.markResolved(fingerprint, await resolvedThrough(repos, logger, startedAt));
       return summary;
@@ -154,20 +159,37 @@ async function resolveFully(
   const matchRecords = matchRecordsOf(records, trust);
   const links = await repos.resolution.linksWithHashes();
   timer.mark('loadLinks');
-  let parameters = stored?.parameters;
-  let modelId = stored?.id ?? 0;
-  const result = resolveRecords(matchRecords, config, parameters, decisions);
-  if (parameters === undefined) {
-    parameters = result.parameters;
-    modelId = await repos.resolution.saveModel(parameters, options.train ? 'train' : 'first_run');
-  }
-  if (result.oversizedBlocks.length > 0) logger.warn({ oversizedBlocks: result.oversizedBlocks.slice(0, 20) }, 'oversized blocks capped');
-  if (result.splits.length > 0) logger.info({ splits: result.splits.length }, 'chaining guard refused links');
-  const outcome: Outcome = { clusters: result.clusters, links: result.links, reviews: result.reviews, previous: new Map([...links].map(([id, link]) => [id, link.customerId])), partial: false };
+  const previous = new Map([...links].map(([id, link]) => [id, link.customerId]));
+  const { outcome, trained, oversizedBlocks, splits } = resolveAll(matchRecords, config, stored?.parameters, decisions, previous);
+  const parameters = stored?.parameters ?? trained;
+  const modelId = stored?.id ?? (await repos.resolution.saveModel(parameters, options.train ? 'train' : 'first_run'));
+  if (oversizedBlocks.length > 0) logger.warn({ oversizedBlocks: oversizedBlocks.slice(0, 20) }, 'oversized blocks capped');
+  if (splits > 0) logger.info({ splits }, 'chaining guard refused links');
   timer.mark('match');
   await repos.blockKeys.replaceAll(blockKeysOf(matchRecords, config));
   timer.mark('writeBlockKeys');
   return { resolved: { mode: 'full', records: records.size, recordsRead: records.size, outcome, decisions, parameters, modelId }, byId: records, links };
+}
+
+/**
+ * Resolves every record. Not async: the resolver's result (a million ids as strings, every
+ * accepted pair as an object) is dropped here, before anything is awaited, once its compact
+ * outcome is made.
+ */
+function resolveAll(
+  records: MatchRecordList,
+  config: ConfigOverrides,
+  parameters: ModelParameters | undefined,
+  decisions: StewardDecisions,
+  previous: Map<number, string>,
+): { outcome: Outcome; trained: ModelParameters; oversizedBlocks: OversizedBlock[]; splits: number } {
+  const result = resolveRecords(records, config, parameters, decisions);
+  return { outcome: compactOutcome(result, previous, false), trained: result.parameters, oversizedBlocks: result.oversizedBlocks, splits: result.splits.length };
+}
+
+/** Clusters and the strongest link per record in typed arrays; the accepted pairs are not kept. */
+function compactOutcome(resolved: { clusters: string[][]; links: ScoredPair[]; reviews: ScoredPair[] }, previous: Map<number, string>, partial: boolean): Outcome {
+  return { clusters: ClusterList.of(resolved.clusters), linkOf: StrongestLinks.of(resolved.links), linkCount: resolved.links.length, reviews: resolved.reviews, previous, partial };
 }
 
 /** Every record's blocking key values, computed a slice at a time. */
@@ -208,7 +230,7 @@ async function finish(
   const summary = await writeOutcome(repos, outcome, byId, matchOf, links, timer);
   const reviewsQueued = await queueReviews(repos, outcome, decisions, parameters);
   timer.mark('reviews');
-  logger.info({ mode, records, recordsRead, customers: outcome.clusters.length, links: outcome.links.length, reviewsQueued, ...summary, millis: timer.millis, rssMb: timer.rssMb }, 'resolution finished');
+  logger.info({ mode, records, recordsRead, customers: outcome.clusters.length, links: outcome.linkCount, reviewsQueued, ...summary, millis: timer.millis, rssMb: timer.rssMb }, 'resolution finished');
   return { mode, records, recordsRead, customers: outcome.clusters.length, reviewsQueued, modelId, ...summary };
 }
 
@@ -221,15 +243,15 @@ async function writeOutcome(
   storedLinks: ReadonlyMap<number, StoredLink>,
   timer: PhaseTimer,
 ): Promise<ResolutionWriteSummary> {
-  const clusters = outcome.clusters.map((cluster) => cluster.map(Number));
-  const ids = assignStableIds(clusters, outcome.previous, () => nextUlid());
+  const { clusters, linkOf } = outcome;
+  const ids = assignStableIds(clusters, outcome.previous, () => flatCopy(nextUlid()));
   const overrides = await repos.steward.overrides();
-  const linkOf = strongestLinks(outcome.links);
   const absorbedBy = new Map<string, string[]>();
   for (const [retired, survivor] of ids.retired) (absorbedBy.get(survivor) ?? absorbedBy.set(survivor, []).get(survivor)!).push(retired);
   // Built as they are written, a chunk at a time, so that a full run never holds them all.
   function* customers(): Generator<ResolvedCustomer> {
-    for (const [index, cluster] of clusters.entries()) {
+    for (let index = 0; index < clusters.length; index++) {
+      const cluster = clusters.at(index) as number[];
       const customerId = ids.clusterIds[index] as string;
       // Overrides of customers absorbed in this run follow into the survivor; its own win.
       const own: Record<string, string> = {};
@@ -253,11 +275,11 @@ async function writeOutcome(
 
 /** Pairs between the thresholds whose records ended up apart and that no steward has decided. */
 async function queueReviews(repos: Repositories, outcome: Outcome, decisions: StewardDecisions, parameters: ModelParameters): Promise<number> {
-  const clusterOf = new Map<string, number>();
-  outcome.clusters.forEach((cluster, index) => cluster.forEach((id) => clusterOf.set(id, index)));
+  const clusterOf = outcome.clusters.clustersOf(new Set(outcome.reviews.flatMap((pair) => [Number(pair.left), Number(pair.right)])));
   const decided = new Set([...decisions.mustLink, ...decisions.cannotLink].map(([a, b]) => (a < b ? `${a}:${b}` : `${b}:${a}`)));
   const pending = outcome.reviews.filter((pair) => {
-    const together = clusterOf.get(pair.left) !== undefined && clusterOf.get(pair.left) === clusterOf.get(pair.right);
+    const left = clusterOf.get(Number(pair.left));
+    const together = left !== undefined && left === clusterOf.get(Number(pair.right));
     const key = pair.left < pair.right ? `${pair.left}:${pair.right}` : `${pair.right}:${pair.left}`;
     return !together && !decided.has(key);
   });
