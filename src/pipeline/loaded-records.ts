@@ -1,4 +1,5 @@
 import type { ResolvableRecord } from '../store/source-record-repository';
+import { AppError } from '../errors';
 
 /** A content hash as stored: 64 lower-case hex digits (see contentHash), kept as its 32 bytes. */
 const HEX_HASH = /^[0-9a-f]{64}$/;
@@ -113,7 +114,7 @@ export class LoadedRecords {
     let code = this.sourceCodeOf.get(source);
     if (code === undefined) {
       code = this.sourceNames.length;
-      if (code > 0xffff) throw new Error('more than 65,536 source names');
+      if (code > 0xffff) throw new AppError('CONFIG_INVALID', 'more than 65,536 source names');
       this.sourceNames.push(source);
       this.sourceCodeOf.set(source, code);
     }

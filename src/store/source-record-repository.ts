@@ -3,7 +3,9 @@ import { readInChunks } from './chunked-reads';
 import { bulkStatements, dialectOf, fixedChunks, fromDbTime, nowDbTime, parseJsonColumn, placeholderRows, upsertRowsSql, type BulkStatements } from './dialect';
 import type { FieldCipher } from './field-cipher';
 import { fieldProtection, type FieldProtection } from './field-protection';
-import { lazy } from './lazy-property';
+import { headerColumns, openText, recordColumns, toSourceRecordHeader, toStoredSourceRecord, type SourceRecordHeader, type StoredSourceRecord } from './source-record-rows';
+
+export { toSourceRecordHeader, toStoredSourceRecord, type SourceRecordHeader, type StoredSourceRecord } from './source-record-rows';
 
 /**
  * A record ready to load: raw as extracted, normalized by the source's rules, already serialized
@@ -17,26 +19,6 @@ export interface LoadRecord {
   correctionsJson: string | null;
   contentHash: string;
 }
-
-export interface StoredSourceRecord {
-  id: number;
-  source: string;
-  externalId: string;
-  raw: Record<string, unknown>;
-  normalized: Record<string, unknown>;
-  corrections: Record<string, unknown>[];
-  contentHash: string;
-  status: 'active' | 'deleted';
-  syncRunId: number | null;
-  createdAt: Date;
-  updatedAt: Date;
-}
-
-/**
- * Who a record is and when it was loaded, without its payload (raw, normalized and corrections:
- * large JSON texts) or its sync bookkeeping: what a list of a customer's records shows.
- */
-export type SourceRecordHeader = Pick<StoredSourceRecord, 'id' | 'source' | 'externalId' | 'createdAt' | 'updatedAt'>;
 
 export interface UpsertOutcome {
   inserted: number;
@@ -91,79 +73,6 @@ const STATE_PAGE = 20_000;
 const WRITE_COLUMNS = ['source', 'external_id', 'raw', 'normalized', 'corrections', 'content_hash', 'status', 'sync_run_id', 'created_at', 'updated_at'];
 /** A rewrite keeps the row's id and created_at. */
 const REWRITTEN_COLUMNS = WRITE_COLUMNS.filter((c) => c !== 'source' && c !== 'external_id' && c !== 'created_at');
-
-const columns = [
-  'id',
-  'source',
-  'external_id',
-  'raw',
-  'normalized',
-  'corrections',
-  'content_hash',
-  'status',
-  'sync_run_id',
-  'created_at',
-  'updated_at',
-];
-
-const headerColumns = ['id', 'source', 'external_id', 'created_at', 'updated_at'];
-
-export function toSourceRecordHeader(row: Record<string, unknown>): SourceRecordHeader {
-  return new LazyTimesHeader(row);
-}
-
-/**
- * A header whose timestamps are parsed when first read: lists of record keys rarely ask for
- * them, and parsing two dates per row was a large share of mapping a page of records.
- */
-class LazyTimesHeader implements SourceRecordHeader {
-  readonly id: number;
-  readonly source: string;
-  readonly externalId: string;
-  private createdText: string | Date | null;
-  private updatedText: string | Date | null;
-
-  constructor(row: Record<string, unknown>) {
-    this.id = Number(row.id);
-    this.source = String(row.source);
-    this.externalId = String(row.external_id);
-    this.createdText = row.created_at as string;
-    this.updatedText = row.updated_at as string;
-  }
-
-  get createdAt(): Date {
-    // Parsed once; the Date replaces the text.
-    return (this.createdText = fromDbTime(this.createdText) as Date);
-  }
-
-  get updatedAt(): Date {
-    return (this.updatedText = fromDbTime(this.updatedText) as Date);
-  }
-}
-
-const openText = (cipher: FieldCipher, value: unknown): string | null => cipher.open(value === null || value === undefined ? null : String(value));
-
-/**
- * A stored row as a record. Raw, normalized and corrections are encrypted; normalized is
- * decrypted at once, raw and corrections when first read: resolution reads every active
- * record's normalized values and rarely the other two.
- */
-export function toStoredSourceRecord(row: Record<string, unknown>, cipher: FieldCipher): StoredSourceRecord {
-  const record = {
-    id: Number(row.id),
-    source: String(row.source),
-    externalId: String(row.external_id),
-    contentHash: String(row.content_hash),
-    status: row.status as StoredSourceRecord['status'],
-    syncRunId: row.sync_run_id === null ? null : Number(row.sync_run_id),
-    createdAt: fromDbTime(row.created_at as string) as Date,
-    updatedAt: fromDbTime(row.updated_at as string) as Date,
-    normalized: parseJsonColumn(openText(cipher, row.normalized), {}),
-  } as StoredSourceRecord;
-  lazy(record, 'raw', () => parseJsonColumn(openText(cipher, row.raw), {}));
-  lazy(record, 'corrections', () => parseJsonColumn(openText(cipher, row.corrections), []));
-  return record;
-}
 
 /** The `source_records` table: every record from every source, raw beside normalized (both encrypted). */
 export class SourceRecordRepository {
@@ -312,7 +221,7 @@ export class SourceRecordRepository {
   }
 
   async listActive(): Promise<StoredSourceRecord[]> {
-    const rows = await this.knex('source_records').select(columns).where({ status: 'active' }).orderBy('id');
+    const rows = await this.knex('source_records').select(recordColumns).where({ status: 'active' }).orderBy('id');
     return rows.map((row: Record<string, unknown>) => toStoredSourceRecord(row, this.cipher));
   }
 
@@ -350,13 +259,13 @@ export class SourceRecordRepository {
   }
 
   async findByKey(source: string, externalId: string): Promise<StoredSourceRecord | undefined> {
-    const row = await this.knex('source_records').select(columns).where({ source, external_id: externalId }).first();
+    const row = await this.knex('source_records').select(recordColumns).where({ source, external_id: externalId }).first();
     return row ? toStoredSourceRecord(row, this.cipher) : undefined;
   }
 
   /** Records linked to each customer (optionally only from some sources), in one statement; for DataLoader batches. */
   async listByCustomerIds(customerIds: readonly string[], onlySources?: readonly string[]): Promise<Map<string, StoredSourceRecord[]>> {
-    return this.linkedTo(customerIds, onlySources, columns, (row) => toStoredSourceRecord(row, this.cipher));
+    return this.linkedTo(customerIds, onlySources, recordColumns, (row) => toStoredSourceRecord(row, this.cipher));
   }
 
   /**
