@@ -1,9 +1,6 @@
 import type { ResolvableRecord } from '../store/source-record-repository';
 import { AppError } from '../errors';
-
-/** A content hash as stored: 64 lower-case hex digits (see contentHash), kept as its 32 bytes. */
-const HEX_HASH = /^[0-9a-f]{64}$/;
-const HASH_BYTES = 32;
+import { PackedHashes, resizedColumn } from './packed-columns';
 
 /**
  * Every active record of a full resolution, from loading until its customer is written, held
@@ -23,9 +20,7 @@ export class LoadedRecords {
   private readonly sourceCodeOf = new Map<string, number>();
   /** Undefined once a record is released (see delete). */
   private normalized: (Record<string, unknown> | undefined)[] = [];
-  private hashes = Buffer.alloc(1024 * HASH_BYTES);
-  /** Hashes not in the usual form, by position (none in practice). */
-  private readonly otherHashes = new Map<number, string>();
+  private readonly hashes = new PackedHashes(1024);
   private createdAt = new Float64Array(1024);
   private updatedAt = new Float64Array(1024);
 
@@ -40,8 +35,7 @@ export class LoadedRecords {
     this.ids[at] = record.id;
     this.sourceCodes[at] = this.sourceCode(record.source);
     this.normalized.push(record.normalized);
-    if (HEX_HASH.test(record.contentHash)) this.hashes.write(record.contentHash, at * HASH_BYTES, HASH_BYTES, 'hex');
-    else this.otherHashes.set(at, record.contentHash);
+    this.hashes.set(at, record.contentHash);
     this.createdAt[at] = record.createdAt.getTime();
     this.updatedAt[at] = record.updatedAt.getTime();
     this.count = at + 1;
@@ -60,7 +54,7 @@ export class LoadedRecords {
       id: this.idAt(position),
       source: this.sourceAt(position),
       normalized,
-      contentHash: this.otherHashes.get(position) ?? this.hashes.toString('hex', position * HASH_BYTES, (position + 1) * HASH_BYTES),
+      contentHash: this.hashes.get(position),
       createdAt: new Date(this.createdAt[position] as number),
       updatedAt: new Date(this.updatedAt[position] as number),
     };
@@ -122,21 +116,10 @@ export class LoadedRecords {
   }
 
   private resize(capacity: number): void {
-    const length = Math.min(this.count, capacity);
-    const ids = new Float64Array(capacity);
-    ids.set(this.ids.subarray(0, length));
-    this.ids = ids;
-    const sourceCodes = new Uint16Array(capacity);
-    sourceCodes.set(this.sourceCodes.subarray(0, length));
-    this.sourceCodes = sourceCodes;
-    const hashes = Buffer.alloc(capacity * HASH_BYTES);
-    this.hashes.copy(hashes, 0, 0, length * HASH_BYTES);
-    this.hashes = hashes;
-    const createdAt = new Float64Array(capacity);
-    createdAt.set(this.createdAt.subarray(0, length));
-    this.createdAt = createdAt;
-    const updatedAt = new Float64Array(capacity);
-    updatedAt.set(this.updatedAt.subarray(0, length));
-    this.updatedAt = updatedAt;
+    this.ids = resizedColumn(this.ids, capacity, this.count);
+    this.sourceCodes = resizedColumn(this.sourceCodes, capacity, this.count);
+    this.hashes.resize(capacity, this.count);
+    this.createdAt = resizedColumn(this.createdAt, capacity, this.count);
+    this.updatedAt = resizedColumn(this.updatedAt, capacity, this.count);
   }
 }

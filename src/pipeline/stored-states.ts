@@ -1,5 +1,6 @@
 import type { KeyedStoredState, SourceRecordRepository, StoredState } from '../store/source-record-repository';
 import { RunKeys } from './run-keys';
+import { PackedHashes, resizedColumn } from './packed-columns';
 
 /** Where a sync run finds the stored states of the records it reads, a batch at a time. */
 export interface StoredStateLookup {
@@ -17,9 +18,6 @@ export function perBatchLookup(repository: SourceRecordRepository, source: strin
   };
 }
 
-/** A content hash is 64 hex digits: 32 bytes. */
-const HASH_BYTES = 32;
-const HEX_HASH = /^[0-9a-f]{64}$/;
 const ACTIVE = 0;
 const DELETED = 1;
 
@@ -32,10 +30,10 @@ const DELETED = 1;
 export class StoredStateTable implements StoredStateLookup {
   private readonly entries = new RunKeys();
   private ids = new Float64Array(1024);
-  private hashes = Buffer.alloc(1024 * HASH_BYTES);
+  private readonly hashes = new PackedHashes(1024);
   private statuses = new Uint8Array(1024);
   private count = 0;
-  /** States the arrays cannot hold (a hash not of 64 hex digits, an unknown status), kept as they are. */
+  /** States the arrays cannot hold (an unknown status), kept as they are. */
   private readonly odd = new Map<string, StoredState>();
 
   /** Reads every stored state of a source; undefined when it holds more than `maxEntries` records. */
@@ -64,7 +62,7 @@ export class StoredStateTable implements StoredStateLookup {
   get(externalId: string): StoredState | undefined {
     const entry = this.entries.get(externalId);
     if (entry === undefined) return this.odd.get(externalId);
-    return { id: this.ids[entry] as number, hash: this.hashOf(entry), status: this.statuses[entry] === ACTIVE ? 'active' : 'deleted' };
+    return { id: this.ids[entry] as number, hash: this.hashes.get(entry), status: this.statuses[entry] === ACTIVE ? 'active' : 'deleted' };
   }
 
   async activeIdsNotIn(present: RunKeys): Promise<number[]> {
@@ -76,7 +74,7 @@ export class StoredStateTable implements StoredStateLookup {
 
   private add(state: KeyedStoredState): void {
     const status = state.status === 'active' ? ACTIVE : state.status === 'deleted' ? DELETED : -1;
-    if (status === -1 || !HEX_HASH.test(state.hash)) {
+    if (status === -1) {
       this.odd.set(state.externalId, { id: state.id, hash: state.hash, status: state.status });
       return;
     }
@@ -85,24 +83,14 @@ export class StoredStateTable implements StoredStateLookup {
     this.count += 1;
     this.ids[entry] = state.id;
     this.statuses[entry] = status;
-    this.hashes.write(state.hash, entry * HASH_BYTES, HASH_BYTES, 'hex');
+    this.hashes.set(entry, state.hash);
     this.entries.set(state.externalId, entry);
-  }
-
-  private hashOf(entry: number): string {
-    return this.hashes.toString('hex', entry * HASH_BYTES, (entry + 1) * HASH_BYTES);
   }
 
   private grow(): void {
     const capacity = this.ids.length * 2;
-    const ids = new Float64Array(capacity);
-    ids.set(this.ids);
-    const hashes = Buffer.alloc(capacity * HASH_BYTES);
-    this.hashes.copy(hashes);
-    const statuses = new Uint8Array(capacity);
-    statuses.set(this.statuses);
-    this.ids = ids;
-    this.hashes = hashes;
-    this.statuses = statuses;
+    this.ids = resizedColumn(this.ids, capacity, this.count);
+    this.hashes.resize(capacity, this.count);
+    this.statuses = resizedColumn(this.statuses, capacity, this.count);
   }
 }
