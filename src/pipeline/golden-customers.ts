@@ -4,6 +4,7 @@ import { NO_SOURCE_RECORD, type ResolvedCustomer } from '../store/resolution-rep
 import type { OverrideValue } from '../store/steward-repository';
 import type { SurvivedConsent } from './customer-consent';
 import { toGoldenFields, toLineageRows } from './match-records';
+import { indexInSorted } from './packed-columns';
 
 /** The golden fields a steward may override; emails and phones take the value as their primary. */
 export const OVERRIDABLE_FIELDS = ['givenName', 'familyName', 'birthDate', 'country', 'emails', 'phones'] as const;
@@ -60,16 +61,8 @@ export class StrongestLinks {
   }
 
   get(recordId: number): LinkReason | undefined {
-    let low = 0;
-    let high = this.recordIds.length - 1;
-    while (low <= high) {
-      const middle = (low + high) >>> 1;
-      const id = this.recordIds[middle] as number;
-      if (id === recordId) return { rule: this.rules[this.ruleCodes[middle] as number] as string, score: this.scores[middle] as number };
-      if (id < recordId) low = middle + 1;
-      else high = middle - 1;
-    }
-    return undefined;
+    const at = indexInSorted(this.recordIds, recordId);
+    return at === -1 ? undefined : { rule: this.rules[this.ruleCodes[at] as number] as string, score: this.scores[at] as number };
   }
 }
 

@@ -1,6 +1,6 @@
 import type { ResolvableRecord } from '../store/source-record-repository';
 import { AppError } from '../errors';
-import { PackedHashes, resizedColumn } from './packed-columns';
+import { indexInSorted, PackedHashes, resizedColumn } from './packed-columns';
 
 /**
  * Every active record of a full resolution, from loading until its customer is written, held
@@ -92,16 +92,7 @@ export class LoadedRecords {
 
   /** The position of a record (whether or not released), -1 if none has the id. */
   positionOf(id: number): number {
-    let low = 0;
-    let high = this.count - 1;
-    while (low <= high) {
-      const middle = (low + high) >>> 1;
-      const value = this.ids[middle] as number;
-      if (value === id) return middle;
-      if (value < id) low = middle + 1;
-      else high = middle - 1;
-    }
-    return -1;
+    return indexInSorted(this.ids, id, this.count);
   }
 
   private sourceCode(source: string): number {

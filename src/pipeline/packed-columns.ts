@@ -1,6 +1,6 @@
 /**
  * Column storage for tables held in memory by a run (stored states, loaded records): typed arrays
- * grown by copying, and content hashes packed as bytes.
+ * grown by copying, ids found by binary search, and content hashes packed as bytes.
  */
 
 type NumberColumn = Float64Array | Uint16Array | Uint8Array;
@@ -40,4 +40,18 @@ export class PackedHashes {
     this.bytes.copy(bytes, 0, 0, Math.min(length, capacity) * HASH_BYTES);
     this.bytes = bytes;
   }
+}
+
+/** The position of `value` among the first `length` values of an ascending column, -1 if absent. */
+export function indexInSorted(column: Float64Array, value: number, length = column.length): number {
+  let low = 0;
+  let high = length - 1;
+  while (low <= high) {
+    const middle = (low + high) >>> 1;
+    const found = column[middle] as number;
+    if (found === value) return middle;
+    if (found < value) low = middle + 1;
+    else high = middle - 1;
+  }
+  return -1;
 }
