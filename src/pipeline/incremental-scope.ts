@@ -9,6 +9,7 @@ import {
   type ModelParameters,
   type StewardDecisions,
 } from '../resolve';
+import type { PendingKeys, RecordBlockKeys } from '../store/block-key-repository';
 import type { Repositories } from '../store/repositories';
 import type { StoredLink } from '../store/resolution-repository';
 import type { ResolvableRecord } from '../store/source-record-repository';
@@ -32,6 +33,11 @@ export interface ScopedIncrement {
   links: Map<number, StoredLink>;
   /** How many records were read from the store. */
   read: number;
+  /**
+   * The changed records' blocking keys, not stored yet: the scope was read as if they were (see
+   * PendingKeys), so they can be written while the outcome is.
+   */
+  changedKeys: RecordBlockKeys[];
 }
 
 export interface ScopeInput {
@@ -43,15 +49,26 @@ export interface ScopeInput {
   trust: ReadonlyMap<string, number>;
 }
 
+/** The changed records' keys as they are stored and as they will be. */
+async function pendingKeysOf(repos: Repositories, changedKeys: readonly RecordBlockKeys[], keysOf: ReadonlyMap<number, { digests: number[] }>): Promise<PendingKeys> {
+  const records = new Set(changedKeys.map((keys) => keys.recordId));
+  const next = new Map<number, number[]>();
+  for (const id of records) {
+    for (const digest of new Set(keysOf.get(id)?.digests ?? [])) (next.get(digest) ?? next.set(digest, []).get(digest)!).push(id);
+  }
+  return { records, stored: await repos.blockKeys.storedKeysOf([...records]), next };
+}
+
 /**
  * An incremental resolution that reads only the records it can reach, not every record.
  *
  * The resolver re-scores the candidates of every record it visits (the changed ones, the members
  * of their customers, and whatever they link to); its outcome equals a full run's when each
- * visited record has all its block partners and its customer's members at hand. So: the changed
- * records' keys are stored first; then records to explore are read with their whole customers,
- * and the store gives the members of their blocks (by keyed digest; blocks too large in the whole
- * store only as such, so that they stay unused as in a full run). A block partner is read alone:
+ * visited record has all its block partners and its customer's members at hand. So: records to
+ * explore are read with their whole customers, and the store gives the members of their blocks
+ * (by keyed digest; blocks too large in the whole store only as such, so that they stay unused as
+ * in a full run), counted as if the changed records' new keys were stored already: they are
+ * written with the outcome (see changedKeys). A block partner is read alone:
  * its customer matters only if the resolver visits it, and a visited record not explored yet is
  * explored before the resolver runs again.
  */
@@ -121,18 +138,25 @@ export async function resolveWithinScope(repos: Repositories, input: ScopeInput)
     const fresh = (await withCustomers(ids.filter((id) => !explored.has(id)))).filter((id) => !explored.has(id));
     for (const id of fresh) explored.add(id);
     await readRecords(fresh);
-    const digests = [...(await repos.blockKeys.digestsOfRecords(fresh))].filter((digest) => !askedDigests.has(digest));
-    for (const digest of digests) askedDigests.add(digest);
-    const { members, oversized } = await repos.blockKeys.blocks(digests, maxBlockSize);
+    // A record's stored digests are those of its keys (a changed record's are about to be).
+    const digests: number[] = [];
+    for (const id of fresh) {
+      for (const digest of keysOf.get(id)?.digests ?? []) {
+        if (askedDigests.has(digest)) continue;
+        askedDigests.add(digest);
+        digests.push(digest);
+      }
+    }
+    const { members, oversized } = await repos.blockKeys.blocks(digests, maxBlockSize, pending);
     for (const digest of oversized) oversizedDigests.add(digest);
     for (const id of fresh) members.push(...(mustLink.get(id) ?? []));
     await readRecords(members);
   };
 
-  // The changed records' keys are stored first: block sizes then count their current content.
   await readRecords([...input.changedIds, ...input.touchedIds]);
   const changed = input.changedIds.map((id) => matchRecords.get(id)).filter((record): record is MatchRecord => record !== undefined);
-  await repos.blockKeys.replaceFor(changed.map((record) => ({ recordId: Number(record.id), values: keysOf.get(Number(record.id))?.values ?? [] })));
+  const changedKeys = changed.map((record) => ({ recordId: Number(record.id), values: keysOf.get(Number(record.id))?.values ?? [] }));
+  const pending = await pendingKeysOf(repos, changedKeys, keysOf);
 
   let seeds = [...input.changedIds, ...input.touchedIds];
   for (;;) {
@@ -142,6 +166,6 @@ export async function resolveWithinScope(repos: Repositories, input: ScopeInput)
     const clusters = [...membersOf.values()].map((members) => members.filter((id) => records.has(id)).map(String));
     const increment = resolveIncremental({ records: [...matchRecords.values()], clusters, oversizedBlocks }, changed, input.config, input.parameters, input.decisions, input.touchedIds.filter((id) => records.has(id)).map(String));
     seeds = increment.clusters.flat().map(Number).filter((id) => !explored.has(id));
-    if (seeds.length === 0) return { increment, records, matchRecords, links, read: records.size };
+    if (seeds.length === 0) return { increment, records, matchRecords, links, read: records.size, changedKeys };
   }
 }

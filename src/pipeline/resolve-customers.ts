@@ -88,6 +88,14 @@ export async function resolveCustomers(db: Database, logger: Logger, options: Re
   return heapGrowthBound.during(() => resolveWithinBound(db, logger, options));
 }
 
+/** Both results once both have settled; the first failure, if any, after both have. */
+async function settledTogether<A, B>(a: Promise<A>, b: Promise<B>): Promise<[A, B]> {
+  const [first, second] = await Promise.allSettled([a, b]);
+  if (first.status === 'rejected') throw first.reason;
+  if (second.status === 'rejected') throw second.reason;
+  return [first.value, second.value];
+}
+
 async function resolveWithinBound(db: Database, logger: Logger, options: ResolveCustomersOptions): Promise<ResolutionSummary> {
   const repos = createRepositories(db.knex);
   const timer = new PhaseTimer();
@@ -120,7 +128,12 @@ async function resolveWithinBound(db: Database, logger: Logger, options: Resolve
       logger.info({ changed: pending.changedIds.length, touched: touched.length, recordsRead: scope.read, scoredPairs: increment.scoredPairs }, 'incremental resolution');
       timer.mark('match');
       const outcome = compactOutcome(increment, previous, true);
-      const summary = await finish(repos, logger, timer, options, { mode: 'incremental', records: new Set([...pending.changedIds, ...touched]).size, recordsRead: scope.read, outcome, decisions, parameters: stored.parameters, modelId: stored.id }, scope.records, (id) => scope.matchRecords.get(id), links);
+      // The changed records' keys are written while the outcome is: nothing reads them before the
+      // next run, and a run stopped before its checkpoint leaves the next to resolve them again.
+      const [summary] = await settledTogether(
+        finish(repos, logger, timer, options, { mode: 'incremental', records: new Set([...pending.changedIds, ...touched]).size, recordsRead: scope.read, outcome, decisions, parameters: stored.parameters, modelId: stored.id }, scope.records, (id) => scope.matchRecords.get(id), links),
+        repos.blockKeys.replaceFor(scope.changedKeys),
+      );
       await repos.blockKeys.markResolved(fingerprint, await resolvedThrough(repos, logger, startedAt));
       return summary;
     }

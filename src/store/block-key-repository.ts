@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import { createIndexIfMissing, dropIndexIfExists, fromDbTime, insertRows } from './dialect';
-import { readInChunks } from './chunked-reads';
+import { readInChunks, readIndexPages } from './chunked-reads';
 import { fieldProtection, type FieldProtection } from './field-protection';
 
 /** Digests per `where … in (…)`. */
@@ -15,6 +15,18 @@ export interface RecordBlockKeys {
   recordId: number;
   values: readonly number[];
 }
+
+/**
+ * Keys some records are about to have in place of their stored ones (see BlockKeyRepository.blocks):
+ * for each digest, which of those records it holds now and which it will hold.
+ */
+export interface PendingKeys {
+  records: ReadonlySet<number>;
+  stored: ReadonlyMap<number, readonly number[]>;
+  next: ReadonlyMap<number, readonly number[]>;
+}
+
+const NO_PENDING_KEYS: PendingKeys = { records: new Set(), stored: new Map(), next: new Map() };
 
 /**
  * `record_block_keys`: which records share a block, by keyed digest of the blocking key values
@@ -84,7 +96,8 @@ export class BlockKeyRepository {
    */
   async replaceFor(records: readonly RecordBlockKeys[]): Promise<void> {
     const rows = records.flatMap((record) => [...new Set(this.protection.index.blockKeyDigests(record.values))].map((digest) => ({ source_record_id: record.recordId, key_digest: digest })));
-    await this.readDigestPages(rows.map((row) => row.key_digest));
+    // A key a changed record drops is not read ahead: most keep theirs.
+    await readIndexPages(this.knex, 'record_block_keys', ['key_digest', 'source_record_id'], rows.map((row) => [row.key_digest, row.source_record_id]));
     await this.knex.transaction(async (trx) => {
       const ids = records.map((record) => record.recordId);
       const stored = new Set<string>();
@@ -102,39 +115,49 @@ export class BlockKeyRepository {
     });
   }
 
-  /**
-   * Reads the digest index where these digests are (or would be), before a transaction writes
-   * there: each row written costs a random page read when the index is larger than the buffer
-   * pool (InnoDB buffers no secondary index changes unless configured to), one after another
-   * within the transaction; read beforehand by several statements at once, the pages are at hand.
-   * (A key a changed record drops is not read ahead: most keep theirs.)
-   */
-  private async readDigestPages(digests: readonly number[]): Promise<void> {
-    // Whole blocks are read (their members are asked for next), but only one row each comes back.
-    await readInChunks([...new Set(digests)], (chunk) => this.knex('record_block_keys').distinct('key_digest').whereIn('key_digest', chunk));
-  }
-
   /** The digests of blocking key values, as stored ones are. */
   digestsOf(values: readonly number[]): number[] {
     return this.protection.index.blockKeyDigests(values);
   }
 
-  /** The stored digests of some records' keys. */
-  async digestsOfRecords(recordIds: readonly number[]): Promise<Set<number>> {
-    const rows = await readInChunks(recordIds, (chunk) => this.knex('record_block_keys').select('key_digest').whereIn('source_record_id', chunk));
-    return new Set(rows.map((row: Record<string, unknown>) => Number(row.key_digest)));
+  /** The stored keys of some records: for each digest, which of them it holds. */
+  async storedKeysOf(recordIds: readonly number[]): Promise<Map<number, number[]>> {
+    const rows = await readInChunks(recordIds, (chunk) => this.knex('record_block_keys').select('key_digest', 'source_record_id').whereIn('source_record_id', chunk));
+    const byDigest = new Map<number, number[]>();
+    for (const row of rows as Record<string, unknown>[]) {
+      const digest = Number(row.key_digest);
+      (byDigest.get(digest) ?? byDigest.set(digest, []).get(digest)!).push(Number(row.source_record_id));
+    }
+    return byDigest;
   }
 
-  /** The records of each block, or, for blocks of more than `maxSize` records, only their size. */
-  async blocks(digests: readonly number[], maxSize: number): Promise<{ members: number[]; oversized: number[] }> {
+  /**
+   * The records of each block, or, for blocks of more than `maxSize` records, only their size.
+   * With `pending` (read before, and written by replaceFor only after, these blocks), they are
+   * counted and listed as they will be once those records' keys are replaced.
+   */
+  async blocks(digests: readonly number[], maxSize: number, pending: PendingKeys = NO_PENDING_KEYS): Promise<{ members: number[]; oversized: number[] }> {
     const oversized: number[] = [];
     const members = await readInChunks(digests, async (chunk) => {
+      const storedSizes = new Map<number, number>();
       const sizes: Record<string, unknown>[] = await this.knex('record_block_keys').select('key_digest').count({ size: '*' }).whereIn('key_digest', chunk).groupBy('key_digest');
+      for (const row of sizes) {
+        storedSizes.set(Number(row.key_digest), Number(row.size));
+      }
       const small: number[] = [];
-      for (const row of sizes) (Number(row.size) > maxSize ? oversized : small).push(Number(row.key_digest));
+      for (const digest of chunk) {
+        const size = (storedSizes.get(digest) ?? 0) - (pending.stored.get(digest)?.length ?? 0) + (pending.next.get(digest)?.length ?? 0);
+        if (size > maxSize) oversized.push(digest);
+        else if (size > 0) small.push(digest);
+      }
       if (small.length === 0) return [];
-      const rows: Record<string, unknown>[] = await this.knex('record_block_keys').select('source_record_id').whereIn('key_digest', small);
-      return rows.map((row) => Number(row.source_record_id));
+      const found: number[] = [];
+      for (const row of await this.knex('record_block_keys').select('source_record_id').whereIn('key_digest', small)) {
+        const id = Number(row.source_record_id);
+        if (!pending.records.has(id)) found.push(id);
+      }
+      for (const digest of small) found.push(...(pending.next.get(digest) ?? []));
+      return found;
     });
     return { members, oversized };
   }

@@ -1,3 +1,5 @@
+import type { Knex } from 'knex';
+
 /** Values per `where … in (…)` of a chunked read. */
 export const KEYS_PER_READ = 500;
 /**
@@ -26,4 +28,17 @@ export async function readInChunks<K, R>(keys: readonly K[], read: (chunk: K[]) 
   };
   await Promise.all(Array.from({ length: Math.min(READS_IN_FLIGHT, chunks.length) }, worker));
   return results.flat() as R[];
+}
+
+/**
+ * Reads the pages of an index where these keys are (or would go), before a transaction writes
+ * there: when the index is larger than the buffer pool each row written costs a random page read
+ * (InnoDB buffers no secondary index changes unless configured to), one after another within the
+ * transaction; read beforehand by several statements at once, the pages are at hand. A key names
+ * every column of the index entry (the indexed ones, then the primary key's), so that a value
+ * shared by many rows costs one look-up, not a scan of its rows.
+ */
+export async function readIndexPages(knex: Knex, table: string, columns: readonly string[], keys: readonly (readonly Knex.Value[])[]): Promise<void> {
+  const distinct = new Map(keys.map((key) => [key.join('\u0000'), key as Knex.Value[]]));
+  await readInChunks([...distinct.values()], (chunk) => knex(table).select(columns[0] as string).whereIn(columns as string[], chunk));
 }

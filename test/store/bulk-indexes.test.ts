@@ -132,9 +132,24 @@ describeEachDialect('digest indexes around bulk writes', (dialect) => {
     await repos.blockKeys.replaceAll([{ recordId: 1, values: [11, 12] }, { recordId: 2, values: [12] }]);
     await repos.blockKeys.replaceFor([{ recordId: 1, values: [12, 13] }, { recordId: 3, values: [13] }]);
     const [d11, d12, d13] = repos.blockKeys.digestsOf([11, 12, 13]) as [number, number, number];
-    expect([...(await repos.blockKeys.digestsOfRecords([1]))].sort()).toEqual([d12, d13].sort());
+    expect([...(await repos.blockKeys.storedKeysOf([1])).keys()].sort()).toEqual([d12, d13].sort());
     expect((await repos.blockKeys.blocks([d11], 10)).members).toEqual([]);
     expect((await repos.blockKeys.blocks([d12], 10)).members.sort()).toEqual([1, 2]);
     expect((await repos.blockKeys.blocks([d13], 10)).members.sort()).toEqual([1, 3]);
+  });
+
+  it('blocks read with pending keys are the blocks read after those keys are written', async () => {
+    const repos = createRepositories(test.db.knex);
+    await repos.blockKeys.replaceAll([{ recordId: 1, values: [11, 12] }, { recordId: 2, values: [12] }, { recordId: 4, values: [12] }]);
+    const [d11, d12, d13] = repos.blockKeys.digestsOf([11, 12, 13]) as [number, number, number];
+    const pending = { records: new Set([1, 3]), stored: await repos.blockKeys.storedKeysOf([1, 3]), next: new Map([[d12, [1]], [d13, [1, 3]]]) };
+    const read = async (maxSize: number, with_?: typeof pending) => {
+      const { members, oversized } = await repos.blockKeys.blocks([d11, d12, d13], maxSize, with_);
+      return { members: members.sort(), oversized };
+    };
+    const ahead = { small: await read(10, pending), capped: await read(2, pending) };
+    expect(ahead).toEqual({ small: { members: [1, 1, 2, 3, 4], oversized: [] }, capped: { members: [1, 3], oversized: [d12] } });
+    await repos.blockKeys.replaceFor([{ recordId: 1, values: [12, 13] }, { recordId: 3, values: [13] }]);
+    expect({ small: await read(10), capped: await read(2) }).toEqual(ahead);
   });
 });
