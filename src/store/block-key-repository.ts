@@ -139,11 +139,8 @@ export class BlockKeyRepository {
   async blocks(digests: readonly number[], maxSize: number, pending: PendingKeys = NO_PENDING_KEYS): Promise<{ members: number[]; oversized: number[] }> {
     const oversized: number[] = [];
     const members = await readInChunks(digests, async (chunk) => {
-      const storedSizes = new Map<number, number>();
-      const sizes: Record<string, unknown>[] = await this.knex('record_block_keys').select('key_digest').count({ size: '*' }).whereIn('key_digest', chunk).groupBy('key_digest');
-      for (const row of sizes) {
-        storedSizes.set(Number(row.key_digest), Number(row.size));
-      }
+      const counted: Record<string, unknown>[] = await this.knex('record_block_keys').select('key_digest').count({ size: '*' }).whereIn('key_digest', chunk).groupBy('key_digest');
+      const storedSizes = new Map(counted.map((row) => [Number(row.key_digest), Number(row.size)]));
       const small: number[] = [];
       for (const digest of chunk) {
         const size = (storedSizes.get(digest) ?? 0) - (pending.stored.get(digest)?.length ?? 0) + (pending.next.get(digest)?.length ?? 0);
