@@ -28,6 +28,7 @@ import { LoadedRecords } from './loaded-records';
 import { matchRecordsOf } from './match-records';
 import { PhaseTimer } from './phase-timer';
 import { lookBackFrom, resolvedThrough } from './resolution-checkpoint';
+import { settledTogether } from './settled-together';
 import { assignStableIds, flatCopy } from './stable-ids';
 
 const nextUlid = monotonicFactory();
@@ -86,14 +87,6 @@ interface Outcome {
 export async function resolveCustomers(db: Database, logger: Logger, options: ResolveCustomersOptions = {}): Promise<ResolutionSummary> {
   // The heap is held to a bounded growth meanwhile (see bounded-heap): about half the peak RSS.
   return heapGrowthBound.during(() => resolveWithinBound(db, logger, options));
-}
-
-/** Both results once both have settled; the first failure, if any, after both have. */
-async function settledTogether<A, B>(a: Promise<A>, b: Promise<B>): Promise<[A, B]> {
-  const [first, second] = await Promise.allSettled([a, b]);
-  if (first.status === 'rejected') throw first.reason;
-  if (second.status === 'rejected') throw second.reason;
-  return [first.value, second.value];
 }
 
 async function resolveWithinBound(db: Database, logger: Logger, options: ResolveCustomersOptions): Promise<ResolutionSummary> {
