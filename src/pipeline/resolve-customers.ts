@@ -28,6 +28,7 @@ import { LoadedRecords } from './loaded-records';
 import { matchRecordsOf } from './match-records';
 import { PhaseTimer } from './phase-timer';
 import { lookBackFrom, resolvedThrough } from './resolution-checkpoint';
+import { inResolutionTurn } from './resolution-turns';
 import { settledTogether } from './settled-together';
 import { assignStableIds, flatCopy } from './stable-ids';
 
@@ -85,8 +86,8 @@ interface Outcome {
  * differences, keeping ids stable. Pairs between the thresholds join the review queue.
  */
 export async function resolveCustomers(db: Database, logger: Logger, options: ResolveCustomersOptions = {}): Promise<ResolutionSummary> {
-  // The heap is held to a bounded growth meanwhile (see bounded-heap): about half the peak RSS.
-  return heapGrowthBound.during(() => resolveWithinBound(db, logger, options));
+  // One at a time per database; the heap is held to a bounded growth meanwhile (see bounded-heap): about half the peak RSS.
+  return inResolutionTurn(db, logger, () => heapGrowthBound.during(() => resolveWithinBound(db, logger, options)));
 }
 
 async function resolveWithinBound(db: Database, logger: Logger, options: ResolveCustomersOptions): Promise<ResolutionSummary> {

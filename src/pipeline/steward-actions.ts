@@ -5,6 +5,7 @@ import type { Database } from '../store/database';
 import { createRepositories, type Repositories } from '../store/repositories';
 import { OVERRIDABLE_FIELDS, type OverridableField } from './golden-customers';
 import { resolveCustomers, type ResolveCustomersOptions } from './resolve-customers';
+import { TurnQueue } from './turn-queue';
 
 /**
  * What a data steward can do to the resolution: merge customers, take a record out of its
@@ -20,12 +21,9 @@ export interface StewardActor {
 export type ReviewDecision = 'match' | 'no_match';
 
 // Steward actions re-resolve; one at a time per database, so two never interleave their writes.
-const queues = new WeakMap<Database, Promise<unknown>>();
+const stewardTurns = new TurnQueue<Database>();
 function serialized<T>(db: Database, work: () => Promise<T>): Promise<T> {
-  const previous = queues.get(db) ?? Promise.resolve();
-  const next = previous.catch(() => undefined).then(work);
-  queues.set(db, next);
-  return next;
+  return stewardTurns.run(db, work);
 }
 
 async function liveCustomerId(repos: Repositories, id: string): Promise<string> {

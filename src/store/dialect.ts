@@ -56,6 +56,38 @@ export function timeColumn(table: Knex.CreateTableBuilder, name: string): Knex.C
   return table.datetime(name, { precision: 3 });
 }
 
+/**
+ * Takes a lock named `name` (scoped to the current database) that other processes on the same
+ * database wait for, and answers the function that releases it. MySQL: GET_LOCK on a connection
+ * kept for it until released, so the server lets go of it if the process dies; `onWait` is called
+ * once if another holder makes this one wait. SQLite has no such lock: nothing is taken there.
+ */
+export async function holdNamedLock(knex: Knex, name: string, onWait: () => void): Promise<() => Promise<void>> {
+  if (dialectOf(knex) !== 'mysql') return async () => undefined;
+  const client = knex.client as { acquireConnection(): Promise<unknown>; releaseConnection(connection: unknown): Promise<void> };
+  const connection = await client.acquireConnection();
+  // Lock names are server-wide (at most 64 characters): the database's name is hashed into it.
+  const lockName = knex.raw('concat(?, sha1(database()))', [name]);
+  try {
+    // First without waiting, so that a wait is told at once; then in turns of 5 s.
+    for (let attempt = 0; ; attempt++) {
+      const [rows] = (await knex.raw('select get_lock(?, ?) as got', [lockName, attempt === 0 ? 0 : 5]).connection(connection)) as [{ got: number | null }[]];
+      if (Number(rows[0]?.got) === 1) break;
+      if (attempt === 0) onWait();
+    }
+  } catch (error) {
+    await client.releaseConnection(connection);
+    throw error;
+  }
+  return async () => {
+    try {
+      await knex.raw('select release_lock(?)', [lockName]).connection(connection);
+    } finally {
+      await client.releaseConnection(connection);
+    }
+  };
+}
+
 export function dialectOf(knex: Knex): DialectName {
   const client = String(knex.client.config.client);
   return client === 'mysql2' || client === 'mysql' ? 'mysql' : 'sqlite';

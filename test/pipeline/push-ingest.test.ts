@@ -54,6 +54,22 @@ describeEachDialect('pushing records through ingestRecords', (dialect) => {
     expect(response.data.ingestRecords.records[0].status).toBe('UNCHANGED');
   });
 
+  it('concurrent pushes give each new person one customer, and no customer without records', async () => {
+    const people = ['Ada Kim', 'Bea Roy', 'Cai Fox', 'Dov Ash', 'Eve Orr', 'Fay Lum'];
+    const responses = await Promise.all(
+      people.map((name, i) => {
+        const [firstName, lastName] = name.split(' ');
+        const record = { userId: `c${i}`, email: `${firstName}.${lastName}@example.org`, profile: { firstName, lastName } };
+        return postGraphql(server.url, INGEST, { source: 'app', records: [record] }, service);
+      }),
+    );
+    for (const response of responses) expect(response.errors, JSON.stringify(response.errors)).toBeUndefined();
+    const linked = await test.db.knex('customer_links as l').join('source_records as r', 'r.id', 'l.source_record_id').where('r.source', 'app').whereIn('r.external_id', people.map((_, i) => `c${i}`)).distinct('l.customer_id');
+    expect(linked).toHaveLength(people.length);
+    const withoutRecords = await test.db.knex('customers as c').whereNull('c.merged_into').whereNull('c.deleted_at').whereNotExists(test.db.knex('customer_links as l').whereRaw('l.customer_id = c.id')).count({ n: '*' });
+    expect(Number(withoutRecords[0]?.n)).toBe(0);
+  });
+
   it('refuses a source that is not a push source', async () => {
     const response = await postGraphql(server.url, INGEST, { source: 'crm', records: [signUp('u9', 'a@example.com')] }, service);
     expect(response.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
