@@ -7,6 +7,7 @@ import { createRepositories } from '../store/repositories';
 import type { LoadRecord } from '../store/source-record-repository';
 import { emptyCounts, type SyncCounts } from '../store/sync-run-repository';
 import { loadSuppressionCheck } from '../access/suppression';
+import { inSourceTurn } from './exclusive-runs';
 import { RecordIntake } from './record-intake';
 import { resolveCustomers } from './resolve-customers';
 
@@ -28,7 +29,8 @@ export interface PushResult {
 
 /**
  * Loads records an application pushed, through the same mapping, validation and load as every
- * other source, in one transaction, and says per record what happened. Each call is a sync run.
+ * other source, in one transaction, and says per record what happened. Each call is a sync run;
+ * calls for one source load one at a time (see inSourceTurn), then resolve.
  */
 export async function ingestPushedRecords(
   db: Database,
@@ -37,6 +39,12 @@ export async function ingestPushedRecords(
   logger: Logger,
   matching?: ConfigOverrides,
 ): Promise<PushResult> {
+  const result = await inSourceTurn(db, logger, source.name, () => loadPushed(db, source, pushed));
+  if (result.counts.inserted + result.counts.updated > 0) await resolveCustomers(db, logger, { config: matching });
+  return result;
+}
+
+async function loadPushed(db: Database, source: PushSourceConfig, pushed: ReadonlyArray<Record<string, unknown>>): Promise<PushResult> {
   const repos = createRepositories(db.knex);
   await repos.sources.upsert({ name: source.name, kind: source.kind, trust: source.trust });
   const syncRunId = await repos.syncRuns.start(source.name);
@@ -70,7 +78,6 @@ export async function ingestPushedRecords(
     return upserted.statusOf;
   });
   await repos.syncRuns.finish(syncRunId, 'succeeded', counts);
-  if (counts.inserted + counts.updated > 0) await resolveCustomers(db, logger, { config: matching });
   const records = pending.map(({ index, outcome }) =>
     'contentHash' in outcome
       ? { index, externalId: outcome.externalId, status: statusOf.get(outcome.externalId) ?? 'unchanged', reasonCode: null, message: null }

@@ -11,6 +11,7 @@ import type { LoadRecord, PreparedUpsert, StoredState } from '../store/source-re
 import { emptyCounts, type SyncCounts } from '../store/sync-run-repository';
 import { loadSuppressionCheck } from '../access/suppression';
 import { heapGrowthBound } from './bounded-heap';
+import { inSourceTurn } from './exclusive-runs';
 import { RecordIntake } from './record-intake';
 import { perBatchLookup, StoredStateTable, type StoredStateLookup } from './stored-states';
 
@@ -195,9 +196,10 @@ async function syncWithinBound(db: Database, source: SourceConfig, logger: Logge
 }
 
 /**
- * Runs one source through extract → normalize → load (see syncWithinBound), with the heap held
- * to a bounded growth meanwhile (see bounded-heap).
+ * Runs one source through extract → normalize → load (see syncWithinBound), once no other load
+ * of it is going on (see inSourceTurn), with the heap held to a bounded growth meanwhile (see
+ * bounded-heap).
  */
 export async function syncSource(db: Database, source: SourceConfig, logger: Logger, options: SyncOptions = {}): Promise<SyncResult> {
-  return heapGrowthBound.during(() => syncWithinBound(db, source, logger, options));
+  return inSourceTurn(db, logger, source.name, () => heapGrowthBound.during(() => syncWithinBound(db, source, logger, options)));
 }

@@ -66,8 +66,8 @@ export async function holdNamedLock(knex: Knex, name: string, onWait: () => void
   if (dialectOf(knex) !== 'mysql') return async () => undefined;
   const client = knex.client as { acquireConnection(): Promise<unknown>; releaseConnection(connection: unknown): Promise<void> };
   const connection = await client.acquireConnection();
-  // Lock names are server-wide (at most 64 characters): the database's name is hashed into it.
-  const lockName = knex.raw('concat(?, sha1(database()))', [name]);
+  // Lock names are server-wide and at most 64 characters: the database's name and this name, hashed.
+  const lockName = knex.raw("concat('customer-graph-', sha1(concat(database(), '/', ?)))", [name]);
   try {
     // First without waiting, so that a wait is told at once; then in turns of 5 s.
     for (let attempt = 0; ; attempt++) {

@@ -70,6 +70,20 @@ describeEachDialect('pushing records through ingestRecords', (dialect) => {
     expect(Number(withoutRecords[0]?.n)).toBe(0);
   });
 
+  it('concurrent pushes of the same records store each once and all answer', async () => {
+    const records = ['Gus Ney', 'Hal Ito', 'Ivy Poe'].map((name, i) => {
+      const [firstName, lastName] = name.split(' ');
+      return { userId: `s${i}`, email: `${firstName}.${lastName}@example.net`, profile: { firstName, lastName } };
+    });
+    const orders = [records, [...records].reverse(), [records[1], records[0], records[2]]];
+    const responses = await Promise.all([...orders, ...orders].map((order) => postGraphql(server.url, INGEST, { source: 'app', records: order }, service)));
+    for (const response of responses) expect(response.errors, JSON.stringify(response.errors)).toBeUndefined();
+    const inserted = responses.reduce((sum, response) => sum + Number(response.data.ingestRecords.inserted), 0);
+    expect(inserted).toBe(3);
+    const stored = await test.db.knex('source_records').where({ source: 'app' }).whereIn('external_id', ['s0', 's1', 's2']).count({ n: '*' });
+    expect(Number(stored[0]?.n)).toBe(3);
+  });
+
   it('refuses a source that is not a push source', async () => {
     const response = await postGraphql(server.url, INGEST, { source: 'crm', records: [signUp('u9', 'a@example.com')] }, service);
     expect(response.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');

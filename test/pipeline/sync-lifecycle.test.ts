@@ -34,6 +34,16 @@ describeEachDialect('sync lifecycle', (dialect) => {
   const test = useTestDatabase(dialect, ['quarantine', 'source_records', 'sync_runs', 'sources']);
   const logger = silentLogger();
 
+  it('runs two syncs of one source started together one after the other, both succeeding', async () => {
+    const rows = Array.from({ length: 300 }, (_, i) => `${i},Ann,ann${i}@example.com,1990-01-01`).join('\n');
+    const source = sourceOf(config(writeFixtureDir({ 'a.csv': `${HEADER}\n${rows}\n` })));
+    const [first, second] = await Promise.all([syncSource(test.db, source, logger, { batchSize: 50 }), syncSource(test.db, source, logger, { batchSize: 50 })]);
+    expect([first.status, second.status]).toEqual(['succeeded', 'succeeded']);
+    expect([first.counts, second.counts], JSON.stringify([first, second])).toMatchObject([{ inserted: 300 }, { unchanged: 300 }]);
+    const runs = await test.db.knex('sync_runs').where({ source: 'crm' }).select('status');
+    expect(runs.map((run) => run.status)).toEqual(['succeeded', 'succeeded']);
+  });
+
   it('marks records missing from a new snapshot as deleted, softly', async () => {
     const first = writeFixtureDir({ 'a.csv': `${HEADER}\n1,Ann,ann@example.com,1990-01-01\n2,Bo,bo@example.com,1990-01-01\n` });
     await syncSource(test.db, sourceOf(config(first)), logger);
