@@ -1,10 +1,12 @@
-import type { ProjectConfig } from '../config/sources';
+import type { ProjectConfig, SourceConfig } from '../config/sources';
 import type { Logger } from '../logging';
+import type { FxRateProvider } from '../normalize';
 import type { Database } from '../store/database';
 import type { QuarantineEntry } from '../store/quarantine-repository';
 import { createRepositories } from '../store/repositories';
 import type { LoadRecord } from '../store/source-record-repository';
 import { emptyCounts, type SyncCounts } from '../store/sync-run-repository';
+import { inSourceTurn } from './exclusive-runs';
 import { fxRateProvider } from './fx-rates';
 import { loadSuppressionCheck } from '../access/suppression';
 import { RecordIntake } from './record-intake';
@@ -33,41 +35,47 @@ function parseValues(raw: string | null): Record<string, unknown> | undefined {
  * current reason, so nothing is lost and the run's counts reconcile like any sync.
  */
 export async function retryQuarantine(db: Database, config: ProjectConfig, logger: Logger, only?: string[]): Promise<RetryResult[]> {
-  const repos = createRepositories(db.knex);
   const results: RetryResult[] = [];
   const fx = config.baseCurrency ? await fxRateProvider(db, config.baseCurrency) : undefined;
   for (const source of config.sources) {
     if (only && only.length > 0 && !only.includes(source.name)) continue;
-    const open = await repos.quarantine.list({ source: source.name, limit: 1_000_000 });
-    const retryable = open.filter((entry) => parseValues(entry.raw) !== undefined);
-    if (retryable.length === 0) continue;
-    const syncRunId = await repos.syncRuns.start(source.name);
-    const intake = new RecordIntake(source, syncRunId, fx, await loadSuppressionCheck(db.knex));
-    const counts = emptyCounts();
-    const records: LoadRecord[] = [];
-    const rejects: QuarantineEntry[] = [];
-    for (const entry of retryable) {
-      counts.read += 1;
-      const outcome = intake.take({ kind: 'record', location: entry.location, values: parseValues(entry.raw) as Record<string, unknown> });
-      if (outcome.kind === 'load') records.push(outcome.record);
-      else if (outcome.kind === 'quarantine') rejects.push(outcome.entry);
-      else counts.duplicates += 1;
-    }
-    await db.knex.transaction(async (trx) => {
-      const outcome = await repos.sourceRecords.upsertBatch(source.name, records, syncRunId, trx);
-      await repos.quarantine.markResolved(
-        retryable.map((entry) => entry.id),
-        trx,
-      );
-      await repos.quarantine.addMany(rejects, trx);
-      counts.inserted = outcome.inserted;
-      counts.updated = outcome.updated;
-      counts.unchanged = outcome.unchanged;
-      counts.quarantined = rejects.length;
-    });
-    await repos.syncRuns.finish(syncRunId, 'succeeded', counts);
-    logger.info({ source: source.name, syncRunId, ...counts }, 'quarantine retried');
-    results.push({ source: source.name, syncRunId, counts, notRetryable: open.length - retryable.length });
+    // A retry loads into the source like a sync does: one load of a source at a time.
+    const result = await inSourceTurn(db, logger, source.name, () => retrySource(db, source, logger, fx));
+    if (result) results.push(result);
   }
   return results;
+}
+
+async function retrySource(db: Database, source: SourceConfig, logger: Logger, fx: FxRateProvider | undefined): Promise<RetryResult | undefined> {
+  const repos = createRepositories(db.knex);
+  const open = await repos.quarantine.list({ source: source.name, limit: 1_000_000 });
+  const retryable = open.filter((entry) => parseValues(entry.raw) !== undefined);
+  if (retryable.length === 0) return undefined;
+  const syncRunId = await repos.syncRuns.start(source.name);
+  const intake = new RecordIntake(source, syncRunId, fx, await loadSuppressionCheck(db.knex));
+  const counts = emptyCounts();
+  const records: LoadRecord[] = [];
+  const rejects: QuarantineEntry[] = [];
+  for (const entry of retryable) {
+    counts.read += 1;
+    const outcome = intake.take({ kind: 'record', location: entry.location, values: parseValues(entry.raw) as Record<string, unknown> });
+    if (outcome.kind === 'load') records.push(outcome.record);
+    else if (outcome.kind === 'quarantine') rejects.push(outcome.entry);
+    else counts.duplicates += 1;
+  }
+  await db.knex.transaction(async (trx) => {
+    const outcome = await repos.sourceRecords.upsertBatch(source.name, records, syncRunId, trx);
+    await repos.quarantine.markResolved(
+      retryable.map((entry) => entry.id),
+      trx,
+    );
+    await repos.quarantine.addMany(rejects, trx);
+    counts.inserted = outcome.inserted;
+    counts.updated = outcome.updated;
+    counts.unchanged = outcome.unchanged;
+    counts.quarantined = rejects.length;
+  });
+  await repos.syncRuns.finish(syncRunId, 'succeeded', counts);
+  logger.info({ source: source.name, syncRunId, ...counts }, 'quarantine retried');
+  return { source: source.name, syncRunId, counts, notRetryable: open.length - retryable.length };
 }
