@@ -1,4 +1,7 @@
 import type { Knex } from 'knex';
+import type { Logger } from '../logging';
+import { inResolutionTurn } from '../store/exclusive-runs';
+import type { Database } from '../store/database';
 import { withSecureDelete } from '../store/dialect';
 import { ErasureRepository, type ErasureCounts } from '../store/erasure-repository';
 import { createRepositories } from '../store/repositories';
@@ -29,7 +32,13 @@ export function erasureReasonProblem(reason: string): string | undefined {
  * a source that still holds the person sets the record aside (SUPPRESSED) instead of loading it.
  * Returns undefined when the customer does not exist or is outside the caller's scope.
  */
-export async function eraseCustomer(knex: Knex, principal: Principal, id: string, reason: string): Promise<ErasureOutcome | undefined> {
+export async function eraseCustomer(db: Database, logger: Logger, principal: Principal, id: string, reason: string): Promise<ErasureOutcome | undefined> {
+  // In a resolution's turn: a resolution that read the person's records before the erasure would
+  // otherwise write their golden record, links and lineage back afterwards.
+  return inResolutionTurn(db, logger, () => eraseWithin(db.knex, principal, id, reason));
+}
+
+async function eraseWithin(knex: Knex, principal: Principal, id: string, reason: string): Promise<ErasureOutcome | undefined> {
   const repos = createRepositories(knex);
   const customer = await repos.customers.findLive(id, principal.scope);
   if (!customer) return undefined;

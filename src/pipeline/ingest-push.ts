@@ -7,7 +7,7 @@ import { createRepositories } from '../store/repositories';
 import type { LoadRecord } from '../store/source-record-repository';
 import { emptyCounts, type SyncCounts } from '../store/sync-run-repository';
 import { loadSuppressionCheck } from '../access/suppression';
-import { inSourceTurn } from './exclusive-runs';
+import { inSourceTurn } from '../store/exclusive-runs';
 import { RecordIntake } from './record-intake';
 import { resolveCustomers } from './resolve-customers';
 

@@ -28,7 +28,7 @@ import { LoadedRecords } from './loaded-records';
 import { matchRecordsOf } from './match-records';
 import { PhaseTimer } from './phase-timer';
 import { lookBackFrom, resolvedThrough } from './resolution-checkpoint';
-import { inResolutionTurn } from './exclusive-runs';
+import { inResolutionTurn } from '../store/exclusive-runs';
 import { settledTogether } from './settled-together';
 import { assignStableIds, flatCopy } from './stable-ids';
 

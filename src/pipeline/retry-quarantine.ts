@@ -6,7 +6,7 @@ import type { QuarantineEntry } from '../store/quarantine-repository';
 import { createRepositories } from '../store/repositories';
 import type { LoadRecord } from '../store/source-record-repository';
 import { emptyCounts, type SyncCounts } from '../store/sync-run-repository';
-import { inSourceTurn } from './exclusive-runs';
+import { inSourceTurn } from '../store/exclusive-runs';
 import { fxRateProvider } from './fx-rates';
 import { loadSuppressionCheck } from '../access/suppression';
 import { RecordIntake } from './record-intake';

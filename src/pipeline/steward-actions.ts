@@ -5,7 +5,7 @@ import type { Database } from '../store/database';
 import { createRepositories, type Repositories } from '../store/repositories';
 import { OVERRIDABLE_FIELDS, type OverridableField } from './golden-customers';
 import { resolveCustomers, type ResolveCustomersOptions } from './resolve-customers';
-import { TurnQueue } from './turn-queue';
+import { TurnQueue } from '../store/turn-queue';
 
 /**
  * What a data steward can do to the resolution: merge customers, take a record out of its

@@ -11,7 +11,7 @@ import type { LoadRecord, PreparedUpsert, StoredState } from '../store/source-re
 import { emptyCounts, type SyncCounts } from '../store/sync-run-repository';
 import { loadSuppressionCheck } from '../access/suppression';
 import { heapGrowthBound } from './bounded-heap';
-import { inSourceTurn } from './exclusive-runs';
+import { inSourceTurn } from '../store/exclusive-runs';
 import { RecordIntake } from './record-intake';
 import { perBatchLookup, StoredStateTable, type StoredStateLookup } from './stored-states';
 

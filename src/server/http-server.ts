@@ -142,7 +142,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
           const erase: GraphQLContext['erase'] = async (id, reason) => {
             // Queued read entries about the person are stored first, so the erasure redacts them too.
             await auditWriter.flush();
-            return eraseCustomer(db.knex, principal, id, reason);
+            return eraseCustomer(db, logger, principal, id, reason);
           };
           return { repos, principal, audit: new RequestAudit(principal), ingest, erase, steward, qualityReport, loaders: createLoaders(repos, principal) };
         } catch (error) {

@@ -110,7 +110,7 @@ describeEachDialect('consent survivorship', (dialect) => {
   it('is removed with the customer by erasure', async () => {
     await runSync(test.db, consentFixtureConfig(), logger);
     const ann = await customerOfExternalId(test.db, 'c1');
-    const outcome = await eraseCustomer(test.db.knex, { subject: 'admin', role: 'admin', scope: {}, via: 'jwt' }, ann, 'ticket 1');
+    const outcome = await eraseCustomer(test.db, silentLogger(), { subject: 'admin', role: 'admin', scope: {}, via: 'jwt' }, ann, 'ticket 1');
     expect(outcome?.consents).toBe(2);
     expect(await test.db.knex('customer_consents').where({ customer_id: ann }).select()).toEqual([]);
   });

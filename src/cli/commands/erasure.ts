@@ -19,11 +19,11 @@ export function registerErasureCommand(program: Command): void {
     .action(async (customerId: string, options: { reason: string; json?: boolean }) => {
       const problem = erasureReasonProblem(options.reason);
       if (problem !== undefined) throw new AppError('BAD_USER_INPUT', problem);
-      const { db } = await openRuntime();
+      const { db, logger } = await openRuntime();
       try {
         const { actor } = cliActor();
         const operator: Principal = { subject: actor, role: 'admin', scope: {}, via: 'cli' };
-        const outcome = await eraseCustomer(db.knex, operator, customerId, options.reason.trim());
+        const outcome = await eraseCustomer(db, logger, operator, customerId, options.reason.trim());
         if (!outcome) throw new AppError('NOT_FOUND', `no customer "${customerId}"`);
         if (options.json) {
           process.stdout.write(`${JSON.stringify(outcome)}\n`);

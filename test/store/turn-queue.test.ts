@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { TurnQueue } from '../../src/pipeline/turn-queue';
+import { TurnQueue } from '../../src/store/turn-queue';
 
 const later = <T>(ms: number, value: T, log: string[]): Promise<T> =>
   new Promise((resolve) => {

@@ -1,6 +1,6 @@
 import type { Logger } from '../logging';
-import type { Database } from '../store/database';
-import { holdNamedLock } from '../store/dialect';
+import type { Database } from './database';
+import { holdNamedLock } from './dialect';
 import { TurnQueue } from './turn-queue';
 
 /** One queue per lock name, each keeping one run at a time per database. */
