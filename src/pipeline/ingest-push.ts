@@ -2,12 +2,12 @@ import type { PushSourceConfig } from '../config/sources';
 import type { Logger } from '../logging';
 import type { ConfigOverrides } from '../resolve';
 import type { Database } from '../store/database';
+import { inSourceTurn } from '../store/exclusive-runs';
 import type { QuarantineEntry } from '../store/quarantine-repository';
 import { createRepositories } from '../store/repositories';
 import type { LoadRecord } from '../store/source-record-repository';
 import { emptyCounts, type SyncCounts } from '../store/sync-run-repository';
 import { loadSuppressionCheck } from '../access/suppression';
-import { inSourceTurn } from '../store/exclusive-runs';
 import { RecordIntake } from './record-intake';
 import { resolveCustomers } from './resolve-customers';
 

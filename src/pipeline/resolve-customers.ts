@@ -14,6 +14,7 @@ import {
 } from '../resolve';
 import type { Database } from '../store/database';
 import { nowDbTime } from '../store/dialect';
+import { inResolutionTurn } from '../store/exclusive-runs';
 import type { RecordBlockKeys } from '../store/block-key-repository';
 import { createRepositories, type Repositories } from '../store/repositories';
 import type { ResolvableRecord } from '../store/source-record-repository';
@@ -28,7 +29,6 @@ import { LoadedRecords } from './loaded-records';
 import { matchRecordsOf } from './match-records';
 import { PhaseTimer } from './phase-timer';
 import { lookBackFrom, resolvedThrough } from './resolution-checkpoint';
-import { inResolutionTurn } from '../store/exclusive-runs';
 import { settledTogether } from './settled-together';
 import { assignStableIds, flatCopy } from './stable-ids';
 

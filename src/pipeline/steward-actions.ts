@@ -3,9 +3,9 @@ import type { Logger } from '../logging';
 import type { ConfigOverrides } from '../resolve';
 import type { Database } from '../store/database';
 import { createRepositories, type Repositories } from '../store/repositories';
+import { TurnQueue } from '../store/turn-queue';
 import { OVERRIDABLE_FIELDS, type OverridableField } from './golden-customers';
 import { resolveCustomers, type ResolveCustomersOptions } from './resolve-customers';
-import { TurnQueue } from '../store/turn-queue';
 
 /**
  * What a data steward can do to the resolution: merge customers, take a record out of its

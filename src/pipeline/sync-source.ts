@@ -5,13 +5,13 @@ import { isAppError } from '../errors';
 import type { Logger } from '../logging';
 import type { FxRateProvider } from '../normalize';
 import type { Database } from '../store/database';
+import { inSourceTurn } from '../store/exclusive-runs';
 import type { QuarantineEntry } from '../store/quarantine-repository';
 import { createRepositories } from '../store/repositories';
 import type { LoadRecord, PreparedUpsert, StoredState } from '../store/source-record-repository';
 import { emptyCounts, type SyncCounts } from '../store/sync-run-repository';
 import { loadSuppressionCheck } from '../access/suppression';
 import { heapGrowthBound } from './bounded-heap';
-import { inSourceTurn } from '../store/exclusive-runs';
 import { RecordIntake } from './record-intake';
 import { perBatchLookup, StoredStateTable, type StoredStateLookup } from './stored-states';
 
