@@ -10,6 +10,7 @@ import * as sourceRecordStates from './20261202170000_source_record_states';
 import * as customerTermsByCustomer from './20261202180000_customer_terms_by_customer';
 import * as sourceRecordsChangeIndex from './20261202190000_source_records_change_index';
 import * as dropSourceRecordsStatusIndex from './20261203080000_drop_source_records_status_index';
+import * as suppressionEpoch from './20261203160000_suppression_epoch';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -32,4 +33,5 @@ export const migrations: ReadonlyArray<readonly [name: string, migration: Migrat
   ['20261202180000_customer_terms_by_customer', customerTermsByCustomer],
   ['20261202190000_source_records_change_index', sourceRecordsChangeIndex],
   ['20261203080000_drop_source_records_status_index', dropSourceRecordsStatusIndex],
+  ['20261203160000_suppression_epoch', suppressionEpoch],
 ];

@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import type { Logger } from '../logging';
+import { BlockKeyRepository } from '../store/block-key-repository';
 import { inResolutionTurn } from '../store/exclusive-runs';
 import type { Database } from '../store/database';
 import { withSecureDelete } from '../store/dialect';
@@ -46,10 +47,15 @@ async function eraseWithin(knex: Knex, principal: Principal, id: string, reason:
   const key = indexKey();
   return withSecureDelete(knex, () =>
     knex.transaction(async (trx) => {
+      const suppressions = new SuppressionRepository(trx);
+      // First: a load writing now commits before this goes on, and one writing later checks its
+      // records against this erasure's suppressions (see SuppressionGate).
+      await suppressions.advanceEpoch(trx);
       const person = await erasure.collect(customer.id, trx);
+      await erasure.collectUnlinked(person, await new BlockKeyRepository(trx).waitingFrom(trx), trx);
       const counts = await erasure.remove(person, trx);
-      const suppressions = await new SuppressionRepository(knex).add(suppressionDigests(key, person), trx);
-      const outcome: ErasureOutcome = { customerId: customer.id, ...counts, suppressions };
+      const added = await suppressions.add(suppressionDigests(key, person), trx);
+      const outcome: ErasureOutcome = { customerId: customer.id, ...counts, suppressions: added };
       // Written after the redaction so this entry keeps its reason and counts.
       await repos.auditLog.append({ ...auditActor(principal), action: 'eraseCustomer', customerIds: person.customerIds, details: { reason, ...outcome } }, trx);
       return outcome;

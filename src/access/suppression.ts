@@ -63,7 +63,7 @@ export function contactValues(normalized: Record<string, unknown>): { emails: st
  * nothing and no key is needed.
  */
 export async function loadSuppressionCheck(knex: Knex): Promise<SuppressionCheck> {
-  const digests = await new SuppressionRepository(knex).allDigests();
+  const digests = await new SuppressionRepository(knex).allDigests(knex);
   if (digests.size === 0) return NO_SUPPRESSION;
   const key = indexKey();
   const matchesKey = (source: string, externalId: string | null): boolean =>
@@ -78,6 +78,38 @@ export async function loadSuppressionCheck(knex: Knex): Promise<SuppressionCheck
       return emails.some((email) => digests.has(digest(key, 'email', email.toLowerCase()))) || phones.some((phone) => digests.has(digest(key, 'phone', phone)));
     },
   };
+}
+
+/**
+ * The suppression check of a load, kept current across erasures that commit while it runs. Each
+ * load transaction calls `recheck` before writing: on MySQL that read waits for an erasure in
+ * progress (see SuppressionRepository.epoch), and when an erasure committed since the check was
+ * read, the check is read again and returned, for the load to check its batch again.
+ */
+export class SuppressionGate {
+  private constructor(
+    private current: SuppressionCheck,
+    private epoch: number,
+  ) {}
+
+  static async open(knex: Knex): Promise<SuppressionGate> {
+    // The count first: an erasure committing in between is then seen again by the first recheck.
+    const epoch = await new SuppressionRepository(knex).epoch();
+    return new SuppressionGate(await loadSuppressionCheck(knex), epoch);
+  }
+
+  get check(): SuppressionCheck {
+    return this.current;
+  }
+
+  /** Within a load transaction, first: the newer check when an erasure committed since the last one was read. */
+  async recheck(trx: Knex): Promise<SuppressionCheck | undefined> {
+    const epoch = await new SuppressionRepository(trx).epoch(trx);
+    if (epoch === this.epoch) return undefined;
+    this.current = await loadSuppressionCheck(trx);
+    this.epoch = epoch;
+    return this.current;
+  }
 }
 
 /**

@@ -7,9 +7,10 @@ import type { QuarantineEntry } from '../store/quarantine-repository';
 import { createRepositories } from '../store/repositories';
 import type { LoadRecord } from '../store/source-record-repository';
 import { emptyCounts, type SyncCounts } from '../store/sync-run-repository';
-import { loadSuppressionCheck } from '../access/suppression';
+import { SuppressionGate } from '../access/suppression';
 import { RecordIntake } from './record-intake';
 import { resolveCustomers } from './resolve-customers';
+import { suppressAgain, type IntakeBatch, type RecheckedBatch } from './suppression-recheck';
 
 export type PushedRecordStatus = 'inserted' | 'updated' | 'unchanged' | 'duplicate' | 'quarantined';
 
@@ -48,40 +49,46 @@ async function loadPushed(db: Database, source: PushSourceConfig, pushed: Readon
   const repos = createRepositories(db.knex);
   await repos.sources.upsert({ name: source.name, kind: source.kind, trust: source.trust });
   const syncRunId = await repos.syncRuns.start(source.name);
-  const intake = new RecordIntake(source, syncRunId, undefined, await loadSuppressionCheck(db.knex));
+  const suppression = await SuppressionGate.open(db.knex);
+  const intake = new RecordIntake(source, syncRunId, undefined, suppression);
   const counts = emptyCounts();
-  const loads: LoadRecord[] = [];
-  const rejects: QuarantineEntry[] = [];
-  const pending: { index: number; outcome: PushedRecordOutcome | LoadRecord }[] = [];
+  const taken: IntakeBatch = { records: [], locations: [], rejects: [] };
+  const pending: { index: number; outcome: LoadRecord | QuarantineEntry | 'duplicate' }[] = [];
   pushed.forEach((values, index) => {
     counts.read += 1;
-    const outcome = intake.take({ kind: 'record', location: `record #${index}`, values });
+    const location = `record #${index}`;
+    const outcome = intake.take({ kind: 'record', location, values });
     if (outcome.kind === 'load') {
-      loads.push(outcome.record);
+      taken.records.push(outcome.record);
+      taken.locations.push(location);
       pending.push({ index, outcome: outcome.record });
     } else if (outcome.kind === 'quarantine') {
-      rejects.push(outcome.entry);
-      const { externalId = null, reasonCode, message } = outcome.entry;
-      pending.push({ index, outcome: { index, externalId, status: 'quarantined', reasonCode, message } });
+      taken.rejects.push(outcome.entry);
+      pending.push({ index, outcome: outcome.entry });
     } else {
       counts.duplicates += 1;
-      pending.push({ index, outcome: { index, externalId: null, status: 'duplicate', reasonCode: null, message: 'same content as an earlier record of this call' } });
+      pending.push({ index, outcome: 'duplicate' });
     }
   });
-  const statusOf = await db.knex.transaction(async (trx) => {
-    const upserted = await repos.sourceRecords.upsertBatch(source.name, loads, syncRunId, trx);
-    await repos.quarantine.addMany(rejects, trx);
+  const { statusOf, suppressed } = await db.knex.transaction(async (trx) => {
+    const newer = await suppression.recheck(trx);
+    // An erasure committed since the records were taken: its person may be among them.
+    const batch: RecheckedBatch = newer ? suppressAgain(newer, source.name, syncRunId, taken) : { ...taken, suppressed: new Map() };
+    const upserted = await repos.sourceRecords.upsertBatch(source.name, batch.records, syncRunId, trx);
+    await repos.quarantine.addMany(batch.rejects, trx);
     counts.inserted = upserted.inserted;
     counts.updated = upserted.updated;
     counts.unchanged = upserted.unchanged;
-    counts.quarantined = rejects.length;
-    return upserted.statusOf;
+    counts.quarantined = batch.rejects.length;
+    return { statusOf: upserted.statusOf, suppressed: batch.suppressed };
   });
   await repos.syncRuns.finish(syncRunId, 'succeeded', counts);
-  const records = pending.map(({ index, outcome }) =>
-    'contentHash' in outcome
-      ? { index, externalId: outcome.externalId, status: statusOf.get(outcome.externalId) ?? 'unchanged', reasonCode: null, message: null }
-      : outcome,
-  );
+  const records = pending.map(({ index, outcome }): PushedRecordOutcome => {
+    if (outcome === 'duplicate') return { index, externalId: null, status: 'duplicate', reasonCode: null, message: 'same content as an earlier record of this call' };
+    const entry = suppressed.get(outcome) ?? ('contentHash' in outcome ? undefined : outcome);
+    if (entry) return { index, externalId: entry.externalId ?? null, status: 'quarantined', reasonCode: entry.reasonCode, message: entry.message };
+    const record = outcome as LoadRecord;
+    return { index, externalId: record.externalId, status: statusOf.get(record.externalId) ?? 'unchanged', reasonCode: null, message: null };
+  });
   return { syncRunId, counts, records };
 }

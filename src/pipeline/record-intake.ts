@@ -37,8 +37,8 @@ export class RecordIntake {
     private readonly source: SourceConfig,
     private readonly syncRunId: number,
     fx?: FxRateProvider,
-    /** Erased people, kept out (see access/suppression). */
-    private readonly suppression: SuppressionCheck = NO_SUPPRESSION,
+    /** Erased people, kept out: the check current for the run (see access/suppression's SuppressionGate). */
+    private readonly suppression: { readonly check: SuppressionCheck } = { check: NO_SUPPRESSION },
   ) {
     this.preparer = new RecordPreparer(source, fx);
   }
@@ -53,7 +53,7 @@ export class RecordIntake {
    * readRaw and take), so a sync may look up their stored states before taking them.
    */
   get reusesStored(): boolean {
-    return this.preparer.normalizesFromRawAlone && this.suppression === NO_SUPPRESSION;
+    return this.preparer.normalizesFromRawAlone && this.suppression.check === NO_SUPPRESSION;
   }
 
   /** A record's key and raw hash, to look up its stored state before taking it; null when it has no key or is malformed. */
@@ -84,12 +84,12 @@ export class RecordIntake {
     const prepared = this.preparer.prepare(item, raw === undefined ? this.preparer.readRaw(item) : raw);
     if (!prepared.ok) {
       this.remember(prepared.externalId);
-      if (this.suppression.matchesRejected(source.name, prepared.externalId, item.values)) return { kind: 'quarantine', entry: suppressedEntry(source.name, syncRunId, item.location) };
+      if (this.suppression.check.matchesRejected(source.name, prepared.externalId, item.values)) return { kind: 'quarantine', entry: suppressedEntry(source.name, syncRunId, item.location) };
       const { field, code, message } = prepared.rejection;
       return this.rejected(item, prepared.externalId, field, code, `${item.location}, column "${field}": ${message}`);
     }
     const { record } = prepared;
-    if (this.suppression.matches(source.name, record)) {
+    if (this.suppression.check.matches(source.name, record)) {
       this.remember(record.externalId);
       return { kind: 'quarantine', entry: suppressedEntry(source.name, syncRunId, item.location) };
     }

@@ -1,15 +1,7 @@
 import type { Logger } from '../logging';
-import { fromDbTime, nowDbTime, toDbTime } from '../store/dialect';
+import { lookBackFrom } from '../store/block-key-repository';
+import { fromDbTime, nowDbTime } from '../store/dialect';
 import type { Repositories } from '../store/repositories';
-
-/** How far before the last run's start (or check) records count as possibly changed. */
-const CLOCK_MARGIN_MS = 60_000;
-
-/** Where a run starts looking for changes after one that started (or checked) at `last`. */
-export function lookBackFrom(last: Date): string {
-  // Records written while the last run went on, or by a host whose clock is a little behind, are looked at too.
-  return toDbTime(new Date(last.getTime() - CLOCK_MARGIN_MS));
-}
 
 /**
  * The time the next run may look back from (see lookBackFrom), once a run's outcome is written.

@@ -15,7 +15,7 @@ import {
 import type { Database } from '../store/database';
 import { nowDbTime } from '../store/dialect';
 import { inResolutionTurn } from '../store/exclusive-runs';
-import type { RecordBlockKeys } from '../store/block-key-repository';
+import { lookBackFrom, type RecordBlockKeys } from '../store/block-key-repository';
 import { createRepositories, type Repositories } from '../store/repositories';
 import type { ResolvableRecord } from '../store/source-record-repository';
 import type { ResolutionWriteSummary, ResolvedCustomer, StoredLink, StoredModel } from '../store/resolution-repository';
@@ -28,7 +28,7 @@ import { blockKeyFingerprint, resolveWithinScope } from './incremental-scope';
 import { LoadedRecords } from './loaded-records';
 import { matchRecordsOf } from './match-records';
 import { PhaseTimer } from './phase-timer';
-import { lookBackFrom, resolvedThrough } from './resolution-checkpoint';
+import { resolvedThrough } from './resolution-checkpoint';
 import { settledTogether } from './settled-together';
 import { assignStableIds, flatCopy } from './stable-ids';
 

@@ -3,13 +3,12 @@ import type { Logger } from '../logging';
 import type { FxRateProvider } from '../normalize';
 import type { Database } from '../store/database';
 import { inSourceTurn } from '../store/exclusive-runs';
-import type { QuarantineEntry } from '../store/quarantine-repository';
 import { createRepositories } from '../store/repositories';
-import type { LoadRecord } from '../store/source-record-repository';
 import { emptyCounts, type SyncCounts } from '../store/sync-run-repository';
 import { fxRateProvider } from './fx-rates';
-import { loadSuppressionCheck } from '../access/suppression';
+import { SuppressionGate } from '../access/suppression';
 import { RecordIntake } from './record-intake';
+import { quarantinedValues, suppressAgain, type IntakeBatch } from './suppression-recheck';
 
 export interface RetryResult {
   source: string;
@@ -17,16 +16,6 @@ export interface RetryResult {
   counts: SyncCounts;
   /** Entries that cannot be retried from what was kept (unparseable rows): fix the source and sync again. */
   notRetryable: number;
-}
-
-function parseValues(raw: string | null): Record<string, unknown> | undefined {
-  if (!raw) return undefined;
-  try {
-    const value: unknown = JSON.parse(raw);
-    return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 /**
@@ -49,21 +38,26 @@ export async function retryQuarantine(db: Database, config: ProjectConfig, logge
 async function retrySource(db: Database, source: SourceConfig, logger: Logger, fx: FxRateProvider | undefined): Promise<RetryResult | undefined> {
   const repos = createRepositories(db.knex);
   const open = await repos.quarantine.list({ source: source.name, limit: 1_000_000 });
-  const retryable = open.filter((entry) => parseValues(entry.raw) !== undefined);
+  const retryable = open.filter((entry) => quarantinedValues(entry.raw) !== undefined);
   if (retryable.length === 0) return undefined;
   const syncRunId = await repos.syncRuns.start(source.name);
-  const intake = new RecordIntake(source, syncRunId, fx, await loadSuppressionCheck(db.knex));
+  const suppression = await SuppressionGate.open(db.knex);
+  const intake = new RecordIntake(source, syncRunId, fx, suppression);
   const counts = emptyCounts();
-  const records: LoadRecord[] = [];
-  const rejects: QuarantineEntry[] = [];
+  const taken: IntakeBatch = { records: [], locations: [], rejects: [] };
   for (const entry of retryable) {
     counts.read += 1;
-    const outcome = intake.take({ kind: 'record', location: entry.location, values: parseValues(entry.raw) as Record<string, unknown> });
-    if (outcome.kind === 'load') records.push(outcome.record);
-    else if (outcome.kind === 'quarantine') rejects.push(outcome.entry);
+    const outcome = intake.take({ kind: 'record', location: entry.location, values: quarantinedValues(entry.raw) as Record<string, unknown> });
+    if (outcome.kind === 'load') {
+      taken.records.push(outcome.record);
+      taken.locations.push(entry.location);
+    } else if (outcome.kind === 'quarantine') taken.rejects.push(outcome.entry);
     else counts.duplicates += 1;
   }
   await db.knex.transaction(async (trx) => {
+    const newer = await suppression.recheck(trx);
+    // An erasure committed since the rows were taken: its person may be among them.
+    const { records, rejects } = newer ? suppressAgain(newer, source.name, syncRunId, taken) : taken;
     const outcome = await repos.sourceRecords.upsertBatch(source.name, records, syncRunId, trx);
     await repos.quarantine.markResolved(
       retryable.map((entry) => entry.id),

@@ -6,14 +6,14 @@ import type { Logger } from '../logging';
 import type { FxRateProvider } from '../normalize';
 import type { Database } from '../store/database';
 import { inSourceTurn } from '../store/exclusive-runs';
-import type { QuarantineEntry } from '../store/quarantine-repository';
 import { createRepositories } from '../store/repositories';
-import type { LoadRecord, PreparedUpsert, StoredState } from '../store/source-record-repository';
+import type { PreparedUpsert, StoredState } from '../store/source-record-repository';
 import { emptyCounts, type SyncCounts } from '../store/sync-run-repository';
-import { loadSuppressionCheck } from '../access/suppression';
+import { SuppressionGate } from '../access/suppression';
 import { heapGrowthBound } from './bounded-heap';
 import { RecordIntake } from './record-intake';
 import { perBatchLookup, StoredStateTable, type StoredStateLookup } from './stored-states';
+import { suppressAgain, type IntakeBatch } from './suppression-recheck';
 
 export interface SyncResult {
   syncRunId: number;
@@ -54,6 +54,13 @@ export function isSnapshotSource(source: SourceConfig): boolean {
 
 class DryRunRollback extends Error {}
 
+/** A batch as taken, its stored states, and its records sealed for writing. */
+interface TakenBatch {
+  batch: IntakeBatch;
+  known: Map<string, StoredState>;
+  prepared: PreparedUpsert;
+}
+
 /**
  * The most stored records whose states a snapshot run holds in memory (65 to 130 bytes each, so
  * 200 to 400 MB at most); a larger source is looked up batch by batch.
@@ -85,19 +92,29 @@ async function syncWithinBound(db: Database, source: SourceConfig, logger: Logge
   if (interrupted > 0) logger.warn({ source: source.name, interrupted }, 'closed runs left unfinished by a stopped process');
   const syncRunId = await repos.syncRuns.start(source.name, dryRun);
   const counts = emptyCounts();
-  const intake = new RecordIntake(source, syncRunId, options.fx, await loadSuppressionCheck(db.knex));
+  const suppression = await SuppressionGate.open(db.knex);
+  const intake = new RecordIntake(source, syncRunId, options.fx, suppression);
   const lookup = await storedStateLookup(source, repos, options.maxHeldStates ?? MAX_HELD_STATES);
   let committedWatermark: string | undefined;
 
-  const flush = async (prepared: PreparedUpsert, quarantined: QuarantineEntry[], reached: string | undefined): Promise<void> => {
+  const flush = async ({ batch, known, prepared }: TakenBatch, reached: string | undefined): Promise<void> => {
     // A re-read of unchanged rows has nothing to commit.
-    if (prepared.sealed.length === 0 && quarantined.length === 0 && reached === committedWatermark) {
+    if (prepared.sealed.length === 0 && batch.rejects.length === 0 && reached === committedWatermark) {
       counts.unchanged += prepared.outcome.unchanged;
       options.onProgress?.(counts);
       return;
     }
     const write = async (trx: typeof db.knex): Promise<void> => {
-      const outcome = await repos.sourceRecords.writePrepared(prepared, syncRunId, trx);
+      let sealed = prepared;
+      let quarantined = batch.rejects;
+      const newer = await suppression.recheck(trx);
+      if (newer) {
+        // An erasure committed since this batch was taken: its person may be in it.
+        const again = suppressAgain(newer, source.name, syncRunId, batch);
+        if (again.records.length < batch.records.length) sealed = repos.sourceRecords.prepareUpsert(source.name, again.records, known);
+        quarantined = again.rejects;
+      }
+      const outcome = await repos.sourceRecords.writePrepared(sealed, syncRunId, trx);
       await repos.quarantine.addMany(quarantined, trx);
       if (reached !== undefined) await repos.sources.setWatermark(source.name, reached, trx);
       counts.inserted += outcome.inserted;
@@ -125,9 +142,9 @@ async function syncWithinBound(db: Database, source: SourceConfig, logger: Logge
   // the two overlap (with embedded SQLite the write runs to completion before reading goes on
   // anyway). Batches still commit one at a time and in order, so a stopped run resumes as before.
   let writing: Promise<void> = Promise.resolve();
-  const startFlush = async (prepared: PreparedUpsert, quarantined: QuarantineEntry[], reached: string | undefined): Promise<void> => {
+  const startFlush = async (taken: TakenBatch, reached: string | undefined): Promise<void> => {
     await writing;
-    writing = flush(prepared, quarantined, reached);
+    writing = flush(taken, reached);
     // Observed here so that a failure does not count as unhandled before the next await sees it.
     writing.catch(() => undefined);
   };
@@ -143,8 +160,7 @@ async function syncWithinBound(db: Database, source: SourceConfig, logger: Logge
     const keys: string[] = [];
     for (const raw of raws) if (raw) keys.push(raw.externalId);
     const stored = await lookup.statesOf(keys);
-    const records: LoadRecord[] = [];
-    const rejects: QuarantineEntry[] = [];
+    const batch: IntakeBatch = { records: [], locations: [], rejects: [] };
     const known = new Map<string, StoredState>();
     for (let i = 0; i < items.length; i += 1) {
       const item = items[i] as ExtractedItem;
@@ -153,14 +169,15 @@ async function syncWithinBound(db: Database, source: SourceConfig, logger: Logge
       const state = raw ? stored.get(raw.externalId) : undefined;
       const outcome = intake.take(item, raw, intake.reusesStored ? state : undefined);
       if (outcome.kind === 'load') {
-        records.push(outcome.record);
+        batch.records.push(outcome.record);
+        batch.locations.push(item.location);
         if (state) known.set(outcome.record.externalId, state);
-      } else if (outcome.kind === 'quarantine') rejects.push(outcome.entry);
+      } else if (outcome.kind === 'quarantine') batch.rejects.push(outcome.entry);
       else if (outcome.kind === 'unchanged') counts.unchanged += 1;
       else counts.duplicates += 1;
       if (item.kind === 'record' && item.watermark !== undefined) watermark = item.watermark;
     }
-    await startFlush(repos.sourceRecords.prepareUpsert(source.name, records, known), rejects, watermark);
+    await startFlush({ batch, known, prepared: repos.sourceRecords.prepareUpsert(source.name, batch.records, known) }, watermark);
   };
 
   try {

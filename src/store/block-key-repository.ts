@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import { createIndexIfMissing, dropIndexIfExists, fromDbTime, insertRows } from './dialect';
+import { createIndexIfMissing, dropIndexIfExists, fromDbTime, insertRows, toDbTime } from './dialect';
 import { readInChunks, readIndexPages } from './chunked-reads';
 import { fieldProtection, type FieldProtection } from './field-protection';
 
@@ -28,6 +28,15 @@ export interface PendingKeys {
 
 const NO_PENDING_KEYS: PendingKeys = { records: new Set(), stored: new Map(), next: new Map() };
 
+/** How far before the last resolution's start (or check) records count as possibly changed. */
+const CLOCK_MARGIN_MS = 60_000;
+
+/** Where a resolution starts looking for changes after one that started (or checked) at `last`. */
+export function lookBackFrom(last: Date): string {
+  // Records written while the last run went on, or by a host whose clock is a little behind, are looked at too.
+  return toDbTime(new Date(last.getTime() - CLOCK_MARGIN_MS));
+}
+
 /**
  * `record_block_keys`: which records share a block, by keyed digest of the blocking key values
  * (never the values, which are personal). Written for every record by a full resolution and for
@@ -48,6 +57,15 @@ export class BlockKeyRepository {
   async lastStartedAt(fingerprint: string): Promise<Date | undefined> {
     const row = await this.knex('resolution_state').where({ fingerprint }).first();
     return row ? (fromDbTime(row.last_started_at) as Date) : undefined;
+  }
+
+  /**
+   * From when (a DB time) records may be waiting for a resolution, whatever blocking configuration
+   * the last one used; undefined when none has written its outcome (every record may be waiting).
+   */
+  async waitingFrom(trx: Knex = this.knex): Promise<string | undefined> {
+    const row = await trx('resolution_state').first('last_started_at');
+    return row ? lookBackFrom(fromDbTime(row.last_started_at) as Date) : undefined;
   }
 
   /**

@@ -88,6 +88,14 @@ export async function holdNamedLock(knex: Knex, name: string, onWait: () => void
   };
 }
 
+/**
+ * The query as a locking read that other transactions may share but not write under until this
+ * one ends (MySQL `lock in share mode`). SQLite runs one writing transaction at a time anyway.
+ */
+export function sharedLockRead<T extends Knex.QueryBuilder>(knex: Knex, query: T): T {
+  return dialectOf(knex) === 'mysql' ? (query.forShare() as T) : query;
+}
+
 export function dialectOf(knex: Knex): DialectName {
   const client = String(knex.client.config.client);
   return client === 'mysql2' || client === 'mysql' ? 'mysql' : 'sqlite';

@@ -62,14 +62,40 @@ export class ErasureRepository {
       .join('source_records as r', 'r.id', 'l.source_record_id')
       .whereIn('l.customer_id', customerIds)
       .select('r.id', 'r.source', 'r.external_id', 'r.normalized');
-    for (const record of records) {
-      person.sourceRecordIds.push(Number(record.id));
-      person.sourceKeys.push({ source: String(record.source), externalId: String(record.external_id) });
-      const normalized = parseJsonColumn<Record<string, unknown>>(cipher.open(String(record.normalized)), {});
-      for (const email of [...strings(normalized.email), ...strings(normalized.emails)]) person.emails.add(email);
-      for (const phone of [...strings(normalized.phone), ...strings(normalized.phones)]) person.phones.add(phone);
-    }
+    for (const record of records) this.add(person, record, this.contactsOf(record));
     return person;
+  }
+
+  /**
+   * Adds to the person the records no resolution has linked yet (loaded since the last one wrote
+   * its outcome, by a load that may still be running) that hold one of the person's emails or
+   * phones: the next resolution would otherwise make a customer of them. `waitingFrom` is when
+   * such records begin (see BlockKeyRepository.waitingFrom), undefined for all records.
+   */
+  async collectUnlinked(person: ErasedPerson, waitingFrom: string | undefined, trx: Knex): Promise<void> {
+    let query = trx('source_records as r')
+      .leftJoin('customer_links as l', 'l.source_record_id', 'r.id')
+      .whereNull('l.source_record_id')
+      .where('r.status', 'active')
+      .select('r.id', 'r.source', 'r.external_id', 'r.normalized');
+    if (waitingFrom !== undefined) query = query.where('r.updated_at', '>=', waitingFrom);
+    const emails = new Set([...person.emails].map((email) => email.toLowerCase()));
+    for (const record of await query) {
+      const contacts = this.contactsOf(record);
+      if (contacts.emails.some((email) => emails.has(email.toLowerCase())) || contacts.phones.some((phone) => person.phones.has(phone))) this.add(person, record, contacts);
+    }
+  }
+
+  private contactsOf(record: { normalized: unknown }): { emails: string[]; phones: string[] } {
+    const normalized = parseJsonColumn<Record<string, unknown>>(this.protection.cipher.open(String(record.normalized)), {});
+    return { emails: [...strings(normalized.email), ...strings(normalized.emails)], phones: [...strings(normalized.phone), ...strings(normalized.phones)] };
+  }
+
+  private add(person: ErasedPerson, record: { id: unknown; source: unknown; external_id: unknown }, contacts: { emails: string[]; phones: string[] }): void {
+    person.sourceRecordIds.push(Number(record.id));
+    person.sourceKeys.push({ source: String(record.source), externalId: String(record.external_id) });
+    for (const email of contacts.emails) person.emails.add(email);
+    for (const phone of contacts.phones) person.phones.add(phone);
   }
 
   /**

@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import { nowDbTime } from './dialect';
+import { nowDbTime, sharedLockRead } from './dialect';
 
 export type SuppressionKind = 'email' | 'phone' | 'source_key';
 
@@ -19,8 +19,22 @@ export class SuppressionRepository {
     return added;
   }
 
-  async allDigests(): Promise<Set<string>> {
-    const rows = await this.knex('suppressions').select('digest');
+  async allDigests(trx: Knex = this.knex): Promise<Set<string>> {
+    const rows = await trx('suppressions').select('digest');
     return new Set(rows.map((row: { digest: string }) => row.digest));
+  }
+
+  /**
+   * How many erasures have committed. Read within a load transaction it is a shared lock: an
+   * erasure (advanceEpoch) waits for the load to commit, and a load waits for an erasure in progress.
+   */
+  async epoch(trx: Knex = this.knex): Promise<number> {
+    const row = (await sharedLockRead(trx, trx('suppression_epoch').where({ id: 1 }).first('epoch'))) as { epoch: number | string } | undefined;
+    return Number(row?.epoch ?? 0);
+  }
+
+  /** Counts one more erasure; first in an erasure's transaction, so loads in flight commit before it goes on. */
+  async advanceEpoch(trx: Knex): Promise<void> {
+    await trx('suppression_epoch').where({ id: 1 }).increment('epoch', 1);
   }
 }
