@@ -9,6 +9,7 @@
  * BENCH_RESOLVE_RECORDS sets the size (default 1,000,000; people = 60 % of it) and
  * BENCH_RESOLVE_DIALECT the store (default mysql). Records are written straight into
  * source_records (loading is the sync bench's subject), so only resolution is timed.
+ * BENCH_KEEP_DATABASE=1 keeps the store afterwards and prints where it is, to look into it.
  */
 import { createHash } from 'node:crypto';
 import type { Knex } from 'knex';
@@ -187,7 +188,12 @@ async function main(): Promise<void> {
     reportFigure(`resolve.incremental.${dialect}.1000.seconds`, Number((await incrementOf(1)).toFixed(2)), 's');
     reportFigure(`resolve.peakRss.${dialect}`, peakRssMb(), 'MB');
   } finally {
-    await bench.drop();
+    if (process.env.BENCH_KEEP_DATABASE === '1') {
+      note(`store kept: ${bench.url}`);
+      await bench.db.close();
+    } else {
+      await bench.drop();
+    }
   }
 }
 

@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
 import {
-  blockingKeyValues,
+  IdentityResolver,
   resolveConfig,
-  resolveIncremental,
   type ConfigOverrides,
   type IncrementalResolution,
   type MatchRecord,
@@ -92,6 +91,11 @@ export async function resolveWithinScope(repos: Repositories, input: ScopeInput)
     (mustLink.get(Number(b)) ?? mustLink.set(Number(b), []).get(Number(b))!).push(Number(a));
   }
 
+  // One resolver for the whole scope: records are prepared once, as they are read, and each
+  // round re-resolves from the stored clusters of every record read so far.
+  const resolver = new IdentityResolver(input.config, input.parameters);
+  resolver.setDecisions(input.decisions);
+
   /** Reads records not asked for yet, with their blocking keys. */
   const readRecords = async (ids: Iterable<number>): Promise<void> => {
     const missing = [...new Set(ids)].filter((id) => !asked.has(id));
@@ -103,7 +107,7 @@ export async function resolveWithinScope(repos: Repositories, input: ScopeInput)
       matchRecords.set(record.id, match);
       return match;
     });
-    const values = blockingKeyValues(found, input.config);
+    const values = resolver.add(found);
     const digests = repos.blockKeys.digestsOf(values.flat());
     let at = 0;
     found.forEach((record, i) => {
@@ -164,7 +168,9 @@ export async function resolveWithinScope(repos: Repositories, input: ScopeInput)
     const oversizedBlocks: number[] = [];
     for (const { values, digests } of keysOf.values()) values.forEach((value, i) => oversizedDigests.has(digests[i] as number) && oversizedBlocks.push(value));
     const clusters = [...membersOf.values()].map((members) => members.filter((id) => records.has(id)).map(String));
-    const increment = resolveIncremental({ records: [...matchRecords.values()], clusters, oversizedBlocks }, changed, input.config, input.parameters, input.decisions, input.touchedIds.filter((id) => records.has(id)).map(String));
+    resolver.index.treatAsOversized(oversizedBlocks);
+    resolver.regroup(clusters);
+    const increment = resolver.upsert(changed, input.touchedIds.filter((id) => records.has(id)).map(String));
     seeds = increment.clusters.flat().map(Number).filter((id) => !explored.has(id));
     if (seeds.length === 0) return { increment, records, matchRecords, links, read: records.size, changedKeys };
   }

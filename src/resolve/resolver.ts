@@ -1,7 +1,7 @@
 import { BlockIndex } from './blocking';
 import { blockingKeysByName } from './blocking-keys';
 import { clusterLinks, LinkTable, type RefusedLink } from './clustering';
-import { GrowableInt32 } from './columns';
+import { ClusterState } from './cluster-state';
 import { type ComparisonDefinition, comparisonsByName } from './comparisons';
 import { type ConfigOverrides, type ResolveConfig, resolveConfig } from './config';
 import { type Judgement, PairJudge } from './decisions';
@@ -44,11 +44,9 @@ export class IdentityResolver {
   readonly index: BlockIndex;
   private model: ScoringModel;
   private judge: PairJudge;
-  /** Cluster number + 1 per record (0: not clustered yet). */
-  private clusterOf = new GrowableInt32();
-  /** Members per cluster number; undefined once a cluster has been replaced. */
-  private clusterMembers: (number[] | undefined)[] = [];
-  private replacedClusters = 0;
+  private grouping = new ClusterState();
+  /** True when `add` put records in that the block index does not hold yet (see regroup). */
+  private unindexed = false;
   private stamp = new Int32Array(0);
   private nextStamp = 0;
   /** Steward decisions by record id: partners that must / must not share a cluster. */
@@ -207,22 +205,42 @@ export class IdentityResolver {
     resolver.records.reserve(records.length);
     for (const position of localityOrder(records)) resolver.records.upsert(records[position] as MatchRecord);
     resolver.index.build(resolver.records);
-    const clustered = new Uint8Array(resolver.records.size);
-    resolver.clusterOf.reserve(resolver.records.size);
-    const place = (members: number[]): void => {
-      const cluster = resolver.clusterMembers.length;
-      resolver.clusterMembers.push(members);
-      for (const record of members) {
-        resolver.clusterOf.set(record, cluster + 1);
-        clustered[record] = 1;
-      }
-    };
-    for (const cluster of clusters) {
-      const members = cluster.map((id) => resolver.records.indexOf(id)).filter((index): index is number => index !== undefined);
-      if (members.length > 0) place(members);
-    }
-    for (let record = 0; record < resolver.records.size; record++) if (clustered[record] === 0) place([record]);
+    resolver.regroup(clusters);
     return resolver;
+  }
+
+  /**
+   * Adds records (or replaces those with the same ids) to a resolver that holds part of the
+   * records, e.g. those a store read around some changes, without re-resolving anything; returns
+   * the blocking key values of each (see blockingKeyValues). Then `regroup` and `upsert`.
+   */
+  add(records: readonly MatchRecord[]): number[][] {
+    return records.map((record) => {
+      const index = this.records.upsert(record);
+      this.unindexed = true;
+      return this.index.keyValuesOf(this.records, index);
+    });
+  }
+
+  /**
+   * Takes `clusters` (of record ids) as the current grouping, in place of whatever the resolver
+   * held; records in none are singletons. Nothing is scored.
+   */
+  regroup(clusters: readonly (readonly string[])[]): void {
+    // Records added since the index was last built are indexed in one pass: tens of thousands
+    // indexed one by one would merge the index's delta into its sorted part over and over.
+    if (this.unindexed) this.index.build(this.records);
+    this.unindexed = false;
+    this.grouping = new ClusterState();
+    const clustered = new Uint8Array(this.records.size);
+    const groups: number[][] = [];
+    for (const cluster of clusters) {
+      const members = cluster.map((id) => this.records.indexOf(id)).filter((index): index is number => index !== undefined);
+      for (const record of members) clustered[record] = 1;
+      if (members.length > 0) groups.push(members);
+    }
+    for (let record = 0; record < this.records.size; record++) if (clustered[record] === 0) groups.push([record]);
+    this.grouping.add(groups, this.records.size);
   }
 
   /**
@@ -249,10 +267,10 @@ export class IdentityResolver {
       if (visited.has(record)) return;
       visited.set(record, queue.length);
       queue.push(record);
-      const cluster = record < this.clusterOf.values.length ? this.clusterOf.get(record) - 1 : -1;
+      const cluster = this.grouping.of(record);
       if (cluster >= 0 && !previousClusters.has(cluster)) {
         previousClusters.add(cluster);
-        for (const member of this.clusterMembers[cluster] ?? []) visit(member);
+        for (const member of this.grouping.membersOf(cluster)) visit(member);
       }
     };
     for (const record of changed) visit(record);
@@ -302,10 +320,8 @@ export class IdentityResolver {
       }
     }
 
-    const replaced = [...previousClusters].map((cluster) => this.idsOf(this.clusterMembers[cluster] ?? []));
-    for (const cluster of previousClusters) this.clusterMembers[cluster] = undefined;
-    this.replacedClusters += previousClusters.size;
-    if (this.replacedClusters > 1024 && this.replacedClusters * 2 > this.clusterMembers.length) this.renumberClusters();
+    const replaced = [...previousClusters].map((cluster) => this.idsOf(this.grouping.membersOf(cluster)));
+    this.grouping.drop(previousClusters, this.records.size);
     const clustering = this.cluster(queue, linkTable, links);
     return {
       clusters: clustering.clusters,
@@ -327,23 +343,9 @@ export class IdentityResolver {
     return Math.min(scoreOfProbability(this.config.thresholds.review), rulesOn ? this.config.rules.minScore : Infinity);
   }
 
-  /** Drops the slots of replaced clusters, so that a long series of increments does not grow memory. */
-  private renumberClusters(): void {
-    const live = this.clusterMembers.filter((members): members is number[] => members !== undefined);
-    this.clusterMembers = live;
-    this.clusterOf = new GrowableInt32();
-    this.clusterOf.reserve(this.records.size);
-    live.forEach((members, cluster) => {
-      for (const record of members) this.clusterOf.set(record, cluster + 1);
-    });
-    this.replacedClusters = 0;
-  }
-
   /** Current clusters of all records. */
   clusters(): string[][] {
-    const clusters: string[][] = [];
-    for (const members of this.clusterMembers) if (members !== undefined) clusters.push(this.idsOf(members));
-    return clusters;
+    return this.grouping.live().map((members) => this.idsOf(members));
   }
 
   explain(pair: ScoredPair): MatchExplanation {
@@ -404,12 +406,7 @@ export class IdentityResolver {
       this.config.clustering,
       { cannotLink: this.cannotLinkIndices() },
     );
-    this.clusterOf.reserve(this.records.size);
-    for (const members of result.clusters) {
-      const cluster = this.clusterMembers.length;
-      this.clusterMembers.push(members);
-      for (const record of members) this.clusterOf.set(record, cluster + 1);
-    }
+    this.grouping.add(result.clusters, this.records.size);
     return {
       clusters: result.clusters.map((members) => this.idsOf(members)),
       splits: result.refused.map((refused) => this.toSplit(refused, links)),
