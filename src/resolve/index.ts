@@ -3,7 +3,8 @@
  * → decide → cluster (with a chaining guard) → survive.
  */
 export type * from './types';
-export { resolveRecords, resolveIncremental, blockingKeyValues, IdentityResolver, STEWARD_LINK_RULE } from './resolver';
+export { IdentityResolver, STEWARD_LINK_RULE } from './resolver';
+export { resolveRecords, resolveIncremental, blockingKeyValues } from './resolve-calls';
 export { resolveConfig, DEFAULT_CONFIG } from './config';
 export type { ResolveConfig, ConfigOverrides } from './config';
 export { matchExplanation, probabilityOfScore, decide, defaultParameters, ScoringModel } from './scoring';

@@ -1,15 +1,16 @@
 import { BlockIndex } from './blocking';
 import { blockingKeysByName } from './blocking-keys';
-import { clusterLinks, LinkTable, type RefusedLink } from './clustering';
+import { clusterLinks, LinkTable } from './clustering';
 import { ClusterState } from './cluster-state';
 import { type ComparisonDefinition, comparisonsByName } from './comparisons';
 import { type ConfigOverrides, type ResolveConfig, resolveConfig } from './config';
-import { type Judgement, PairJudge } from './decisions';
+import { PairJudge } from './decisions';
 import { localityOrder } from './locality';
-import { PatternTable } from './patterns';
 import { PreparedRecords } from './prepared-records';
 import { defaultParameters, matchExplanation, ScoringModel, scoreOfProbability } from './scoring';
-import { trainModel } from './training';
+import { sampleTrainingPatterns, trainModel } from './training';
+import { clusterSplit, idsOf, scoredPair } from './scored-pairs';
+import { scoreCandidatePairs } from './pair-scoring';
 import type {
   ClusterSplit,
   IncrementalResolution,
@@ -101,22 +102,11 @@ export class IdentityResolver {
     const blocked = performance.now();
 
     const levelCounts = this.comparisons.map((comparison) => comparison.levels.length);
-    const levels = new Uint8Array(this.comparisons.length);
     let trainingPatterns = 0;
     let trainingMillis = 0;
     if (parameters === undefined) {
-      // EM learns from the full patterns of an even sample of the candidate pairs: runs of
-      // consecutive pairs (cache-friendly) spread evenly over the whole list.
       const trainingStarted = performance.now();
-      const patterns = new PatternTable(levelCounts);
-      const run = 256;
-      const stride = Math.max(1, Math.ceil(pairs.length / this.config.training.emSamplePairs)) * run;
-      for (let start = 0; start < pairs.length; start += stride) {
-        for (let p = start; p < Math.min(start + run, pairs.length); p++) {
-          this.model.levelsInto(this.records, pairs.left[p] as number, pairs.right[p] as number, levels);
-          patterns.add(levels);
-        }
-      }
+      const patterns = sampleTrainingPatterns(pairs, levelCounts, this.config.training.emSamplePairs, (a, b, into) => this.model.levelsInto(this.records, a, b, into));
       trainingPatterns = patterns.size;
       this.setParameters(trainModel(this.records, (index) => records.at(order[index] as number) as MatchRecord, this.comparisons, patterns, pairs.length, this.config));
       trainingMillis = performance.now() - trainingStarted;
@@ -124,35 +114,7 @@ export class IdentityResolver {
       this.setParameters(parameters);
     }
 
-    const cutoff = this.decisionCutoff();
-    // Judgements and (shared, read-only) level arrays per pattern, not per pair.
-    const decided = new PatternTable(levelCounts);
-    const judgements: Judgement[] = [];
-    const levelsOfPattern: number[][] = [];
-    const linkTable = new LinkTable();
-    const links: ScoredPair[] = [];
-    const reviews: ScoredPair[] = [];
-    let scoredPairs = 0;
-    for (let p = 0; p < pairs.length; p++) {
-      const a = pairs.left[p] as number;
-      const b = pairs.right[p] as number;
-      if (!this.model.levelsReaching(this.records, a, b, cutoff, levels)) continue;
-      scoredPairs++;
-      const id = decided.add(levels);
-      if (id === judgements.length) {
-        const patternLevels = Array.from(levels);
-        levelsOfPattern.push(patternLevels);
-        judgements.push(this.judge.judge(patternLevels));
-      }
-      const judgement = judgements[id] as Judgement;
-      if (judgement.decision === 'none') continue;
-      const pair = this.toScoredPair(a, b, judgement, levelsOfPattern[id] as number[]);
-      if (judgement.decision === 'review') reviews.push(pair);
-      else {
-        linkTable.push(a, b, judgement.score, judgement.rule !== undefined);
-        links.push(pair);
-      }
-    }
+    const { linkTable, links, reviews, scoredPairs } = scoreCandidatePairs(this.records, pairs, this.model, this.judge, this.decisionCutoff(), levelCounts);
     for (const [id, partners] of this.mustLink) {
       const a = this.records.indexOf(id);
       if (a === undefined) continue;
@@ -310,7 +272,7 @@ export class IdentityResolver {
         scoredPairs++;
         const judgement = this.judge.judge(levels);
         if (judgement.decision === 'none') continue;
-        const pair = this.toScoredPair(a, b, judgement, Array.from(levels));
+        const pair = scoredPair(this.records.ids, a, b, judgement, Array.from(levels));
         if (judgement.decision === 'review') reviews.push(pair);
         else {
           linkTable.push(a, b, judgement.score, judgement.rule !== undefined);
@@ -320,7 +282,7 @@ export class IdentityResolver {
       }
     }
 
-    const replaced = [...previousClusters].map((cluster) => this.idsOf(this.grouping.membersOf(cluster)));
+    const replaced = [...previousClusters].map((cluster) => idsOf(this.records.ids, this.grouping.membersOf(cluster)));
     this.grouping.drop(previousClusters, this.records.size);
     const clustering = this.cluster(queue, linkTable, links);
     return {
@@ -345,7 +307,7 @@ export class IdentityResolver {
 
   /** Current clusters of all records. */
   clusters(): string[][] {
-    return this.grouping.live().map((members) => this.idsOf(members));
+    return this.grouping.live().map((members) => idsOf(this.records.ids, members));
   }
 
   explain(pair: ScoredPair): MatchExplanation {
@@ -408,85 +370,8 @@ export class IdentityResolver {
     );
     this.grouping.add(result.clusters, this.records.size);
     return {
-      clusters: result.clusters.map((members) => this.idsOf(members)),
-      splits: result.refused.map((refused) => this.toSplit(refused, links)),
+      clusters: result.clusters.map((members) => idsOf(this.records.ids, members)),
+      splits: result.refused.map((refused) => clusterSplit(this.records.ids, refused, links)),
     };
   }
-
-  private toSplit(refused: RefusedLink, links: readonly ScoredPair[]): ClusterSplit {
-    return {
-      link: links[refused.link] as ScoredPair,
-      sides: [this.idsOf(refused.sides[0]), this.idsOf(refused.sides[1])],
-      weakestPair: {
-        left: this.records.ids[refused.weakest.a] as string,
-        right: this.records.ids[refused.weakest.b] as string,
-        score: refused.weakest.score,
-      },
-    };
-  }
-
-  private toScoredPair(a: number, b: number, judgement: Judgement, levels: readonly number[]): ScoredPair {
-    const pair: ScoredPair = {
-      left: this.records.ids[a] as string,
-      right: this.records.ids[b] as string,
-      score: judgement.score,
-      probability: judgement.probability,
-      decision: judgement.decision,
-      levels,
-    };
-    if (judgement.rule !== undefined) pair.rule = judgement.rule;
-    return pair;
-  }
-
-  private idsOf(members: readonly number[]): string[] {
-    if (members.length === 1) return [this.records.ids[members[0] as number] as string];
-    return members.map((record) => this.records.ids[record] as string).sort();
-  }
-}
-
-/** Full resolution in one call. */
-export function resolveRecords(
-  records: MatchRecordList,
-  config: ConfigOverrides | ResolveConfig = {},
-  parameters?: ModelParameters,
-  decisions?: StewardDecisions,
-): ResolveResult {
-  const resolver = new IdentityResolver(config, parameters);
-  if (decisions !== undefined) resolver.setDecisions(decisions);
-  return resolver.resolveAll(records, parameters);
-}
-
-/**
- * Incremental resolution from stored state: the existing records and clusters, and the new
- * or changed records. Returns the clusters that replace the touched ones. (A long-running
- * caller keeps an `IdentityResolver` instead and calls `upsert`, skipping the rebuild.)
- */
-export function resolveIncremental(
-  existing: {
-    records: readonly MatchRecord[];
-    clusters: readonly (readonly string[])[];
-    /** Blocks (as blockingKeyValues gives them) too large among all records, when `records` is only part of them. */
-    oversizedBlocks?: Iterable<number>;
-  },
-  changed: readonly MatchRecord[],
-  config: ConfigOverrides | ResolveConfig,
-  parameters: ModelParameters,
-  decisions?: StewardDecisions,
-  touchedIds: readonly string[] = [],
-): IncrementalResolution {
-  const resolver = IdentityResolver.restore(existing.records, existing.clusters, config, parameters);
-  if (existing.oversizedBlocks !== undefined) resolver.index.treatAsOversized(existing.oversizedBlocks);
-  if (decisions !== undefined) resolver.setDecisions(decisions);
-  return resolver.upsert(changed, touchedIds);
-}
-
-/**
- * The blocking key values of each record (see BlockIndex.keyValuesOf), in the records' order:
- * what a store persists to find, later, the records that share a block with some others.
- */
-export function blockingKeyValues(records: readonly MatchRecord[], config: ConfigOverrides | ResolveConfig = {}): number[][] {
-  const resolved = resolveConfig(config);
-  const index = new BlockIndex(blockingKeysByName(resolved.blocking.keys), resolved.blocking.maxBlockSize);
-  const prepared = PreparedRecords.from(records);
-  return records.map((_, position) => index.keyValuesOf(prepared, position));
 }

@@ -1,6 +1,7 @@
 import type { ComparisonDefinition, ComparisonSettings } from './comparisons';
 import type { ResolveConfig } from './config';
-import type { PatternTable } from './patterns';
+import type { PairBuffer } from './pair-buffer';
+import { PatternTable } from './patterns';
 import { PreparedRecords } from './prepared-records';
 import { seededRandom } from './random';
 import type { MatchRecord, ModelParameters } from './types';
@@ -270,4 +271,29 @@ export function trainModel(
     candidatePairs,
     candidateMatchRate: em.lambda,
   });
+}
+
+/** Consecutive candidate pairs per run of the EM sample. */
+const SAMPLE_RUN = 256;
+
+/**
+ * The comparison patterns EM learns from: those of an even sample of about `samplePairs` of the
+ * candidate pairs, in runs of consecutive pairs (cache-friendly) spread evenly over the whole list.
+ */
+export function sampleTrainingPatterns(
+  pairs: PairBuffer,
+  levelCounts: readonly number[],
+  samplePairs: number,
+  levelsInto: (a: number, b: number, into: Uint8Array) => void,
+): PatternTable {
+  const patterns = new PatternTable(levelCounts);
+  const levels = new Uint8Array(levelCounts.length);
+  const stride = Math.max(1, Math.ceil(pairs.length / samplePairs)) * SAMPLE_RUN;
+  for (let start = 0; start < pairs.length; start += stride) {
+    for (let p = start; p < Math.min(start + SAMPLE_RUN, pairs.length); p++) {
+      levelsInto(pairs.left[p] as number, pairs.right[p] as number, levels);
+      patterns.add(levels);
+    }
+  }
+  return patterns;
 }
