@@ -22,9 +22,6 @@ export type ReviewDecision = 'match' | 'no_match';
 
 // Steward actions re-resolve; one at a time per database, so two never interleave their writes.
 const stewardTurns = new TurnQueue<Database>();
-function serialized<T>(db: Database, work: () => Promise<T>): Promise<T> {
-  return stewardTurns.run(db, work);
-}
 
 async function liveCustomerId(repos: Repositories, id: string): Promise<string> {
   const customer = await repos.customers.findLive(id);
@@ -49,7 +46,7 @@ export function mergeCustomers(
   ids: readonly string[],
   matching?: ConfigOverrides,
 ): Promise<string> {
-  return serialized(db, async () => {
+  return stewardTurns.run(db, async () => {
     const repos = createRepositories(db.knex);
     if (ids.length < 2) throw new AppError('BAD_USER_INPUT', 'give at least two customer ids to merge');
     const live = [...new Set(await Promise.all(ids.map((id) => liveCustomerId(repos, id))))];
@@ -79,7 +76,7 @@ export function splitSourceRecord(
   externalId: string,
   matching?: ConfigOverrides,
 ): Promise<string> {
-  return serialized(db, async () => {
+  return stewardTurns.run(db, async () => {
     const repos = createRepositories(db.knex);
     const record = await repos.sourceRecords.findByKey(source, externalId);
     if (!record || record.status !== 'active') throw new AppError('NOT_FOUND', `no active record "${externalId}" in source "${source}"`);
@@ -120,7 +117,7 @@ export function overrideField(
   value: string | null,
   matching?: ConfigOverrides,
 ): Promise<string> {
-  return serialized(db, async () => {
+  return stewardTurns.run(db, async () => {
     const repos = createRepositories(db.knex);
     if (!(OVERRIDABLE_FIELDS as readonly string[]).includes(field)) {
       throw new AppError('BAD_USER_INPUT', `field "${field}" cannot be overridden; one of ${OVERRIDABLE_FIELDS.join(', ')}`);
@@ -146,7 +143,7 @@ export function reviewMatch(
   decision: ReviewDecision,
   matching?: ConfigOverrides,
 ): Promise<number> {
-  return serialized(db, async () => {
+  return stewardTurns.run(db, async () => {
     const repos = createRepositories(db.knex);
     const review = await repos.matchReviews.get(reviewId);
     if (!review) throw new AppError('NOT_FOUND', `no match review ${reviewId}`);
