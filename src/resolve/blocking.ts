@@ -313,35 +313,3 @@ function sortUnique(values: Int32Array, from: number, to: number): number {
 function sortBlocks(blocks: OversizedBlock[]): OversizedBlock[] {
   return blocks.sort((a, b) => b.size - a.size || a.key.localeCompare(b.key) || a.value.localeCompare(b.value));
 }
-
-/**
- * Candidate pairs that involve at least one of `changed` (record indices): what an incremental
- * run must (re)score. Each pair once, as (lower index, higher index).
- */
-export function candidatePairsFor(
-  index: BlockIndex,
-  records: PreparedRecords,
-  changed: readonly number[],
-): { pairs: PairBuffer; oversizedBlocks: OversizedBlock[] } {
-  const pairs = new PairBuffer();
-  const stamp = new Int32Array(records.size).fill(-1);
-  const isChanged = new Uint8Array(records.size);
-  const unique = [...new Set(changed)];
-  for (const record of unique) isChanged[record] = 1;
-  const partners: number[] = [];
-  const oversized: OversizedBlock[] = [];
-  unique.forEach((record, call) => {
-    partners.length = 0;
-    index.partnersOf(records, record, stamp, call, partners, oversized);
-    for (const partner of partners) {
-      if (isChanged[partner] === 1 && partner < record) continue; // emitted from the other side
-      pairs.push(Math.min(record, partner), Math.max(record, partner));
-    }
-  });
-  const seen = new Set<string>();
-  const oversizedBlocks = sortBlocks(oversized).filter((block) => {
-    const key = `${block.key}\u0000${block.value}`;
-    return seen.has(key) ? false : (seen.add(key), true);
-  });
-  return { pairs, oversizedBlocks };
-}
