@@ -6,7 +6,7 @@ import { runCli } from '../support/cli';
 import { createTestDatabase, describeEachDialect, type TestDatabase } from '../support/databases';
 import { writeFixtureDir } from '../support/fixtures';
 
-const ROWS = 30_000;
+const ROWS = 15_000;
 
 /** 0 → `Aa`, 27 → `Bb`…: distinct names made of letters only, as names are. */
 function letters(n: number): string {
@@ -75,7 +75,7 @@ describeEachDialect('a sync killed half way', (dialect) => {
     for (let attempt = 0; attempt < 600; attempt += 1) {
       const row = await interrupted.db.knex('source_records').count({ n: '*' }).first();
       loadedAtKill = Number(row?.n ?? 0);
-      if (loadedAtKill >= 3000) break;
+      if (loadedAtKill >= 1500) break;
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
     child.kill('SIGKILL');
