@@ -4,6 +4,7 @@ import type { QuarantineEntry } from '../store/quarantine-repository';
 import type { LoadRecord } from '../store/source-record-repository';
 import { SuppressionRepository, type SuppressionKind } from '../store/suppression-repository';
 import { fieldProtection } from '../store/field-protection';
+import { contactValues } from '../store/record-contacts';
 
 /**
  * Erased people must not come back with the next sync of a source that still holds them. Erasure
@@ -45,17 +46,6 @@ export function suppressionDigests(
   for (const phone of person.phones) out.set(digest(key, 'phone', phone), 'phone');
   for (const { source, externalId } of person.sourceKeys) out.set(digest(key, 'source_key', sourceKeyValue(source, externalId)), 'source_key');
   return [...out].map(([value, kind]) => ({ kind, digest: value }));
-}
-
-function asStrings(value: unknown): string[] {
-  if (typeof value === 'string' && value !== '') return [value];
-  if (Array.isArray(value)) return value.filter((v): v is string => typeof v === 'string' && v !== '');
-  return [];
-}
-
-/** Emails and phones of a normalized record (`email`, `emails`, `phone`, `phones`). */
-export function contactValues(normalized: Record<string, unknown>): { emails: string[]; phones: string[] } {
-  return { emails: [...asStrings(normalized.email), ...asStrings(normalized.emails)], phones: [...asStrings(normalized.phone), ...asStrings(normalized.phones)] };
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { MatchRecord, MatchRecordList } from '../resolve';
 import type { GoldenValues, LineageEntry } from '../resolve';
 import type { GoldenFields } from '../store/customer-repository';
+import { textList } from '../store/record-contacts';
 import { NO_SOURCE_RECORD } from '../store/resolution-repository';
 import type { ResolvableRecord } from '../store/source-record-repository';
 import type { LoadedRecords } from './loaded-records';
@@ -23,11 +24,6 @@ function text(value: unknown): string | undefined {
   return typeof value === 'string' && value !== '' ? value : undefined;
 }
 
-function list(value: unknown): string[] {
-  if (Array.isArray(value)) return value.filter((v): v is string => typeof v === 'string' && v !== '');
-  const single = text(value);
-  return single ? [single] : [];
-}
 
 /** A stored source record as the matcher sees it: its normalized values, trust and recency. */
 export function toMatchRecord(record: ResolvableRecord, trust: number): MatchRecord {
@@ -38,8 +34,8 @@ function matchRecordOf(id: string, source: string, n: Record<string, unknown>, u
   const match: MatchRecord = {
     id,
     source,
-    emails: list(n.emails ?? n.email),
-    phones: list(n.phones ?? n.phone),
+    emails: textList(n.emails ?? n.email),
+    phones: textList(n.phones ?? n.phone),
     updatedAt,
     trust,
   };

@@ -5,6 +5,7 @@ import { deleteCustomerTerms } from './customer-terms';
 import { toCustomer } from './customer-columns';
 import { likeLiteral, parseJsonColumn } from './dialect';
 import { fieldProtection, type FieldProtection } from './field-protection';
+import { contactValues } from './record-contacts';
 
 /** What an erasure found before removing it: what suppression digests are computed from. */
 export interface ErasedPerson {
@@ -27,12 +28,6 @@ export interface ErasureCounts {
   reviews: number;
   quarantine: number;
   auditEntriesRedacted: number;
-}
-
-function strings(value: unknown): string[] {
-  if (typeof value === 'string' && value !== '') return [value];
-  if (Array.isArray(value)) return value.filter((v): v is string => typeof v === 'string' && v !== '');
-  return [];
 }
 
 /** Removal of one person's data from every table (the SQL half of erasure). */
@@ -87,8 +82,7 @@ export class ErasureRepository {
   }
 
   private contactsOf(record: { normalized: unknown }): { emails: string[]; phones: string[] } {
-    const normalized = parseJsonColumn<Record<string, unknown>>(this.protection.cipher.open(String(record.normalized)), {});
-    return { emails: [...strings(normalized.email), ...strings(normalized.emails)], phones: [...strings(normalized.phone), ...strings(normalized.phones)] };
+    return contactValues(parseJsonColumn<Record<string, unknown>>(this.protection.cipher.open(String(record.normalized)), {}));
   }
 
   private add(person: ErasedPerson, record: { id: unknown; source: unknown; external_id: unknown }, contacts: { emails: string[]; phones: string[] }): void {
