@@ -10,7 +10,7 @@ import { emptyCounts, type SyncCounts } from '../store/sync-run-repository';
 import { SuppressionGate } from '../access/suppression';
 import { RecordIntake } from './record-intake';
 import { resolveCustomers } from './resolve-customers';
-import { suppressAgain, type IntakeBatch, type RecheckedBatch } from './suppression-recheck';
+import { recheckedBatch, type IntakeBatch } from './suppression-recheck';
 
 export type PushedRecordStatus = 'inserted' | 'updated' | 'unchanged' | 'duplicate' | 'quarantined';
 
@@ -71,9 +71,7 @@ async function loadPushed(db: Database, source: PushSourceConfig, pushed: Readon
     }
   });
   const { statusOf, suppressed } = await db.knex.transaction(async (trx) => {
-    const newer = await suppression.recheck(trx);
-    // An erasure committed since the records were taken: its person may be among them.
-    const batch: RecheckedBatch = newer ? suppressAgain(newer, source.name, syncRunId, taken) : { ...taken, suppressed: new Map() };
+    const batch = await recheckedBatch(trx, suppression, source.name, syncRunId, taken);
     const upserted = await repos.sourceRecords.upsertBatch(source.name, batch.records, syncRunId, trx);
     await repos.quarantine.addMany(batch.rejects, trx);
     counts.inserted = upserted.inserted;

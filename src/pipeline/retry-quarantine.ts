@@ -8,7 +8,7 @@ import { emptyCounts, type SyncCounts } from '../store/sync-run-repository';
 import { fxRateProvider } from './fx-rates';
 import { SuppressionGate } from '../access/suppression';
 import { RecordIntake } from './record-intake';
-import { quarantinedValues, suppressAgain, type IntakeBatch } from './suppression-recheck';
+import { quarantinedValues, recheckedBatch, type IntakeBatch } from './suppression-recheck';
 
 export interface RetryResult {
   source: string;
@@ -55,9 +55,7 @@ async function retrySource(db: Database, source: SourceConfig, logger: Logger, f
     else counts.duplicates += 1;
   }
   await db.knex.transaction(async (trx) => {
-    const newer = await suppression.recheck(trx);
-    // An erasure committed since the rows were taken: its person may be among them.
-    const { records, rejects } = newer ? suppressAgain(newer, source.name, syncRunId, taken) : taken;
+    const { records, rejects } = await recheckedBatch(trx, suppression, source.name, syncRunId, taken);
     const outcome = await repos.sourceRecords.upsertBatch(source.name, records, syncRunId, trx);
     await repos.quarantine.markResolved(
       retryable.map((entry) => entry.id),

@@ -1,4 +1,5 @@
-import { suppressedEntry, type SuppressionCheck } from '../access/suppression';
+import type { Knex } from 'knex';
+import { suppressedEntry, type SuppressionCheck, type SuppressionGate } from '../access/suppression';
 import type { QuarantineEntry } from '../store/quarantine-repository';
 import type { LoadRecord } from '../store/source-record-repository';
 
@@ -54,4 +55,13 @@ export function suppressAgain(check: SuppressionCheck, source: string, syncRunId
     }
   }
   return again;
+}
+
+/**
+ * The batch as a load transaction writes it, called first in that transaction: as taken, or
+ * checked again (suppressAgain) when an erasure committed since (see SuppressionGate.recheck).
+ */
+export async function recheckedBatch(trx: Knex, gate: SuppressionGate, source: string, syncRunId: number, batch: IntakeBatch): Promise<RecheckedBatch> {
+  const newer = await gate.recheck(trx);
+  return newer ? suppressAgain(newer, source, syncRunId, batch) : { ...batch, suppressed: new Map() };
 }

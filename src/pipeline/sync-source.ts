@@ -13,7 +13,7 @@ import { SuppressionGate } from '../access/suppression';
 import { heapGrowthBound } from './bounded-heap';
 import { RecordIntake } from './record-intake';
 import { perBatchLookup, StoredStateTable, type StoredStateLookup } from './stored-states';
-import { suppressAgain, type IntakeBatch } from './suppression-recheck';
+import { recheckedBatch, type IntakeBatch } from './suppression-recheck';
 
 export interface SyncResult {
   syncRunId: number;
@@ -105,15 +105,9 @@ async function syncWithinBound(db: Database, source: SourceConfig, logger: Logge
       return;
     }
     const write = async (trx: typeof db.knex): Promise<void> => {
-      let sealed = prepared;
-      let quarantined = batch.rejects;
-      const newer = await suppression.recheck(trx);
-      if (newer) {
-        // An erasure committed since this batch was taken: its person may be in it.
-        const again = suppressAgain(newer, source.name, syncRunId, batch);
-        if (again.records.length < batch.records.length) sealed = repos.sourceRecords.prepareUpsert(source.name, again.records, known);
-        quarantined = again.rejects;
-      }
+      const { records, rejects: quarantined } = await recheckedBatch(trx, suppression, source.name, syncRunId, batch);
+      // Sealed again only when an erasure since the batch was taken set some of its records aside.
+      const sealed = records.length < batch.records.length ? repos.sourceRecords.prepareUpsert(source.name, records, known) : prepared;
       const outcome = await repos.sourceRecords.writePrepared(sealed, syncRunId, trx);
       await repos.quarantine.addMany(quarantined, trx);
       if (reached !== undefined) await repos.sources.setWatermark(source.name, reached, trx);
