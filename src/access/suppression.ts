@@ -79,7 +79,7 @@ export async function loadSuppressionCheck(knex: Knex): Promise<SuppressionCheck
 export class SuppressionGate {
   private constructor(
     private current: SuppressionCheck,
-    private epoch: number,
+    private seenEpoch: number,
   ) {}
 
   static async open(knex: Knex): Promise<SuppressionGate> {
@@ -92,12 +92,23 @@ export class SuppressionGate {
     return this.current;
   }
 
-  /** Within a load transaction, first: the newer check when an erasure committed since the last one was read. */
-  async recheck(trx: Knex): Promise<SuppressionCheck | undefined> {
+  /** The erasure count (suppression_epoch) the current check was read at. */
+  get epoch(): number {
+    return this.seenEpoch;
+  }
+
+  /**
+   * Within a load transaction, first: the newer check when an erasure committed since `since`, the
+   * erasure count the batch's records were checked at (by default the current check's). A batch
+   * taken under an older check than the current one gets the current one even when it is up to date.
+   */
+  async recheck(trx: Knex, since: number = this.seenEpoch): Promise<SuppressionCheck | undefined> {
     const epoch = await new SuppressionRepository(trx).epoch(trx);
-    if (epoch === this.epoch) return undefined;
-    this.current = await loadSuppressionCheck(trx);
-    this.epoch = epoch;
+    if (epoch === since) return undefined;
+    if (epoch !== this.seenEpoch) {
+      this.current = await loadSuppressionCheck(trx);
+      this.seenEpoch = epoch;
+    }
     return this.current;
   }
 }

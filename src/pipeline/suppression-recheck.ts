@@ -59,9 +59,10 @@ export function suppressAgain(check: SuppressionCheck, source: string, syncRunId
 
 /**
  * The batch as a load transaction writes it, called first in that transaction: as taken, or
- * checked again (suppressAgain) when an erasure committed since (see SuppressionGate.recheck).
+ * checked again (suppressAgain) when an erasure committed since `checkedAt`, the erasure count its
+ * records were checked at (by default the gate's current one; see SuppressionGate.recheck).
  */
-export async function recheckedBatch(trx: Knex, gate: SuppressionGate, source: string, syncRunId: number, batch: IntakeBatch): Promise<RecheckedBatch> {
-  const newer = await gate.recheck(trx);
+export async function recheckedBatch(trx: Knex, gate: SuppressionGate, source: string, syncRunId: number, batch: IntakeBatch, checkedAt = gate.epoch): Promise<RecheckedBatch> {
+  const newer = await gate.recheck(trx, checkedAt);
   return newer ? suppressAgain(newer, source, syncRunId, batch) : { ...batch, suppressed: new Map() };
 }

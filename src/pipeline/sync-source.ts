@@ -7,9 +7,10 @@ import type { FxRateProvider } from '../normalize';
 import type { Database } from '../store/database';
 import { inSourceTurn } from '../store/exclusive-runs';
 import { createRepositories } from '../store/repositories';
-import type { PreparedUpsert, StoredState } from '../store/source-record-repository';
+import type { PreparedUpsert, StoredState, UpsertOutcome } from '../store/source-record-repository';
 import { emptyCounts, type SyncCounts } from '../store/sync-run-repository';
 import { SuppressionGate } from '../access/suppression';
+import { SqliteWriterThread } from '../store/sqlite-writer-thread';
 import { heapGrowthBound } from './bounded-heap';
 import { RecordIntake } from './record-intake';
 import { perBatchLookup, StoredStateTable, type StoredStateLookup } from './stored-states';
@@ -34,6 +35,11 @@ export interface SyncOptions {
   fx?: FxRateProvider;
   /** The most stored records whose states a snapshot run reads up front (default MAX_HELD_STATES). */
   maxHeldStates?: number;
+  /**
+   * On a SQLite database file, write batches from a thread of their own (see SqliteWriterThread)
+   * once a run reaches its second batch. Default true; false writes every batch in this thread.
+   */
+  writerThread?: boolean;
 }
 
 /** A source read in full each time: what it no longer holds was deleted upstream. */
@@ -54,11 +60,15 @@ export function isSnapshotSource(source: SourceConfig): boolean {
 
 class DryRunRollback extends Error {}
 
-/** A batch as taken, its stored states, and its records sealed for writing. */
+/** A batch as taken, its stored states, its records prepared for writing, and who writes them. */
 interface TakenBatch {
   batch: IntakeBatch;
+  /** The erasure count its records were checked against the erased at (SuppressionGate.epoch). */
+  checkedAt: number;
   known: Map<string, StoredState>;
   prepared: PreparedUpsert;
+  /** The thread that writes it, or none: this one does. */
+  thread: SqliteWriterThread | undefined;
 }
 
 /**
@@ -96,25 +106,36 @@ async function syncWithinBound(db: Database, source: SourceConfig, logger: Logge
   const intake = new RecordIntake(source, syncRunId, options.fx, suppression);
   const lookup = await storedStateLookup(source, repos, options.maxHeldStates ?? MAX_HELD_STATES);
   let committedWatermark: string | undefined;
+  const writer = new WriterThreadSlot(db, !dryRun && (options.writerThread ?? true));
 
-  const flush = async ({ batch, known, prepared }: TakenBatch, reached: string | undefined): Promise<void> => {
+  const flush = async ({ batch, checkedAt, known, prepared, thread }: TakenBatch, reached: string | undefined): Promise<void> => {
     // A re-read of unchanged rows has nothing to commit.
     if (prepared.sealed.length === 0 && batch.rejects.length === 0 && reached === committedWatermark) {
       counts.unchanged += prepared.outcome.unchanged;
       options.onProgress?.(counts);
       return;
     }
-    const write = async (trx: typeof db.knex): Promise<void> => {
-      const { records, rejects: quarantined } = await recheckedBatch(trx, suppression, source.name, syncRunId, batch);
-      // Sealed again only when an erasure since the batch was taken set some of its records aside.
-      const sealed = records.length < batch.records.length ? repos.sourceRecords.prepareUpsert(source.name, records, known) : prepared;
-      const outcome = await repos.sourceRecords.writePrepared(sealed, syncRunId, trx);
-      await repos.quarantine.addMany(quarantined, trx);
-      if (reached !== undefined) await repos.sources.setWatermark(source.name, reached, trx);
+    const count = (outcome: UpsertOutcome, quarantined: number): void => {
       counts.inserted += outcome.inserted;
       counts.updated += outcome.updated;
       counts.unchanged += outcome.unchanged;
-      counts.quarantined += quarantined.length;
+      counts.quarantined += quarantined;
+    };
+    // False when an erasure committed since the batch was taken: then written below, checked again.
+    if (thread && (await thread.write({ source: source.name, syncRunId, sealed: prepared.sealed, watermark: reached, epoch: checkedAt }))) {
+      count(prepared.outcome, 0);
+      committedWatermark = reached;
+      options.onProgress?.(counts);
+      return;
+    }
+    const write = async (trx: typeof db.knex): Promise<void> => {
+      const { records, rejects: quarantined } = await recheckedBatch(trx, suppression, source.name, syncRunId, batch, checkedAt);
+      // Prepared again only when an erasure since the batch was taken set some of its records aside.
+      const toWrite = records.length < batch.records.length ? repos.sourceRecords.prepareUpsert(source.name, records, known) : prepared;
+      const outcome = await repos.sourceRecords.writePrepared(toWrite, syncRunId, trx);
+      await repos.quarantine.addMany(quarantined, trx);
+      if (reached !== undefined) await repos.sources.setWatermark(source.name, reached, trx);
+      count(outcome, quarantined.length);
     };
     if (dryRun) {
       await db.knex
@@ -154,6 +175,8 @@ async function syncWithinBound(db: Database, source: SourceConfig, logger: Logge
     const keys: string[] = [];
     for (const raw of raws) if (raw) keys.push(raw.externalId);
     const stored = await lookup.statesOf(keys);
+    // Read with the check the records are taken under, with nothing awaited in between.
+    const checkedAt = suppression.epoch;
     const batch: IntakeBatch = { records: [], locations: [], rejects: [] };
     const known = new Map<string, StoredState>();
     for (let i = 0; i < items.length; i += 1) {
@@ -171,7 +194,10 @@ async function syncWithinBound(db: Database, source: SourceConfig, logger: Logge
       else counts.duplicates += 1;
       if (item.kind === 'record' && item.watermark !== undefined) watermark = item.watermark;
     }
-    await startFlush({ batch, known, prepared: repos.sourceRecords.prepareUpsert(source.name, batch.records, known) }, watermark);
+    // Rejected rows are rare and sealed with the quarantine's own terms: such a batch is written here.
+    const thread = writer.forBatch(batch.rejects.length === 0);
+    const prepared = repos.sourceRecords.prepareUpsert(source.name, batch.records, known);
+    await startFlush({ batch, checkedAt, known, prepared, thread }, watermark);
   };
 
   try {
@@ -203,6 +229,36 @@ async function syncWithinBound(db: Database, source: SourceConfig, logger: Logge
     await repos.syncRuns.finish(syncRunId, 'failed', counts, message);
     logger.error({ source: source.name, syncRunId, code: isAppError(error) ? error.code : undefined }, message);
     return { syncRunId, source: source.name, status: 'failed', dryRun, counts, error: message };
+  } finally {
+    await writer.close();
+  }
+}
+
+/**
+ * The writer thread of a run on a SQLite database file, started when the run reaches its second
+ * batch: a run of one batch does not pay for starting a thread.
+ */
+class WriterThreadSlot {
+  private batches = 0;
+  private thread: SqliteWriterThread | undefined;
+
+  constructor(
+    private readonly db: Database,
+    private readonly wanted: boolean,
+  ) {}
+
+  /** The thread that writes the run's next batch, if this run writes from one and the batch can go there. */
+  forBatch(threadable: boolean): SqliteWriterThread | undefined {
+    this.batches += 1;
+    const { dialect, location } = this.db.target;
+    if (!this.thread && this.wanted && this.batches >= 2 && dialect === 'sqlite' && location !== ':memory:') {
+      this.thread = SqliteWriterThread.start(location);
+    }
+    return threadable ? this.thread : undefined;
+  }
+
+  async close(): Promise<void> {
+    await this.thread?.close();
   }
 }
 

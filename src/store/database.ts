@@ -10,6 +10,8 @@ export interface Database {
   readonly dialect: DialectName;
   /** A description without credentials, safe to log. */
   readonly description: string;
+  /** Where it lives, so that a helper thread can open it too (see sqlite-writer-thread). */
+  readonly target: DatabaseTarget;
   close(): Promise<void>;
 }
 
@@ -103,5 +105,5 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
       cause: error,
     });
   }
-  return { knex, dialect: target.dialect, description, close: () => knex.destroy() };
+  return { knex, dialect: target.dialect, description, target, close: () => knex.destroy() };
 }

@@ -3,6 +3,7 @@ import { readInChunks } from './chunked-reads';
 import { bulkStatements, dialectOf, fixedChunks, fromDbTime, nowDbTime, parseJsonColumn, placeholderRows, upsertRowsSql, type BulkStatements } from './dialect';
 import type { FieldCipher } from './field-cipher';
 import { fieldProtection, type FieldProtection } from './field-protection';
+import { writeSealedRecords, type RecordRows } from './sealed-record-writes';
 import { headerColumns, openText, recordColumns, toSourceRecordHeader, toStoredSourceRecord, type SourceRecordHeader, type StoredSourceRecord } from './source-record-rows';
 
 export { toSourceRecordHeader, toStoredSourceRecord, type SourceRecordHeader, type StoredSourceRecord } from './source-record-rows';
@@ -37,12 +38,9 @@ export interface UpsertOutcome {
 export interface PreparedUpsert {
   source: string;
   outcome: UpsertOutcome;
-  /** Per record to write: external id, sealed raw, sealed normalized, sealed corrections, content hash. */
-  sealed: unknown[];
+  /** The records to write, in the layout writeSealedRecords takes. */
+  sealed: RecordRows;
 }
-
-/** Values per record in PreparedUpsert.sealed. */
-const SEALED_WIDTH = 5;
 
 /** What resolution reads of a record: its normalized values and dates, not raw nor corrections. */
 export type ResolvableRecord = Pick<StoredSourceRecord, 'id' | 'source' | 'normalized' | 'contentHash' | 'createdAt' | 'updatedAt'>;
@@ -65,14 +63,8 @@ export interface KeyedStoredState extends StoredState {
 
 /** Keys per stored-state lookup: one statement per chunk, a handful of fixed shapes to prepare. */
 const LOOKUP_KEYS = 500;
-/** Rows per multi-row upsert statement (10 bindings each, far below either dialect's limits). */
-const WRITE_ROWS = 250;
-const KEY_COLUMNS = ['source', 'external_id'];
 /** Rows per page when reading the stored states of a whole source. */
 const STATE_PAGE = 20_000;
-const WRITE_COLUMNS = ['source', 'external_id', 'raw', 'normalized', 'corrections', 'content_hash', 'status', 'sync_run_id', 'created_at', 'updated_at'];
-/** A rewrite keeps the row's id and created_at. */
-const REWRITTEN_COLUMNS = WRITE_COLUMNS.filter((c) => c !== 'source' && c !== 'external_id' && c !== 'created_at');
 
 /** The `source_records` table: every record from every source, raw beside normalized (both encrypted). */
 export class SourceRecordRepository {
@@ -111,7 +103,7 @@ export class SourceRecordRepository {
    */
   prepareUpsert(source: string, records: readonly LoadRecord[], existing: ReadonlyMap<string, StoredState>): PreparedUpsert {
     const outcome: UpsertOutcome = { inserted: 0, updated: 0, unchanged: 0, statusOf: new Map() };
-    const sealed: unknown[] = [];
+    const sealed: RecordRows = [];
     const { cipher } = this;
     for (const record of records) {
       const found = existing.get(record.externalId);
@@ -130,30 +122,7 @@ export class SourceRecordRepository {
 
   /** Writes a prepared batch within a transaction, as a few multi-row upserts. */
   async writePrepared(prepared: PreparedUpsert, syncRunId: number, trx: Knex): Promise<UpsertOutcome> {
-    const { sealed, source } = prepared;
-    if (sealed.length === 0) return prepared.outcome;
-    const bulk = await bulkStatements(trx as Knex.Transaction);
-    const dialect = dialectOf(trx);
-    const now = nowDbTime();
-    let at = 0;
-    for (const rows of fixedChunks(sealed.length / SEALED_WIDTH, WRITE_ROWS)) {
-      const bindings: unknown[] = new Array(rows * WRITE_COLUMNS.length);
-      let b = 0;
-      for (let r = 0; r < rows; r++, at += SEALED_WIDTH) {
-        // In WRITE_COLUMNS order.
-        bindings[b++] = source;
-        bindings[b++] = sealed[at];
-        bindings[b++] = sealed[at + 1];
-        bindings[b++] = sealed[at + 2];
-        bindings[b++] = sealed[at + 3];
-        bindings[b++] = sealed[at + 4];
-        bindings[b++] = 'active';
-        bindings[b++] = syncRunId;
-        bindings[b++] = now;
-        bindings[b++] = now;
-      }
-      await bulk.run(upsertRowsSql(dialect, 'source_records', WRITE_COLUMNS, rows, KEY_COLUMNS, REWRITTEN_COLUMNS), bindings);
-    }
+    await writeSealedRecords(trx, prepared.source, prepared.sealed, syncRunId);
     return prepared.outcome;
   }
 

@@ -1,0 +1,53 @@
+/**
+ * The SQLite writer thread's side (see sqlite-writer-thread): one connection of its own to the
+ * database file, writing the batches it is sent one after another, each in its own transaction.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { openDatabase, type Database } from './database';
+import { writeSealedRecords } from './sealed-record-writes';
+import { SourceRepository } from './source-repository';
+import { SuppressionRepository } from './suppression-repository';
+import type { BatchWrite, WriterReply, WriterRequest, WriterThreadData } from './sqlite-writer-thread';
+
+async function writeBatch(db: Database, batch: BatchWrite): Promise<boolean> {
+  return db.knex.transaction(async (trx) => {
+    // An erasure committed since the batch was checked against the erased: the loader writes it
+    // itself, after checking it again.
+    if ((await new SuppressionRepository(trx).epoch(trx)) !== batch.epoch) return false;
+    await writeSealedRecords(trx, batch.source, batch.sealed, batch.syncRunId);
+    if (batch.watermark !== undefined) await new SourceRepository(trx).setWatermark(batch.source, batch.watermark, trx);
+    return true;
+  });
+}
+
+async function serve({ file }: WriterThreadData): Promise<void> {
+  const port = parentPort;
+  if (!port) throw new Error('sqlite-writer-worker runs as a worker thread');
+  const opened = openDatabase({ dialect: 'sqlite', location: file });
+  // Batches are written in the order they arrive, one transaction at a time.
+  let queue: Promise<unknown> = opened;
+  port.on('message', (request: WriterRequest) => {
+    queue = queue.then(async () => {
+      const db = await opened;
+      if (request.kind === 'close') {
+        await db.close();
+        port.close();
+        return;
+      }
+      let reply: WriterReply;
+      try {
+        reply = { id: request.id, written: await writeBatch(db, request.batch) };
+      } catch (error) {
+        const { message, code } = error as { message?: string; code?: unknown };
+        reply = { id: request.id, error: { message: String(message), code: typeof code === 'string' ? code : undefined } };
+      }
+      port.postMessage(reply);
+    });
+  });
+  await opened;
+}
+
+serve(workerData as WriterThreadData).catch((error: unknown) => {
+  // Reported to the loader through the thread's error event.
+  throw error;
+});
