@@ -20,34 +20,34 @@ async function writeBatch(db: Database, batch: BatchWrite): Promise<boolean> {
   });
 }
 
-async function serve({ file }: WriterThreadData): Promise<void> {
+function serve({ file }: WriterThreadData): void {
   const port = parentPort;
   if (!port) throw new Error('sqlite-writer-worker runs as a worker thread');
   const opened = openDatabase({ dialect: 'sqlite', location: file });
+  // A database that does not open is answered to each write, as its error.
+  opened.catch(() => undefined);
+
+  const handle = async (request: WriterRequest): Promise<void> => {
+    if (request.kind === 'close') {
+      await opened.then((db) => db.close(), () => undefined);
+      port.close();
+      return;
+    }
+    let reply: WriterReply;
+    try {
+      reply = { id: request.id, written: await writeBatch(await opened, request.batch) };
+    } catch (error) {
+      const { message, code } = error as { message?: string; code?: unknown };
+      reply = { id: request.id, error: { message: String(message), code: typeof code === 'string' ? code : undefined } };
+    }
+    port.postMessage(reply);
+  };
+
   // Batches are written in the order they arrive, one transaction at a time.
-  let queue: Promise<unknown> = opened;
+  let queue = Promise.resolve();
   port.on('message', (request: WriterRequest) => {
-    queue = queue.then(async () => {
-      const db = await opened;
-      if (request.kind === 'close') {
-        await db.close();
-        port.close();
-        return;
-      }
-      let reply: WriterReply;
-      try {
-        reply = { id: request.id, written: await writeBatch(db, request.batch) };
-      } catch (error) {
-        const { message, code } = error as { message?: string; code?: unknown };
-        reply = { id: request.id, error: { message: String(message), code: typeof code === 'string' ? code : undefined } };
-      }
-      port.postMessage(reply);
-    });
+    queue = queue.then(() => handle(request));
   });
-  await opened;
 }
 
-serve(workerData as WriterThreadData).catch((error: unknown) => {
-  // Reported to the loader through the thread's error event.
-  throw error;
-});
+serve(workerData as WriterThreadData);
