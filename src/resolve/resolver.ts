@@ -154,8 +154,8 @@ export class IdentityResolver {
 
   /**
    * A resolver holding `records` grouped as `clusters` (e.g. as loaded from the store), ready
-   * for `upsert`. Nothing is scored: the clusters are taken as they are. Records missing from
-   * `clusters` are singletons.
+   * for `upsert`: `add` then `regroup`, as an incremental run in the store does. Nothing is
+   * scored: the clusters are taken as they are. Records missing from `clusters` are singletons.
    */
   static restore(
     records: readonly MatchRecord[],
@@ -165,8 +165,7 @@ export class IdentityResolver {
   ): IdentityResolver {
     const resolver = new IdentityResolver(config, parameters);
     resolver.records.reserve(records.length);
-    for (const position of localityOrder(records)) resolver.records.upsert(records[position] as MatchRecord);
-    resolver.index.build(resolver.records);
+    resolver.add(localityOrder(records).map((position) => records[position] as MatchRecord));
     resolver.regroup(clusters);
     return resolver;
   }
