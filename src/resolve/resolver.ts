@@ -11,6 +11,7 @@ import { defaultParameters, matchExplanation, ScoringModel, scoreOfProbability }
 import { sampleTrainingPatterns, trainModel } from './training';
 import { clusterSplit, idsOf, scoredPair } from './scored-pairs';
 import { scoreCandidatePairs } from './pair-scoring';
+import { linkBySteward, StewardConstraints } from './steward-constraints';
 import type {
   ClusterSplit,
   IncrementalResolution,
@@ -24,8 +25,7 @@ import type {
   StewardDecisions,
 } from './types';
 
-/** The rule name on links a steward asked for. */
-export const STEWARD_LINK_RULE = 'stewardMerge';
+export { STEWARD_LINK_RULE } from './steward-constraints';
 
 /**
  * The resolution engine with its state: prepared records, blocking index and current
@@ -50,9 +50,7 @@ export class IdentityResolver {
   private unindexed = false;
   private stamp = new Int32Array(0);
   private nextStamp = 0;
-  /** Steward decisions by record id: partners that must / must not share a cluster. */
-  private mustLink = new Map<string, string[]>();
-  private cannotLink = new Map<string, string[]>();
+  private steward = StewardConstraints.NONE;
 
   constructor(config: ConfigOverrides | ResolveConfig = {}, parameters?: ModelParameters) {
     this.config = resolveConfig(config);
@@ -73,17 +71,7 @@ export class IdentityResolver {
    * records concerned.
    */
   setDecisions(decisions: StewardDecisions): void {
-    const adjacency = (pairs: readonly (readonly [string, string])[]): Map<string, string[]> => {
-      const map = new Map<string, string[]>();
-      for (const [a, b] of pairs) {
-        if (a === b) continue;
-        (map.get(a) ?? map.set(a, []).get(a)!).push(b);
-        (map.get(b) ?? map.set(b, []).get(b)!).push(a);
-      }
-      return map;
-    };
-    this.mustLink = adjacency(decisions.mustLink);
-    this.cannotLink = adjacency(decisions.cannotLink);
+    this.steward = StewardConstraints.from(decisions);
   }
 
   /**
@@ -115,14 +103,7 @@ export class IdentityResolver {
     }
 
     const { linkTable, links, reviews, scoredPairs } = scoreCandidatePairs(this.records, pairs, this.model, this.judge, this.decisionCutoff(), levelCounts);
-    for (const [id, partners] of this.mustLink) {
-      const a = this.records.indexOf(id);
-      if (a === undefined) continue;
-      for (const partner of partners) {
-        const b = this.records.indexOf(partner);
-        if (b !== undefined && a < b) this.pushMustLink(a, b, linkTable, links);
-      }
-    }
+    for (const [a, b] of this.steward.mustLinkPairs(this.records)) linkBySteward(this.model, this.records, a, b, linkTable, links);
     const scored = performance.now();
 
     const everyone = Array.from({ length: this.records.size }, (_, i) => i);
@@ -253,12 +234,12 @@ export class IdentityResolver {
       oversizedHere.length = 0;
       this.index.partnersOf(this.records, record, this.stampFor(), this.nextStamp++, partners, oversizedHere);
       for (const block of oversizedHere) oversized.set(`${block.key}\u0000${block.value}`, block);
-      for (const partnerId of this.mustLink.get(this.records.ids[record] as string) ?? []) {
+      for (const partnerId of this.steward.mustLinkPartners(this.records.ids[record] as string)) {
         const partner = this.records.indexOf(partnerId);
         if (partner === undefined) continue;
         const partnerPosition = visited.get(partner);
         if (partnerPosition !== undefined && partnerPosition < head) continue;
-        this.pushMustLink(Math.min(record, partner), Math.max(record, partner), linkTable, links);
+        linkBySteward(this.model, this.records, Math.min(record, partner), Math.max(record, partner), linkTable, links);
         visit(partner);
       }
       for (const partner of partners) {
@@ -313,33 +294,6 @@ export class IdentityResolver {
     return matchExplanation(pair, this.model.parameters);
   }
 
-  private pushMustLink(a: number, b: number, linkTable: LinkTable, links: ScoredPair[]): void {
-    linkTable.push(a, b, Number.POSITIVE_INFINITY, true);
-    const levels = new Uint8Array(this.comparisons.length);
-    this.model.levelsInto(this.records, a, b, levels);
-    const score = this.model.scorePair(this.records, a, b);
-    links.push({
-      left: this.records.ids[a] as string,
-      right: this.records.ids[b] as string,
-      score,
-      probability: 1,
-      decision: 'link',
-      rule: STEWARD_LINK_RULE,
-      levels: Array.from(levels),
-    });
-  }
-
-  private cannotLinkIndices(): Map<number, number[]> {
-    const indices = new Map<number, number[]>();
-    for (const [id, partners] of this.cannotLink) {
-      const index = this.records.indexOf(id);
-      if (index === undefined) continue;
-      const known = partners.map((p) => this.records.indexOf(p)).filter((p): p is number => p !== undefined);
-      if (known.length > 0) indices.set(index, known);
-    }
-    return indices;
-  }
-
   /** Scratch array for de-duplicating partners, one slot per record. */
   private stampFor(): Int32Array {
     if (this.stamp.length < this.records.size) {
@@ -365,7 +319,7 @@ export class IdentityResolver {
       this.records.ids,
       (a, b) => this.model.scorePair(this.records, a, b),
       this.config.clustering,
-      { cannotLink: this.cannotLinkIndices() },
+      { cannotLink: this.steward.cannotLinkIndices(this.records) },
     );
     this.grouping.add(result.clusters, this.records.size);
     return {
