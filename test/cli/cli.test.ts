@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { demoConfigPath } from '../../src/cli/project-root';
 import { runCli } from '../support/cli';
@@ -80,5 +82,26 @@ describeEachDialect('customer-graph command', (dialect) => {
     const result = await runCli(['sync', '--config', `${dir}/cfg.yml`], env);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('sources[0].mapping.mail: unknown canonical field "emial"');
+  });
+});
+
+describeEachDialect('customer-graph command run from a directory of its own', (dialect) => {
+  let test: TestDatabase;
+  beforeAll(async () => {
+    test = await createTestDatabase(dialect);
+  });
+  afterAll(async () => test?.drop());
+
+  it('reads the config there, keeps its data directory there, and loads a file of many batches', async () => {
+    let rows = 'id,first,email\n';
+    for (let i = 1; i <= 3000; i += 1) rows += `w${i},Wanda,wanda.${i}@example.net\n`;
+    const dir = writeFixtureDir({
+      'customer-graph.yml': 'sources:\n  - name: walkers\n    kind: csv\n    path: walkers.csv\n    primaryKey: id\n    mapping: { first: givenName, email: email }\n',
+      'walkers.csv': rows,
+    });
+    const result = await runCli(['sync', '--config', 'customer-graph.yml'], { DATABASE_URL: test.url }, dir);
+    expect(result.stderr).toMatch(/walkers: succeeded — read 3000, inserted 3000/);
+    expect(result.code).toBe(0);
+    expect(fs.existsSync(path.join(dir, 'data', 'pii.key'))).toBe(true);
   });
 });
