@@ -82,6 +82,8 @@ interface Candidate {
   record: MatchRecord;
   /** How many of the cluster's records carry this value. */
   frequency: number;
+  /** The record's update time in ms (mostRecent), parsed once rather than at every comparison. */
+  time: number;
 }
 
 export function surviveCluster(records: readonly MatchRecord[], config: Partial<SurvivorshipConfig> = {}): SurvivedRecord {
@@ -119,23 +121,19 @@ export function surviveCluster(records: readonly MatchRecord[], config: Partial<
       continue;
     }
     const candidates = candidatesOf(records, (record) => record[field].filter((value) => value.trim() !== ''));
-    const rules = rulesOf(field);
-    // Rank the distinct values by their best record; each value appears once, primary first.
-    const ranked: Candidate[] = [];
-    const remaining = [...candidates];
-    while (remaining.length > 0) {
-      const choice = choose(remaining, rules) as { winner: Candidate; rule: SurvivorshipRule };
-      ranked.push(choice.winner);
-      for (let i = remaining.length - 1; i >= 0; i--) if ((remaining[i] as Candidate).value === choice.winner.value) remaining.splice(i, 1);
-      lineage.push({ field, value: choice.winner.value, recordId: choice.winner.record.id, rule: choice.rule });
-    }
-    golden[field] = ranked.map((candidate, index) => {
-      const holders = records.filter((record) => record[field].includes(candidate.value));
+    // Each distinct value once, best first; the first is primary.
+    const ranked = rankDistinct(candidates, rulesOf(field));
+    const holders = new Map<string, MatchRecord[]>();
+    for (const { winner } of ranked) holders.set(winner.value, []);
+    for (const record of records) for (const value of new Set(record[field])) holders.get(value)?.push(record);
+    for (const { winner, rule } of ranked) lineage.push({ field, value: winner.value, recordId: winner.record.id, rule });
+    golden[field] = ranked.map(({ winner }, index) => {
+      const holding = holders.get(winner.value) ?? [];
       return {
-        value: candidate.value,
+        value: winner.value,
         primary: index === 0,
-        recordIds: holders.map((record) => record.id).sort(),
-        sources: [...new Set(holders.map((record) => record.source))].sort(),
+        recordIds: holding.map((record) => record.id).sort(),
+        sources: [...new Set(holding.map((record) => record.source))].sort(),
       };
     });
   }
@@ -146,9 +144,10 @@ function candidatesOf(records: readonly MatchRecord[], valuesOf: (record: MatchR
   const frequency = new Map<string, number>();
   const candidates: Candidate[] = [];
   for (const record of records) {
+    const time = timeOf(record.updatedAt);
     for (const value of new Set(valuesOf(record))) {
       frequency.set(value, (frequency.get(value) ?? 0) + 1);
-      candidates.push({ value, record, frequency: 0 });
+      candidates.push({ value, record, frequency: 0, time });
     }
   }
   for (const candidate of candidates) candidate.frequency = frequency.get(candidate.value) ?? 0;
@@ -156,12 +155,12 @@ function candidatesOf(records: readonly MatchRecord[], valuesOf: (record: MatchR
 }
 
 /**
- * The best candidate under the rules, and the rule that decided: the first rule on which the
- * winner beats the best candidate holding a different value (the first rule when no other
- * value competes).
+ * Each distinct value once, best first under the rules (record id breaking the last tie), with
+ * the rule that decided it: the first rule on which it beats the next value's best candidate, the
+ * best among those not ranked yet (the first rule for the last value). One sort, whatever the
+ * number of values: a cluster of hundreds of records with an email each ranks in one pass.
  */
-function choose(candidates: readonly Candidate[], rules: readonly SurvivorshipRule[]): { winner: Candidate; rule: SurvivorshipRule } | undefined {
-  if (candidates.length === 0) return undefined;
+function rankDistinct(candidates: readonly Candidate[], rules: readonly SurvivorshipRule[]): Array<{ winner: Candidate; rule: SurvivorshipRule }> {
   const ordered = [...candidates].sort((a, b) => {
     for (const rule of rules) {
       const difference = compareByRule(rule, a, b);
@@ -169,12 +168,24 @@ function choose(candidates: readonly Candidate[], rules: readonly SurvivorshipRu
     }
     return a.record.id < b.record.id ? -1 : a.record.id > b.record.id ? 1 : 0;
   });
-  const winner = ordered[0] as Candidate;
-  const rival = ordered.find((candidate) => candidate.value !== winner.value);
+  const seen = new Set<string>();
+  const best: Candidate[] = [];
+  for (const candidate of ordered) {
+    if (seen.has(candidate.value)) continue;
+    seen.add(candidate.value);
+    best.push(candidate);
+  }
   const firstRule = rules[0] ?? 'sourceTrust';
-  if (rival === undefined) return { winner, rule: firstRule };
-  const deciding = rules.find((rule) => compareByRule(rule, winner, rival) !== 0);
-  return { winner, rule: deciding ?? firstRule };
+  return best.map((winner, i) => {
+    const rival = best[i + 1];
+    const deciding = rival === undefined ? undefined : rules.find((rule) => compareByRule(rule, winner, rival) !== 0);
+    return { winner, rule: deciding ?? firstRule };
+  });
+}
+
+/** The best candidate under the rules and the rule that decided (see rankDistinct). */
+function choose(candidates: readonly Candidate[], rules: readonly SurvivorshipRule[]): { winner: Candidate; rule: SurvivorshipRule } | undefined {
+  return rankDistinct(candidates, rules)[0];
 }
 
 /** Negative when `a` is better than `b` under the rule. */
@@ -182,11 +193,8 @@ function compareByRule(rule: SurvivorshipRule, a: Candidate, b: Candidate): numb
   switch (rule) {
     case 'sourceTrust':
       return (b.record.trust ?? 0) - (a.record.trust ?? 0);
-    case 'mostRecent': {
-      const timeA = timeOf(a.record.updatedAt);
-      const timeB = timeOf(b.record.updatedAt);
-      return timeA === timeB ? 0 : timeA > timeB ? -1 : 1;
-    }
+    case 'mostRecent':
+      return a.time === b.time ? 0 : a.time > b.time ? -1 : 1;
     case 'mostComplete':
       return completeness(b.value) - completeness(a.value);
     case 'mostFrequent':

@@ -64,6 +64,22 @@ describe('survivorship', () => {
     expect(lineageOf(result, 'emails').map((entry) => entry.value)).toEqual(['bob@new.com', 'bob@old.com']);
   });
 
+  it('ranks every distinct email of a cluster of hundreds of records once each, naming the rule that decided against the next value', () => {
+    const day = (i: number) => `2024-01-01T00:00:${String(i % 60).padStart(2, '0')}Z`;
+    const members = Array.from({ length: 300 }, (_, i) => record(`r-${String(i).padStart(3, '0')}`, { updatedAt: day(i), emails: [`m${i % 150}@example.com`] }));
+    const result = surviveCluster(members, { rules: { emails: ['mostFrequent', 'mostRecent'] } });
+    expect(result.golden.emails).toHaveLength(150);
+    expect(new Set(result.golden.emails.map((email) => email.value)).size).toBe(150);
+    // The newest records (second 59) are r-059, r-119, r-179, r-239 and r-299; every value is held by two records.
+    expect(result.golden.emails[0]).toEqual({ value: 'm59@example.com', primary: true, recordIds: ['r-059', 'r-209'], sources: ['test'] });
+    expect(result.golden.emails.slice(0, 6).map((email) => email.value)).toEqual(['m59', 'm119', 'm29', 'm89', 'm149', 'm58'].map((local) => `${local}@example.com`));
+    const lineage = lineageOf(result, 'emails');
+    // Among the newest, neither rule tells the values apart (the record id does): the first rule is named.
+    expect(lineage[0]).toEqual({ field: 'emails', value: 'm59@example.com', recordId: 'r-059', rule: 'mostFrequent' });
+    // The last of the newest beats the next value on recency, the second rule (frequencies tie).
+    expect(lineage[4]).toEqual({ field: 'emails', value: 'm149@example.com', recordId: 'r-299', rule: 'mostRecent' });
+  });
+
   it('is deterministic regardless of record order', () => {
     expect(surviveCluster([web, shop, crm])).toEqual(surviveCluster([crm, shop, web]));
   });
