@@ -250,10 +250,7 @@ class WriterThreadSlot {
   /** The thread that writes the run's next batch, if this run writes from one and the batch can go there. */
   forBatch(threadable: boolean): SqliteWriterThread | undefined {
     this.batches += 1;
-    const { dialect, location } = this.db.target;
-    if (!this.thread && this.wanted && this.batches >= 2 && dialect === 'sqlite' && location !== ':memory:') {
-      this.thread = SqliteWriterThread.start(location);
-    }
+    if (this.wanted && this.batches === 2) this.thread = SqliteWriterThread.startFor(this.db.target);
     return threadable ? this.thread : undefined;
   }
 

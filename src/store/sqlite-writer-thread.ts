@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
+import type { DatabaseTarget } from './database';
 import type { RecordRows } from './sealed-record-writes';
 
 /** A batch of sealed `source_records` rows (see sealed-record-writes) and what commits with it. */
@@ -64,6 +65,11 @@ export class SqliteWriterThread {
   /** A writer thread for a SQLite database file. */
   static start(file: string): SqliteWriterThread {
     return new SqliteWriterThread(startWorker({ file }));
+  }
+
+  /** A writer thread for the database when it is an embedded SQLite file; none for a server or `:memory:`. */
+  static startFor(target: DatabaseTarget): SqliteWriterThread | undefined {
+    return target.dialect === 'sqlite' && target.location !== ':memory:' ? SqliteWriterThread.start(target.location) : undefined;
   }
 
   private fail(error: Error): void {
