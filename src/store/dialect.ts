@@ -96,6 +96,18 @@ export function sharedLockRead<T extends Knex.QueryBuilder>(knex: Knex, query: T
   return dialectOf(knex) === 'mysql' ? (query.forShare() as T) : query;
 }
 
+/**
+ * First in a transaction that reads and then writes, on SQLite: takes the database's write lock
+ * now, by a statement on `table` that changes nothing. A deferred SQLite transaction that has read
+ * fails its first write at once with SQLITE_BUSY while another connection (another process, or a
+ * writer thread) is writing, since waiting could leave it writing over a stale read; taken as the
+ * first statement, the lock is waited for (busy_timeout) like any other write. MySQL locks rows as
+ * statements reach them: nothing to do there.
+ */
+export async function takeWriteLockFirst(trx: Knex, table: string): Promise<void> {
+  if (dialectOf(trx) === 'sqlite') await trx.raw(`delete from ?? where 0`, [table]);
+}
+
 export function dialectOf(knex: Knex): DialectName {
   const client = String(knex.client.config.client);
   return client === 'mysql2' || client === 'mysql' ? 'mysql' : 'sqlite';

@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import { nowDbTime, sharedLockRead } from './dialect';
+import { nowDbTime, sharedLockRead, takeWriteLockFirst } from './dialect';
 
 export type SuppressionKind = 'email' | 'phone' | 'source_key';
 
@@ -25,10 +25,12 @@ export class SuppressionRepository {
   }
 
   /**
-   * How many erasures have committed. Read within a load transaction it is a shared lock: an
-   * erasure (advanceEpoch) waits for the load to commit, and a load waits for an erasure in progress.
+   * How many erasures have committed. Read within a load transaction (first in it) it is a shared
+   * lock: an erasure (advanceEpoch) waits for the load to commit, and a load waits for an erasure in
+   * progress; on SQLite the load takes the write lock with it, so a writer elsewhere is waited for.
    */
   async epoch(trx: Knex = this.knex): Promise<number> {
+    if (trx.isTransaction) await takeWriteLockFirst(trx, 'suppression_epoch');
     const row = (await sharedLockRead(trx, trx('suppression_epoch').where({ id: 1 }).first('epoch'))) as { epoch: number | string } | undefined;
     return Number(row?.epoch ?? 0);
   }
