@@ -37,7 +37,7 @@ export interface SyncOptions {
   maxHeldStates?: number;
   /**
    * On a SQLite database file, write batches from a thread of their own (see SqliteWriterThread)
-   * once a run reaches its second batch. Default true; false writes every batch in this thread.
+   * once a run has a second batch to write. Default true; false writes every batch in this thread.
    */
   writerThread?: boolean;
 }
@@ -60,15 +60,13 @@ export function isSnapshotSource(source: SourceConfig): boolean {
 
 class DryRunRollback extends Error {}
 
-/** A batch as taken, its stored states, its records prepared for writing, and who writes them. */
+/** A batch as taken, its stored states, and its records sealed for writing. */
 interface TakenBatch {
   batch: IntakeBatch;
   /** The erasure count its records were checked against the erased at (SuppressionGate.epoch). */
   checkedAt: number;
   known: Map<string, StoredState>;
   prepared: PreparedUpsert;
-  /** The thread that writes it, or none: this one does. */
-  thread: SqliteWriterThread | undefined;
 }
 
 /**
@@ -108,26 +106,15 @@ async function syncWithinBound(db: Database, source: SourceConfig, logger: Logge
   let committedWatermark: string | undefined;
   const writer = new WriterThreadSlot(db, !dryRun && (options.writerThread ?? true));
 
-  const flush = async ({ batch, checkedAt, known, prepared, thread }: TakenBatch, reached: string | undefined): Promise<void> => {
-    // A re-read of unchanged rows has nothing to commit.
-    if (prepared.sealed.length === 0 && batch.rejects.length === 0 && reached === committedWatermark) {
-      counts.unchanged += prepared.outcome.unchanged;
-      options.onProgress?.(counts);
-      return;
-    }
-    const count = (outcome: UpsertOutcome, quarantined: number): void => {
-      counts.inserted += outcome.inserted;
-      counts.updated += outcome.updated;
-      counts.unchanged += outcome.unchanged;
-      counts.quarantined += quarantined;
-    };
-    // False when an erasure committed since the batch was taken: then written below, checked again.
-    if (thread && (await thread.write({ source: source.name, syncRunId, sealed: prepared.sealed, watermark: reached, epoch: checkedAt }))) {
-      count(prepared.outcome, 0);
-      committedWatermark = reached;
-      options.onProgress?.(counts);
-      return;
-    }
+  const countWritten = (outcome: UpsertOutcome, quarantined: number): void => {
+    counts.inserted += outcome.inserted;
+    counts.updated += outcome.updated;
+    counts.unchanged += outcome.unchanged;
+    counts.quarantined += quarantined;
+  };
+
+  /** Writes a batch from this thread in one transaction, checked again against erasures first (rolled back on a dry run). */
+  const writeHere = async ({ batch, checkedAt, known, prepared }: TakenBatch, reached: string | undefined): Promise<void> => {
     const write = async (trx: typeof db.knex): Promise<void> => {
       const { records, rejects: quarantined } = await recheckedBatch(trx, suppression, source.name, syncRunId, batch, checkedAt);
       // Prepared again only when an erasure since the batch was taken set some of its records aside.
@@ -135,7 +122,7 @@ async function syncWithinBound(db: Database, source: SourceConfig, logger: Logge
       const outcome = await repos.sourceRecords.writePrepared(toWrite, syncRunId, trx);
       await repos.quarantine.addMany(quarantined, trx);
       if (reached !== undefined) await repos.sources.setWatermark(source.name, reached, trx);
-      count(outcome, quarantined.length);
+      countWritten(outcome, quarantined.length);
     };
     if (dryRun) {
       await db.knex
@@ -149,13 +136,30 @@ async function syncWithinBound(db: Database, source: SourceConfig, logger: Logge
     } else {
       await db.knex.transaction(write);
     }
+  };
+
+  const flush = async (taken: TakenBatch, reached: string | undefined): Promise<void> => {
+    const { batch, checkedAt, prepared } = taken;
+    // A re-read of unchanged rows has nothing to commit.
+    if (prepared.sealed.length === 0 && batch.rejects.length === 0 && reached === committedWatermark) {
+      counts.unchanged += prepared.outcome.unchanged;
+      options.onProgress?.(counts);
+      return;
+    }
+    // Rejected rows are rare and sealed with the quarantine's own terms: such a batch is written here.
+    const thread = writer.forBatch(batch.rejects.length === 0);
+    // False when an erasure committed since the batch was taken: then written here, checked again.
+    const written = thread !== undefined && (await thread.write({ source: source.name, syncRunId, sealed: prepared.sealed, watermark: reached, epoch: checkedAt }));
+    if (written) countWritten(prepared.outcome, 0);
+    else await writeHere(taken, reached);
     committedWatermark = reached;
     options.onProgress?.(counts);
   };
 
   // One batch is written while the next is read, normalized and sealed: with a database server
-  // the two overlap (with embedded SQLite the write runs to completion before reading goes on
-  // anyway). Batches still commit one at a time and in order, so a stopped run resumes as before.
+  // the two overlap, and with an embedded SQLite file they do once the writer thread runs (see
+  // WriterThreadSlot). Batches still commit one at a time and in order, so a stopped run resumes
+  // as before.
   let writing: Promise<void> = Promise.resolve();
   const startFlush = async (taken: TakenBatch, reached: string | undefined): Promise<void> => {
     await writing;
@@ -194,10 +198,7 @@ async function syncWithinBound(db: Database, source: SourceConfig, logger: Logge
       else counts.duplicates += 1;
       if (item.kind === 'record' && item.watermark !== undefined) watermark = item.watermark;
     }
-    // Rejected rows are rare and sealed with the quarantine's own terms: such a batch is written here.
-    const thread = writer.forBatch(batch.rejects.length === 0);
-    const prepared = repos.sourceRecords.prepareUpsert(source.name, batch.records, known);
-    await startFlush({ batch, checkedAt, known, prepared, thread }, watermark);
+    await startFlush({ batch, checkedAt, known, prepared: repos.sourceRecords.prepareUpsert(source.name, batch.records, known) }, watermark);
   };
 
   try {
@@ -235,8 +236,8 @@ async function syncWithinBound(db: Database, source: SourceConfig, logger: Logge
 }
 
 /**
- * The writer thread of a run on a SQLite database file, started when the run reaches its second
- * batch: a run of one batch does not pay for starting a thread.
+ * The writer thread of a run on a SQLite database file, started when the run has a second batch to
+ * write: a run of one batch, or a re-sync that writes nothing, does not pay for starting a thread.
  */
 class WriterThreadSlot {
   private batches = 0;
@@ -247,7 +248,7 @@ class WriterThreadSlot {
     private readonly wanted: boolean,
   ) {}
 
-  /** The thread that writes the run's next batch, if this run writes from one and the batch can go there. */
+  /** The thread that writes the run's next batch to write, if this run writes from one and the batch can go there. */
   forBatch(threadable: boolean): SqliteWriterThread | undefined {
     this.batches += 1;
     if (this.wanted && this.batches === 2) this.thread = SqliteWriterThread.startFor(this.db.target);

@@ -71,6 +71,14 @@ describeEachDialect('sync batches written from a writer thread', (dialect) => {
     expect(start).toHaveBeenCalledTimes(dialect === 'sqlite' ? 1 : 0);
   });
 
+  it('starts no writer thread for a re-sync that has nothing to write', async () => {
+    await syncSource(test.db, csvSource(csvText(ROWS)), logger, options(true));
+    const start = vi.spyOn(SqliteWriterThread, 'start');
+    const again = await syncSource(test.db, csvSource(csvText(ROWS)), logger, options(true));
+    expect(again.counts).toMatchObject({ read: ROWS, unchanged: ROWS });
+    expect(start).not.toHaveBeenCalled();
+  });
+
   it('an update of many batches through the writer thread rewrites every changed row and re-syncs as unchanged', async () => {
     await syncSource(test.db, csvSource(csvText(ROWS)), logger, options(true));
     const changed = await syncSource(test.db, csvSource(csvText(ROWS, 'Anne')), logger, options(true));
