@@ -154,13 +154,8 @@ function candidatesOf(records: readonly MatchRecord[], valuesOf: (record: MatchR
   return candidates;
 }
 
-/**
- * Each distinct value once, best first under the rules (record id breaking the last tie), with
- * the rule that decided it: the first rule on which it beats the next value's best candidate, the
- * best among those not ranked yet (the first rule for the last value). One sort, whatever the
- * number of values: a cluster of hundreds of records with an email each ranks in one pass.
- */
-function rankDistinct(candidates: readonly Candidate[], rules: readonly SurvivorshipRule[]): Array<{ winner: Candidate; rule: SurvivorshipRule }> {
+/** Each distinct value once, at its best candidate, best first under the rules (record id breaking the last tie). */
+function bestPerValue(candidates: readonly Candidate[], rules: readonly SurvivorshipRule[]): Candidate[] {
   const ordered = [...candidates].sort((a, b) => {
     for (const rule of rules) {
       const difference = compareByRule(rule, a, b);
@@ -175,17 +170,29 @@ function rankDistinct(candidates: readonly Candidate[], rules: readonly Survivor
     seen.add(candidate.value);
     best.push(candidate);
   }
-  const firstRule = rules[0] ?? 'sourceTrust';
-  return best.map((winner, i) => {
-    const rival = best[i + 1];
-    const deciding = rival === undefined ? undefined : rules.find((rule) => compareByRule(rule, winner, rival) !== 0);
-    return { winner, rule: deciding ?? firstRule };
-  });
+  return best;
 }
 
-/** The best candidate under the rules and the rule that decided (see rankDistinct). */
+/** The rule on which `winner` beats `rival`, the next value's best candidate (the first rule when none, or no rival). */
+function decidingRule(rules: readonly SurvivorshipRule[], winner: Candidate, rival: Candidate | undefined): SurvivorshipRule {
+  const deciding = rival === undefined ? undefined : rules.find((rule) => compareByRule(rule, winner, rival) !== 0);
+  return deciding ?? rules[0] ?? 'sourceTrust';
+}
+
+/**
+ * Each distinct value once, best first, with the rule that decided it against the next value (the
+ * best among those not ranked yet). One sort, whatever the number of values: a cluster of hundreds
+ * of records with an email each ranks in one pass.
+ */
+function rankDistinct(candidates: readonly Candidate[], rules: readonly SurvivorshipRule[]): Array<{ winner: Candidate; rule: SurvivorshipRule }> {
+  const best = bestPerValue(candidates, rules);
+  return best.map((winner, i) => ({ winner, rule: decidingRule(rules, winner, best[i + 1]) }));
+}
+
+/** The best candidate under the rules and the rule that decided it against the best holding another value. */
 function choose(candidates: readonly Candidate[], rules: readonly SurvivorshipRule[]): { winner: Candidate; rule: SurvivorshipRule } | undefined {
-  return rankDistinct(candidates, rules)[0];
+  const [winner, rival] = bestPerValue(candidates, rules);
+  return winner === undefined ? undefined : { winner, rule: decidingRule(rules, winner, rival) };
 }
 
 /** Negative when `a` is better than `b` under the rule. */
