@@ -36,6 +36,7 @@ export const MatchingConfigSchema = z
         emMaxIterations: z.number().int().min(1),
         emTolerance: z.number().positive(),
         priorPairs: z.number().min(0),
+        maxDuplicatesPerRecord: z.number().positive(),
         seed: z.number().int(),
       })
       .strict()

@@ -172,6 +172,10 @@ async function resolveFully(
   const modelId = stored?.id ?? (await repos.resolution.saveModel(parameters, options.train ? 'train' : 'first_run'));
   if (oversizedBlocks.length > 0) logger.warn({ oversizedBlocks: oversizedBlocks.slice(0, 20) }, 'oversized blocks capped');
   if (splits > 0) logger.info({ splits }, 'chaining guard refused links');
+  const refused = stored ? undefined : trained.training.refusedEmDuplicatesPerRecord;
+  if (refused !== undefined) {
+    logger.warn({ duplicatesPerRecord: refused }, "EM's match class implied too many duplicates per record to be the same people: the model keeps the default m (see resolve --show-model)");
+  }
   timer.mark('match');
   await repos.blockKeys.replaceAll(blockKeysOf(matchRecords, config));
   timer.mark('writeBlockKeys');

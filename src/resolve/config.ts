@@ -52,6 +52,13 @@ export interface ResolveConfig {
     emTolerance: number;
     /** Weight (in pairs) of the default m probabilities, keeping unseen levels finite. */
     priorPairs: number;
+    /**
+     * The most records per person, on average, a trained model may imply (its prior λ times the
+     * number of other records). EM can settle on a class of pairs that merely look alike (same
+     * name and birth date in a file of few distinct ones) instead of the same people; a model
+     * implying more duplicates than this keeps the default m probabilities instead of EM's.
+     */
+    maxDuplicatesPerRecord: number;
     seed: number;
   };
 }
@@ -90,7 +97,7 @@ export const DEFAULT_CONFIG: ResolveConfig = {
   thresholds: { link: 0.99, review: 0.5 },
   rules: { sameEmail: true, samePhoneSimilarName: true, minScore: -10, householdGuard: true },
   clustering: { minPairScore: -10, maxClusterSize: 500 },
-  training: { uSamplePairs: 500_000, emSamplePairs: 250_000, emMaxIterations: 100, emTolerance: 1e-5, priorPairs: 5, seed: 42 },
+  training: { uSamplePairs: 500_000, emSamplePairs: 250_000, emMaxIterations: 100, emTolerance: 1e-5, priorPairs: 5, maxDuplicatesPerRecord: 10, seed: 42 },
 };
 
 export type ConfigOverrides = {
@@ -114,5 +121,6 @@ export function resolveConfig(overrides: ConfigOverrides = {}): ResolveConfig {
   if (!(resolved.blocking.maxBlockSize >= 2)) throw new Error('blocking.maxBlockSize must be at least 2');
   if (!(resolved.clustering.maxClusterSize >= 2)) throw new Error('clustering.maxClusterSize must be at least 2');
   if (!(resolved.training.uSamplePairs >= 1 && resolved.training.emSamplePairs >= 1)) throw new Error('training sample sizes must be positive');
+  if (!(resolved.training.maxDuplicatesPerRecord > 0)) throw new Error('training.maxDuplicatesPerRecord must be positive');
   return resolved;
 }

@@ -8,6 +8,12 @@ import type { MatchRecord, ModelParameters } from './types';
 
 /** Below this many non-null sampled pairs, u leans on the comparison's default instead. */
 const MIN_U_EVIDENCE = 1000;
+/**
+ * When EM's class is refused, the data has shown it cannot tell how many duplicates there are:
+ * the prior then assumes at most one other record per record (a wrong merge costs more than a
+ * missed one).
+ */
+const REFUSED_EM_DUPLICATES_PER_RECORD = 1;
 /** λ is kept away from 0 and 1 so that the prior weight stays finite. */
 const MIN_LAMBDA = 1e-6;
 
@@ -89,6 +95,8 @@ export function expectationMaximisation(
   options: ResolveConfig['training'],
   startLambda: number,
   estimateCandidateU = true,
+  /** False holds m at the comparison defaults: only λ (and the candidates' u) are estimated. */
+  learnM = true,
 ): EmResult {
   const C = comparisons.length;
   const m = comparisons.map((comparison) => comparison.defaultM.map((value, level) => (level === 0 ? 1 : value)));
@@ -138,7 +146,7 @@ export function expectationMaximisation(
       }
     };
     for (let c = 0; c < C; c++) {
-      update(m[c] as number[], matchSums[c] as Float64Array, (comparisons[c] as ComparisonDefinition).defaultM);
+      if (learnM) update(m[c] as number[], matchSums[c] as Float64Array, (comparisons[c] as ComparisonDefinition).defaultM);
       if (estimateCandidateU) update(candidateU[c] as number[], nonMatchSums[c] as Float64Array, u[c] as readonly number[]);
     }
     const nextLambda = Math.min(1 - MIN_LAMBDA, Math.max(MIN_LAMBDA, total === 0 ? lambda : expectedMatches / total));
@@ -245,6 +253,14 @@ export function initialLambda(
  * Trains the model on prepared records and their candidate pairs' patterns: u from random
  * pairs, m and λ by EM, then u with the matches taken out, and λ turned into the prior of
  * two random records matching.
+ *
+ * EM finds *a* class of alike pairs, not necessarily the same people: in a file of few distinct
+ * names and birth dates where every record has its own email and phone, "same name and birth
+ * date" is the class it settles on, and it learns that disagreeing emails and phones say nothing.
+ * Such a class is far too large to be duplicates: the prior it gives implies dozens of records per
+ * person. Past `maxDuplicatesPerRecord`, EM's m are refused and the comparison defaults kept
+ * (λ and the candidates' u still estimated, λ at most one duplicate per record), and the model
+ * says so.
  */
 export function trainModel(
   records: PreparedRecords,
@@ -256,13 +272,23 @@ export function trainModel(
 ): ModelParameters {
   const { training } = config;
   const observed = estimateU(records, recordAt, comparisons, config.comparisonSettings, training.uSamplePairs, training.seed);
-  const em = expectationMaximisation(patterns, comparisons, observed.u, training, initialLambda(patterns, comparisons, observed.u));
+  const start = initialLambda(patterns, comparisons, observed.u);
   // EM's λ is the match rate among candidate pairs, which were chosen for agreeing on
   // blocking keys; scoring them with it would count that agreement twice. The prior is the
   // match rate among all pairs (nearly every match is a candidate).
   const n = records.size;
   const allPairs = Math.max(1, (n * (n - 1)) / 2);
-  const lambda = Math.min(0.5, Math.max(1e-12, (em.lambda * candidatePairs) / allPairs));
+  const priorOf = (candidateRate: number): number => Math.min(0.5, Math.max(1e-12, (candidateRate * candidatePairs) / allPairs));
+  // Records per person the prior implies: each record has λ·(n−1) expected duplicates.
+  const others = Math.max(1, n - 1);
+  let em = expectationMaximisation(patterns, comparisons, observed.u, training, start);
+  let lambda = priorOf(em.lambda);
+  let refused: number | undefined;
+  if (lambda * others > training.maxDuplicatesPerRecord) {
+    refused = lambda * others;
+    em = expectationMaximisation(patterns, comparisons, observed.u, training, start, true, false);
+    lambda = Math.min(priorOf(em.lambda), REFUSED_EM_DUPLICATES_PER_RECORD / others);
+  }
   const u = removeMatchesFromU(observed.u, em.m, lambda, observed.sampled);
   return toParameters(comparisons, em.m, u, lambda, {
     uSampledPairs: observed.sampled,
@@ -270,6 +296,8 @@ export function trainModel(
     emConverged: em.converged,
     candidatePairs,
     candidateMatchRate: em.lambda,
+    duplicatesPerRecord: lambda * others,
+    ...(refused === undefined ? {} : { refusedEmDuplicatesPerRecord: refused }),
   });
 }
 

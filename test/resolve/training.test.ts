@@ -118,3 +118,54 @@ describe('trained model', () => {
     expect(clusters.length).toBeLessThanOrEqual(persons.size * 1.03);
   });
 });
+
+/**
+ * A file of 6,000 different people (each with an email and a phone of their own) drawn from 80
+ * full names and 450 birth dates that cycle together: pairs alike on name, birth date and country
+ * are plentiful, so EM can take "alike" for "the same person".
+ */
+function fewNamesAndBirthDates(count: number): MatchRecord[] {
+  const given = ['ann', 'bo', 'chen', 'dana', 'emil', 'fatima', 'grace', 'hiro', 'ivan', 'jana'];
+  const family = ['lee', 'muller', 'wang', 'smith', 'garcia', 'kowalski', 'rossi', 'silva'];
+  const countries = ['DE', 'CN', 'US', 'FR', 'GB'];
+  return Array.from({ length: count }, (_, i) => ({
+    id: String(i),
+    source: 'export',
+    givenName: given[i % given.length],
+    familyName: family[(i >> 3) % family.length],
+    birthDate: `19${50 + (i % 50)}-0${1 + (i % 9)}-1${i % 10}`,
+    emails: [`${given[i % given.length]}.${i}@example.com`],
+    phones: [`+49151${10_000_000 + i}`],
+    country: countries[i % countries.length],
+  }));
+}
+
+describe('trained model: a match class too large to be duplicates', () => {
+  it('is refused, keeping the default m, when EM implies more duplicates per record than allowed', () => {
+    const result = resolveRecords(fewNamesAndBirthDates(6000), FAST);
+    const { training } = result.parameters;
+    expect(training.refusedEmDuplicatesPerRecord).toBeGreaterThan(resolveConfig().training.maxDuplicatesPerRecord);
+    for (const comparison of result.parameters.comparisons) {
+      const defaults = comparisonsByName([comparison.comparison])[0] as ComparisonDefinition;
+      expect(comparison.levels.slice(1).map((level) => level.m)).toEqual(defaults.defaultM.slice(1));
+    }
+    expect(training.duplicatesPerRecord).toBeLessThanOrEqual(1 + 1e-9);
+  });
+
+  it('then merges none of the different people', () => {
+    const { clusters } = resolveRecords(fewNamesAndBirthDates(6000), FAST);
+    expect(clusters.filter((cluster) => cluster.length > 1)).toEqual([]);
+  });
+
+  it('is kept when the duplicates it implies are plausible', () => {
+    const { training } = resolveRecords(syntheticPeople(300, 11), FAST).parameters;
+    expect(training.refusedEmDuplicatesPerRecord).toBeUndefined();
+    expect(training.duplicatesPerRecord).toBeGreaterThan(0.5);
+    expect(training.duplicatesPerRecord).toBeLessThan(resolveConfig().training.maxDuplicatesPerRecord);
+  });
+
+  it('may be allowed more duplicates per record in the config', () => {
+    const { training } = resolveRecords(fewNamesAndBirthDates(6000), { ...FAST, training: { ...FAST.training, maxDuplicatesPerRecord: 1000 } }).parameters;
+    expect(training.refusedEmDuplicatesPerRecord).toBeUndefined();
+  });
+});

@@ -7,12 +7,25 @@ import type { StoredModel } from '../../store/resolution-repository';
 import { openRuntime } from '../runtime';
 import { cliActor } from './access';
 
+/** How many duplicates the model implies, and whether EM's estimate was refused for implying too many. */
+function trainingGuardLines(training: ModelParameters['training']): string[] {
+  const lines: string[] = [];
+  if (training.duplicatesPerRecord !== undefined) lines.push(`implies ${training.duplicatesPerRecord.toPrecision(3)} duplicates per record on average`);
+  if (training.refusedEmDuplicatesPerRecord !== undefined) {
+    lines.push(
+      `EM's m refused: they implied ${training.refusedEmDuplicatesPerRecord.toPrecision(3)} duplicates per record (over matching.training.maxDuplicatesPerRecord); m are the comparison defaults`,
+    );
+  }
+  return lines;
+}
+
 /** The model as a table a steward can read: λ, then m, u and the weight log2(m/u) of every level. */
 export function describeModel(model: StoredModel<ModelParameters>): string {
   const { parameters } = model;
   const lines = [
     `model #${model.id} (${model.origin === 'train' ? 'trained with resolve --train' : 'estimated by the first resolution'}, ${model.createdAt.toISOString()})`,
     `prior λ = ${parameters.lambda.toPrecision(4)}; EM ${parameters.training.emIterations} iterations${parameters.training.emConverged ? ', converged' : ', not converged'}; ${parameters.training.candidatePairs} candidate pairs, u from ${parameters.training.uSampledPairs} random pairs`,
+    ...trainingGuardLines(parameters.training),
     `${'comparison'.padEnd(14)} ${'level'.padEnd(18)} ${'m'.padStart(10)} ${'u'.padStart(10)} ${'weight'.padStart(8)}`,
   ];
   for (const comparison of parameters.comparisons) {
