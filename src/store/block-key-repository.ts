@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import { createIndexIfMissing, dropIndexIfExists, fromDbTime, insertRows, toDbTime } from './dialect';
+import { createIndexIfMissing, dropIndexIfExists, fromDbTime, insertRows, takeWriteLockFirst, toDbTime } from './dialect';
 import { readInChunks, readIndexPages } from './chunked-reads';
 import { fieldProtection, type FieldProtection } from './field-protection';
 
@@ -117,6 +117,7 @@ export class BlockKeyRepository {
     // A key a changed record drops is not read ahead: most keep theirs.
     await readIndexPages(this.knex, 'record_block_keys', ['key_digest', 'source_record_id'], rows.map((row) => [row.key_digest, row.source_record_id]));
     await this.knex.transaction(async (trx) => {
+      await takeWriteLockFirst(trx, 'record_block_keys');
       const ids = records.map((record) => record.recordId);
       const stored = new Set<string>();
       for (let i = 0; i < ids.length; i += PER_STATEMENT) {

@@ -2,7 +2,7 @@ import type { Knex } from 'knex';
 import { appendCustomerChanges, type CustomerChangeInput } from './customer-change-repository';
 import { deleteConsents } from './customer-consent-repository';
 import { deleteCustomerTerms } from './customer-terms';
-import { nowDbTime } from './dialect';
+import { nowDbTime, takeWriteLockFirst } from './dialect';
 import type { FieldProtection } from './field-protection';
 import { deleteWhereIn, nextTurn, prepareChunk, readStoredChunk, writePreparedChunk, type PhaseMarks, type PreparedChunk } from './golden-chunk';
 import type { ResolutionPlan, ResolutionWriteSummary, ResolvedCustomer } from './resolution-repository';
@@ -42,6 +42,8 @@ async function takeChunk(customers: Iterator<ResolvedCustomer>): Promise<Resolve
  * then work at the same time instead of waiting for each other.
  */
 export async function writeGolden(trx: Knex.Transaction, protection: FieldProtection, plan: ResolutionPlan, timer?: PhaseMarks): Promise<ResolutionWriteSummary> {
+  // Stored rows are read before they are written: take the write lock first (SQLite).
+  await takeWriteLockFirst(trx, 'customers');
   const summary: ResolutionWriteSummary = { created: 0, updated: 0, unchanged: 0, retired: 0, deleted: 0 };
   const now = nowDbTime();
   const written = new Set<number>();
