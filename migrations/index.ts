@@ -11,6 +11,7 @@ import * as customerTermsByCustomer from './20261202180000_customer_terms_by_cus
 import * as sourceRecordsChangeIndex from './20261202190000_source_records_change_index';
 import * as dropSourceRecordsStatusIndex from './20261203080000_drop_source_records_status_index';
 import * as suppressionEpoch from './20261203160000_suppression_epoch';
+import * as customerPersonal from './20261204120000_customer_personal';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -34,4 +35,5 @@ export const migrations: ReadonlyArray<readonly [name: string, migration: Migrat
   ['20261202190000_source_records_change_index', sourceRecordsChangeIndex],
   ['20261203080000_drop_source_records_status_index', dropSourceRecordsStatusIndex],
   ['20261203160000_suppression_epoch', suppressionEpoch],
+  ['20261204120000_customer_personal', customerPersonal],
 ];

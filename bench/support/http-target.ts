@@ -39,13 +39,10 @@ async function startBaseline(url: string): Promise<number> {
   };
   // Personal columns are stored encrypted: the hand-written reads decrypt them too.
   const { cipher } = fieldProtection();
-  const customerJson = (row: Record<string, unknown>) => ({
-    id: row.id,
-    givenName: cipher.open(row.given_name as string | null),
-    familyName: cipher.open(row.family_name as string | null),
-    emails: JSON.parse(cipher.open(row.emails as string)),
-    country: row.country,
-  });
+  const customerJson = (row: Record<string, unknown>) => {
+    const personal = JSON.parse(cipher.open(row.personal as string)) as { givenName?: string; familyName?: string; emails?: string[] };
+    return { id: row.id, givenName: personal.givenName ?? null, familyName: personal.familyName ?? null, emails: personal.emails ?? [], country: row.country };
+  };
   const server = http.createServer((req, res) => {
     void (async () => {
       const body = await readBody(req);

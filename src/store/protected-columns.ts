@@ -5,7 +5,8 @@
  * is here.
  */
 export const PROTECTED_COLUMNS = {
-  customers: ['given_name', 'family_name', 'full_name', 'given_name_pinyin', 'family_name_pinyin', 'emails', 'phones', 'contact_sources', 'birth_date', 'address_line1', 'address_line2', 'city', 'region', 'postal_code'],
+  // Names, contacts, birth date and address, as one JSON value (see customer-columns.ts).
+  customers: ['personal'],
   source_records: ['raw', 'normalized', 'corrections'],
   // Messages quote rejected values ("date \"31.02.1990\" does not exist").
   quarantine: ['raw', 'message'],

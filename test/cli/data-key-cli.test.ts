@@ -36,7 +36,7 @@ describeEachDialect('data key commands', (dialect) => {
     expect(fs.statSync(file).mode & 0o777).toBe(0o600);
     const { active, keys } = keyFile();
     expect(result.stderr + result.stdout).not.toContain(keys[active]);
-    expect(await keyIdsIn(test, 'customers', 'emails')).toEqual([active]);
+    expect(await keyIdsIn(test, 'customers', 'personal')).toEqual([active]);
   });
 
   it('rotates to a new data key, re-encrypting every row and printing the counts', async () => {
@@ -50,7 +50,7 @@ describeEachDialect('data key commands', (dialect) => {
     expect(result.stdout).toMatch(new RegExp(`data key ${after.active} is active`));
     expect(result.stdout).toMatch(/^source_records\t289\t0$/m);
     expect(await keyIdsIn(test, 'source_records', 'raw')).toEqual([after.active]);
-    expect(await keyIdsIn(test, 'customers', 'emails')).toEqual([after.active]);
+    expect(await keyIdsIn(test, 'customers', 'personal')).toEqual([after.active]);
   });
 
   it('continues a pending rotation instead of making another key', async () => {

@@ -15,9 +15,7 @@ function customerRow(id: string, n: number): Record<string, unknown> {
   const at = toDbTime(new Date(Date.UTC(2024, 0, 1, 0, 0, n % 10)));
   return {
     id,
-    emails: '[]',
-    phones: '[]',
-    family_name: familyName,
+    personal: JSON.stringify({ familyName, emails: [], phones: [] }),
     // Few distinct values, so ties are broken by id.
     lifetime_value: n % 4 === 0 ? null : String((n % 7) * 10.5),
     created_at: at,
@@ -51,7 +49,7 @@ describeEachDialect('cursors under concurrent writes', (dialect) => {
     }
     const victims = await knex('customers').select('id').orderByRaw(dialect === 'mysql' ? 'rand()' : 'random()').limit(2);
     for (const { id } of victims) {
-      await knex('customers').where({ id }).update({ family_name: 'Zulu', lifetime_value: '999', updated_at: nowDbTime() });
+      await knex('customers').where({ id }).update({ personal: JSON.stringify({ familyName: 'Zulu', emails: [], phones: [] }), lifetime_value: '999', updated_at: nowDbTime() });
       touched.add(String(id));
     }
   }

@@ -5,7 +5,7 @@ import { migrations } from '../../migrations';
 import { CustomerRepository } from '../../src/store/customer-repository';
 import { nowDbTime } from '../../src/store/dialect';
 import { dataKeyId } from '../../src/store/field-cipher';
-import { createFieldProtection } from '../../src/store/field-protection';
+import { createFieldProtection, fieldProtection, useFieldProtection, type FieldProtection } from '../../src/store/field-protection';
 import { migrateToLatest } from '../../src/store/migrate';
 import { protectPlaintextData } from '../../src/store/reencryption';
 import { createTestDatabase, describeEachDialect, type TestDatabase } from '../support/databases';
@@ -21,7 +21,12 @@ describeEachDialect('upgrading a database written before encryption', (dialect) 
   const key = randomBytes(32);
   const protection = createFieldProtection({ activeId: dataKeyId(key), keys: new Map([[dataKeyId(key), key]]) }, randomBytes(32));
 
+  let before: FieldProtection;
+
   beforeAll(async () => {
+    // The upgrade runs with this process's keys, as the command line installs them.
+    before = fieldProtection();
+    useFieldProtection(protection);
     test = await createTestDatabase(dialect);
     // Back to the schema of the version before encryption, with its plaintext rows.
     const later = migrations.length - migrations.findIndex(([name]) => name === '20261202090000_encrypted_personal_data');
@@ -33,12 +38,16 @@ describeEachDialect('upgrading a database written before encryption', (dialect) 
     });
     await test.db.knex('source_records').insert({ source: 'crm', external_id: 'g1', raw: '{"mail":"greta@example.org"}', normalized: '{"email":"greta@example.org"}', content_hash: 'h', created_at: now, updated_at: now });
   });
-  afterAll(async () => test?.drop());
+  afterAll(async () => {
+    useFieldProtection(before);
+    await test?.drop();
+  });
 
   it('drops the plaintext name keys, encrypts every personal value and makes them findable again', async () => {
     await migrateToLatest(test.db);
     expect(await test.db.knex.schema.hasColumn('customers', 'family_name_key')).toBe(false);
-    expect(await protectPlaintextData(test.db.knex, protection)).toEqual({ encrypted: 2, indexedCustomers: 1 });
+    // The customer's personal fields were folded (and encrypted) by the migration; the source record is encrypted here.
+    expect(await protectPlaintextData(test.db.knex, protection)).toEqual({ encrypted: 1, indexedCustomers: 1 });
     const stored = JSON.stringify([await test.db.knex('customers').select('*'), await test.db.knex('source_records').select('*')]);
     for (const trace of ['greta', 'oldfield', 'alte gasse']) expect(stored.toLowerCase()).not.toContain(trace);
     const customers = new CustomerRepository(test.db.knex, protection);
