@@ -90,9 +90,8 @@ function rowOf(source: string, externalId: string, normalized: Record<string, un
   return {
     source,
     external_id: externalId,
-    raw: text,
-    normalized: text,
-    corrections: null,
+    // The payload's layout (normalized, raw, corrections joined by NUL; see record-payload.ts), in plaintext.
+    payload: `${text}\u0000${text}\u0000`,
     content_hash: createHash('sha256').update(text).digest('hex'),
     status: 'active',
     sync_run_id: null,

@@ -12,6 +12,7 @@ import * as sourceRecordsChangeIndex from './20261202190000_source_records_chang
 import * as dropSourceRecordsStatusIndex from './20261203080000_drop_source_records_status_index';
 import * as suppressionEpoch from './20261203160000_suppression_epoch';
 import * as customerPersonal from './20261204120000_customer_personal';
+import * as sourceRecordPayload from './20261204130000_source_record_payload';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -36,4 +37,5 @@ export const migrations: ReadonlyArray<readonly [name: string, migration: Migrat
   ['20261203080000_drop_source_records_status_index', dropSourceRecordsStatusIndex],
   ['20261203160000_suppression_epoch', suppressionEpoch],
   ['20261204120000_customer_personal', customerPersonal],
+  ['20261204130000_source_record_payload', sourceRecordPayload],
 ];

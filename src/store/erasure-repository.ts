@@ -6,6 +6,7 @@ import { toCustomer } from './customer-columns';
 import { likeLiteral, parseJsonColumn } from './dialect';
 import { fieldProtection, type FieldProtection } from './field-protection';
 import { contactValues } from './record-contacts';
+import { openNormalized } from './record-payload';
 
 /** What an erasure found before removing it: what suppression digests are computed from. */
 export interface ErasedPerson {
@@ -56,7 +57,7 @@ export class ErasureRepository {
     const records = await trx('customer_links as l')
       .join('source_records as r', 'r.id', 'l.source_record_id')
       .whereIn('l.customer_id', customerIds)
-      .select('r.id', 'r.source', 'r.external_id', 'r.normalized');
+      .select('r.id', 'r.source', 'r.external_id', 'r.payload');
     for (const record of records) this.add(person, record, this.contactsOf(record));
     return person;
   }
@@ -72,7 +73,7 @@ export class ErasureRepository {
       .leftJoin('customer_links as l', 'l.source_record_id', 'r.id')
       .whereNull('l.source_record_id')
       .where('r.status', 'active')
-      .select('r.id', 'r.source', 'r.external_id', 'r.normalized');
+      .select('r.id', 'r.source', 'r.external_id', 'r.payload');
     if (waitingFrom !== undefined) query = query.where('r.updated_at', '>=', waitingFrom);
     const emails = new Set([...person.emails].map((email) => email.toLowerCase()));
     for (const record of await query) {
@@ -81,8 +82,8 @@ export class ErasureRepository {
     }
   }
 
-  private contactsOf(record: { normalized: unknown }): { emails: string[]; phones: string[] } {
-    return contactValues(parseJsonColumn<Record<string, unknown>>(this.protection.cipher.open(String(record.normalized)), {}));
+  private contactsOf(record: { payload: unknown }): { emails: string[]; phones: string[] } {
+    return contactValues(parseJsonColumn<Record<string, unknown>>(openNormalized(this.protection.cipher, record.payload), {}));
   }
 
   private add(person: ErasedPerson, record: { id: unknown; source: unknown; external_id: unknown }, contacts: { emails: string[]; phones: string[] }): void {

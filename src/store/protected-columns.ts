@@ -7,7 +7,8 @@
 export const PROTECTED_COLUMNS = {
   // Names, contacts, birth date and address, as one JSON value (see customer-columns.ts).
   customers: ['personal'],
-  source_records: ['raw', 'normalized', 'corrections'],
+  // Normalized values, raw values and corrections, as one value (see record-payload.ts).
+  source_records: ['payload'],
   // Messages quote rejected values ("date \"31.02.1990\" does not exist").
   quarantine: ['raw', 'message'],
   field_overrides: ['value'],

@@ -3,16 +3,16 @@ import { bulkStatements, dialectOf, fixedChunks, nowDbTime, upsertRowsSql } from
 
 /**
  * The sealed `source_records` rows of a batch, one flat array for the whole batch, RECORD_WIDTH
- * values per record: external id, sealed raw, sealed normalized, sealed corrections (or null),
- * content hash. Flat, so that a batch handed to the SQLite writer thread is copied as one array.
+ * values per record: external id, sealed payload (see record-payload.ts), content hash. Flat, so
+ * that a batch handed to the SQLite writer thread is copied as one array.
  */
 export type RecordRows = unknown[];
-export const RECORD_WIDTH = 5;
+export const RECORD_WIDTH = 3;
 
-/** Rows per multi-row upsert statement (10 bindings each, far below either dialect's limits). */
+/** Rows per multi-row upsert statement (8 bindings each, far below either dialect's limits). */
 const WRITE_ROWS = 250;
 const KEY_COLUMNS = ['source', 'external_id'];
-const WRITE_COLUMNS = ['source', 'external_id', 'raw', 'normalized', 'corrections', 'content_hash', 'status', 'sync_run_id', 'created_at', 'updated_at'];
+const WRITE_COLUMNS = ['source', 'external_id', 'payload', 'content_hash', 'status', 'sync_run_id', 'created_at', 'updated_at'];
 /** A rewrite keeps the row's id and created_at. */
 const REWRITTEN_COLUMNS = WRITE_COLUMNS.filter((c) => c !== 'source' && c !== 'external_id' && c !== 'created_at');
 
@@ -35,8 +35,6 @@ export async function writeSealedRecords(trx: Knex, source: string, sealed: Reco
       bindings[b++] = sealed[at];
       bindings[b++] = sealed[at + 1];
       bindings[b++] = sealed[at + 2];
-      bindings[b++] = sealed[at + 3];
-      bindings[b++] = sealed[at + 4];
       bindings[b++] = 'active';
       bindings[b++] = syncRunId;
       bindings[b++] = now;

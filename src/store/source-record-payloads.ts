@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import { parseJsonColumn } from './dialect';
 import { fieldProtection, type FieldProtection } from './field-protection';
+import { openPayload } from './record-payload';
 
 /** A correction as stored on a source record (the fields the quality report counts by). */
 export interface StoredCorrection {
@@ -30,16 +31,17 @@ export class SourceRecordPayloadReader {
   async *activePayloads(source: string): AsyncGenerator<RecordPayload> {
     const { cipher } = this.protection;
     for (let afterId = 0; ; ) {
-      const rows: { id: number; normalized: string; corrections: string | null }[] = await this.knex('source_records')
-        .select('id', 'normalized', 'corrections')
+      const rows: { id: number; payload: string }[] = await this.knex('source_records')
+        .select('id', 'payload')
         .where({ source, status: 'active' })
         .where('id', '>', afterId)
         .orderBy('id')
         .limit(PAGE);
       for (const row of rows) {
+        const payload = openPayload(cipher, row.payload);
         yield {
-          normalized: parseJsonColumn<Record<string, unknown>>(cipher.open(row.normalized), {}),
-          corrections: parseJsonColumn<StoredCorrection[]>(cipher.open(row.corrections), []),
+          normalized: parseJsonColumn<Record<string, unknown>>(payload.normalized, {}),
+          corrections: parseJsonColumn<StoredCorrection[]>(payload.corrections, []),
         };
       }
       if (rows.length < PAGE) return;

@@ -3,8 +3,9 @@ import { readInChunks } from './chunked-reads';
 import { bulkStatements, dialectOf, fixedChunks, fromDbTime, nowDbTime, parseJsonColumn, placeholderRows, upsertRowsSql, type BulkStatements } from './dialect';
 import type { FieldCipher } from './field-cipher';
 import { fieldProtection, type FieldProtection } from './field-protection';
+import { openNormalized, sealPayload } from './record-payload';
 import { writeSealedRecords, type RecordRows } from './sealed-record-writes';
-import { headerColumns, openText, recordColumns, toSourceRecordHeader, toStoredSourceRecord, type SourceRecordHeader, type StoredSourceRecord } from './source-record-rows';
+import { headerColumns, recordColumns, toSourceRecordHeader, toStoredSourceRecord, type SourceRecordHeader, type StoredSourceRecord } from './source-record-rows';
 
 export { toSourceRecordHeader, toStoredSourceRecord, type SourceRecordHeader, type StoredSourceRecord } from './source-record-rows';
 
@@ -47,7 +48,7 @@ export type ResolvableRecord = Pick<StoredSourceRecord, 'id' | 'source' | 'norma
 
 /** Rows per page when reading every active record for resolution. */
 const RESOLVABLE_PAGE = 10_000;
-const RESOLVABLE_COLUMNS = ['id', 'source', 'normalized', 'content_hash', 'created_at', 'updated_at'];
+const RESOLVABLE_COLUMNS = ['id', 'source', 'payload', 'content_hash', 'created_at', 'updated_at'];
 
 /** What a sync needs to know of a stored record to decide whether to write it. */
 export interface StoredState {
@@ -66,7 +67,7 @@ const LOOKUP_KEYS = 500;
 /** Rows per page when reading the stored states of a whole source. */
 const STATE_PAGE = 20_000;
 
-/** The `source_records` table: every record from every source, raw beside normalized (both encrypted). */
+/** The `source_records` table: every record from every source, normalized beside raw (one encrypted payload). */
 export class SourceRecordRepository {
   private readonly cipher: FieldCipher;
 
@@ -112,7 +113,7 @@ export class SourceRecordRepository {
         outcome.statusOf.set(record.externalId, 'unchanged');
         continue;
       }
-      sealed.push(record.externalId, cipher.seal(record.rawJson), cipher.seal(record.normalizedJson), cipher.seal(record.correctionsJson), record.contentHash);
+      sealed.push(record.externalId, sealPayload(cipher, record.normalizedJson, record.rawJson, record.correctionsJson), record.contentHash);
       if (found) outcome.updated += 1;
       else outcome.inserted += 1;
       outcome.statusOf.set(record.externalId, found ? 'updated' : 'inserted');
@@ -195,8 +196,8 @@ export class SourceRecordRepository {
   }
 
   /**
-   * Every active record as resolution reads it, in id order, a page at a time. Read without the
-   * raw and corrections columns, and each page's rows dropped once decoded: the caller keeps the
+   * Every active record as resolution reads it, in id order, a page at a time. Only the
+   * normalized part of each payload is parsed, and each page's rows dropped once decoded: the caller keeps the
    * records in its own compact form, never beside their stored text.
    */
   async *activeResolvablePages(): AsyncGenerator<ResolvableRecord[]> {
@@ -220,7 +221,7 @@ export class SourceRecordRepository {
     return {
       id: Number(row.id),
       source: String(row.source),
-      normalized: parseJsonColumn(openText(this.cipher, row.normalized), {}),
+      normalized: parseJsonColumn(openNormalized(this.cipher, row.payload), {}),
       contentHash: String(row.content_hash),
       createdAt: fromDbTime(row.created_at as string) as Date,
       updatedAt: fromDbTime(row.updated_at as string) as Date,

@@ -1,6 +1,7 @@
 import { fromDbTime, parseJsonColumn } from './dialect';
 import type { FieldCipher } from './field-cipher';
 import { lazy } from './lazy-property';
+import { openPayload } from './record-payload';
 
 // A `source_records` row as the rest of the code sees it, and the mapping from stored rows.
 
@@ -20,7 +21,7 @@ export interface StoredSourceRecord {
 }
 
 /**
- * Who a record is and when it was loaded, without its payload (raw, normalized and corrections:
+ * Who a record is and when it was loaded, without its payload (normalized, raw and corrections:
  * large JSON texts) or its sync bookkeeping: what a list of a customer's records shows.
  */
 export type SourceRecordHeader = Pick<StoredSourceRecord, 'id' | 'source' | 'externalId' | 'createdAt' | 'updatedAt'>;
@@ -30,9 +31,7 @@ export const recordColumns = [
   'id',
   'source',
   'external_id',
-  'raw',
-  'normalized',
-  'corrections',
+  'payload',
   'content_hash',
   'status',
   'sync_run_id',
@@ -80,11 +79,12 @@ class LazyTimesHeader implements SourceRecordHeader {
 export const openText = (cipher: FieldCipher, value: unknown): string | null => cipher.open(value === null || value === undefined ? null : String(value));
 
 /**
- * A stored row as a record. Raw, normalized and corrections are encrypted; normalized is
- * decrypted at once, raw and corrections when first read: resolution reads every active
- * record's normalized values and rarely the other two.
+ * A stored row as a record. Its payload (see record-payload.ts) is decrypted at once and its
+ * normalized values parsed; raw values and corrections are parsed when first read: resolution
+ * reads every active record's normalized values and rarely the other two.
  */
 export function toStoredSourceRecord(row: Record<string, unknown>, cipher: FieldCipher): StoredSourceRecord {
+  const payload = openPayload(cipher, row.payload);
   const record = {
     id: Number(row.id),
     source: String(row.source),
@@ -94,9 +94,9 @@ export function toStoredSourceRecord(row: Record<string, unknown>, cipher: Field
     syncRunId: row.sync_run_id === null ? null : Number(row.sync_run_id),
     createdAt: fromDbTime(row.created_at as string) as Date,
     updatedAt: fromDbTime(row.updated_at as string) as Date,
-    normalized: parseJsonColumn(openText(cipher, row.normalized), {}),
+    normalized: parseJsonColumn(payload.normalized, {}),
   } as StoredSourceRecord;
-  lazy(record, 'raw', () => parseJsonColumn(openText(cipher, row.raw), {}));
-  lazy(record, 'corrections', () => parseJsonColumn(openText(cipher, row.corrections), []));
+  lazy(record, 'raw', () => parseJsonColumn(payload.raw, {}));
+  lazy(record, 'corrections', () => parseJsonColumn(payload.corrections, []));
   return record;
 }

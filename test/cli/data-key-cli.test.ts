@@ -49,7 +49,7 @@ describeEachDialect('data key commands', (dialect) => {
     expect(after.rotationPending).toBeUndefined();
     expect(result.stdout).toMatch(new RegExp(`data key ${after.active} is active`));
     expect(result.stdout).toMatch(/^source_records\t289\t0$/m);
-    expect(await keyIdsIn(test, 'source_records', 'raw')).toEqual([after.active]);
+    expect(await keyIdsIn(test, 'source_records', 'payload')).toEqual([after.active]);
     expect(await keyIdsIn(test, 'customers', 'personal')).toEqual([after.active]);
   });
 

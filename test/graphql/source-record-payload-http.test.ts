@@ -34,7 +34,7 @@ describeEachDialect('source record payloads over GraphQL', (dialect) => {
 
   it('reads source records without their payload columns when the selection asks only for keys and times', async () => {
     const { records, statement } = await recordsRead('{ customers(first: 10) { edges { node { id sourceRecords { source externalId createdAt } } } } }');
-    expect(statement).not.toMatch(/raw|normalized|corrections/);
+    expect(statement).not.toMatch(/payload/);
     expect(records.flat().length).toBeGreaterThan(10);
     expect(records.flat().every((record) => record.source && record.externalId && !Number.isNaN(Date.parse(record.createdAt!)))).toBe(true);
   });
@@ -42,7 +42,7 @@ describeEachDialect('source record payloads over GraphQL', (dialect) => {
   it('reads the payload when raw is selected, also through a fragment, with the same records', async () => {
     const keysOnly = await recordsRead('{ customers(first: 10) { edges { node { sourceRecords { source externalId } } } } }');
     const withRaw = await recordsRead('{ customers(first: 10) { edges { node { sourceRecords { source externalId ...Payload } } } } } fragment Payload on SourceRecord { raw }');
-    expect(withRaw.statement).toMatch(/raw/);
+    expect(withRaw.statement).toMatch(/payload/);
     expect(withRaw.records.flat().every((record) => typeof record.raw === 'object' && Object.keys(record.raw!).length > 0)).toBe(true);
     expect(withRaw.records.map((list) => list.map(({ source, externalId }) => ({ source, externalId })))).toEqual(keysOnly.records);
   });

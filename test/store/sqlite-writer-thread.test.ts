@@ -9,7 +9,7 @@ import { createTestDatabase, type TestDatabase } from '../support/databases';
 
 /** Two rows as writeSealedRecords takes them (the values need not be encrypted to be written). */
 function batch(epoch: number, keys: string[], watermark?: string): BatchWrite {
-  return { source: 'crm', syncRunId: 1, sealed: keys.flatMap((key) => [key, `raw ${key}`, `normalized ${key}`, null, `hash ${key}`]), watermark, epoch };
+  return { source: 'crm', syncRunId: 1, sealed: keys.flatMap((key) => [key, `payload ${key}`, `hash ${key}`]), watermark, epoch };
 }
 
 // The thread exists for embedded SQLite alone: a database server runs statements off the loader's thread already.
@@ -29,10 +29,10 @@ describe('the SQLite writer thread', () => {
   it('writes a batch with its watermark in one transaction and answers true', async () => {
     const epoch = await new SuppressionRepository(test.db.knex).epoch();
     expect(await thread.write(batch(epoch, ['a1', 'a2'], '2026-01-01'))).toBe(true);
-    const rows = await test.db.knex('source_records').whereIn('external_id', ['a1', 'a2']).orderBy('external_id').select('external_id', 'raw', 'status', 'content_hash');
+    const rows = await test.db.knex('source_records').whereIn('external_id', ['a1', 'a2']).orderBy('external_id').select('external_id', 'payload', 'status', 'content_hash');
     expect(rows).toEqual([
-      { external_id: 'a1', raw: 'raw a1', status: 'active', content_hash: 'hash a1' },
-      { external_id: 'a2', raw: 'raw a2', status: 'active', content_hash: 'hash a2' },
+      { external_id: 'a1', payload: 'payload a1', status: 'active', content_hash: 'hash a1' },
+      { external_id: 'a2', payload: 'payload a2', status: 'active', content_hash: 'hash a2' },
     ]);
     expect(await new SourceRepository(test.db.knex).watermark('crm')).toBe('2026-01-01');
   });
