@@ -45,7 +45,14 @@ export function assignStableIds(
   const clusterIds: string[] = new Array(count);
   for (const index of order) {
     const own = (candidates[index] ?? []).find((id) => !taken.has(id));
-    const id = own ?? newId();
+    if (own === undefined) continue;
+    taken.add(own);
+    clusterIds[index] = own;
+  }
+  // New ids in cluster order: they ascend (ULIDs), so the customers are written in key order.
+  for (let index = 0; index < count; index++) {
+    if (clusterIds[index] !== undefined) continue;
+    const id = newId();
     taken.add(id);
     clusterIds[index] = id;
   }

@@ -29,6 +29,11 @@ describe('stable customer ids', () => {
     expect(result.clusterIds).toEqual(['new1', 'A']);
   });
 
+  it('hands out new ids in cluster order, whatever the cluster sizes, so that they ascend as the customers are written', () => {
+    const result = assignStableIds([[1], [2, 3, 4], [5, 6], [7]], new Map([[5, 'A']]), idFactory());
+    expect(result.clusterIds).toEqual(['new1', 'new2', 'A', 'new3']);
+  });
+
   it('reports a customer whose records all vanished as orphaned', () => {
     const result = assignStableIds([[1]], new Map([[1, 'A'], [9, 'Z']]), idFactory());
     expect(result.orphaned).toEqual(['Z']);
