@@ -9,6 +9,7 @@ import { fieldProtection } from '../../src/store/field-protection';
 import { createRepositories } from '../../src/store/repositories';
 import { ResolutionRepository, type ResolvedCustomer } from '../../src/store/resolution-repository';
 import { describeEachDialect, useTestDatabase } from '../support/databases';
+import { planOf, resolvedCustomer } from '../support/resolved-customer';
 import { csvProject, generatedRows } from '../pipeline/steward-support';
 
 const TABLES = ['customer_terms', 'record_block_keys', 'resolution_state', 'customer_changes', 'resolution_models', 'match_reviews', 'field_lineage', 'customer_consents', 'customer_links', 'customers', 'quarantine', 'source_records', 'sync_runs', 'sources'];
@@ -20,18 +21,6 @@ async function hasIndex(db: Database, dialect: DialectName, table: string, index
   }
   const rows = await db.knex('sqlite_master').where({ type: 'index', tbl_name: table, name: index });
   return rows.length > 0;
-}
-
-function customer(id: string, email: string): ResolvedCustomer {
-  return {
-    customerId: id,
-    recordIds: [],
-    fields: { givenName: 'Ann', familyName: 'Lee', emails: [email], phones: [], birthDate: null, country: null },
-    lineage: [],
-    consents: [],
-    hashOf: () => '',
-    linkOf: () => ({ rule: 'single_record', score: null }),
-  };
 }
 
 describeEachDialect('digest indexes around bulk writes', (dialect) => {
@@ -51,13 +40,12 @@ describeEachDialect('digest indexes around bulk writes', (dialect) => {
 
   it('a changed customer keeps the terms it still has, loses the old ones and gains the new ones', async () => {
     const repos = createRepositories(test.db.knex);
-    const plan = (customers: ResolvedCustomer[]) => ({ customers, customerCount: customers.length, retired: new Map(), orphaned: [], partial: true, storedLinks: new Map() });
     const id = '01JZ00000000000000000000B1';
-    await repos.resolution.apply(plan([customer(id, 'ann@example.com')]));
+    await repos.resolution.apply(planOf([resolvedCustomer(id, 'ann@example.com')]));
     const before = await test.db.knex('customer_terms').where({ customer_id: id }).select('digest');
-    const renamed = customer(id, 'ann@example.com');
+    const renamed = resolvedCustomer(id, 'ann@example.com');
     renamed.fields = { ...renamed.fields, familyName: 'Lewis', emails: ['ann.lewis@example.com'] };
-    expect(await repos.resolution.apply(plan([renamed]))).toMatchObject({ updated: 1 });
+    expect(await repos.resolution.apply(planOf([renamed]))).toMatchObject({ updated: 1 });
     const find = async (filter: { email?: string; namePrefix?: string }) =>
       (await repos.customers.listOrdered({ filter, order: { field: 'id', direction: 'asc' }, limit: 5 })).map((row) => row.customer.id);
     expect(await find({ namePrefix: 'lewi' })).toEqual([id]);
@@ -75,7 +63,7 @@ describeEachDialect('digest indexes around bulk writes', (dialect) => {
   it('an interrupted bulk write leaves no customer and no term behind, and the digest index back', async () => {
     const repos = createRepositories(test.db.knex);
     function* interrupted(): Generator<ResolvedCustomer> {
-      yield customer('01JZ00000000000000000000A1', 'ann@example.com');
+      yield resolvedCustomer('01JZ00000000000000000000A1', 'ann@example.com');
       throw new Error('interrupted');
     }
     const plan = { customers: interrupted(), customerCount: 10, retired: new Map(), orphaned: [], partial: false, storedLinks: new Map() };

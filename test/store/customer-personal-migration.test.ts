@@ -1,24 +1,11 @@
-import type { Knex } from 'knex';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { migrations } from '../../migrations';
 import { goldenToColumns } from '../../src/store/customer-columns';
 import { CustomerRepository } from '../../src/store/customer-repository';
 import { nowDbTime } from '../../src/store/dialect';
 import { fieldProtection } from '../../src/store/field-protection';
 import { migrateToLatest } from '../../src/store/migrate';
 import { createTestDatabase, describeEachDialect, type TestDatabase } from '../support/databases';
-
-const migrationSource: Knex.MigrationSource<string> = {
-  getMigrations: async () => migrations.map(([name]) => name),
-  getMigrationName: (name) => name,
-  getMigration: async (name) => migrations.find(([candidate]) => candidate === name)![1],
-};
-
-/** Rolls back every migration from `name` (inclusive) on. */
-async function migrateDownThrough(knex: Knex, name: string): Promise<void> {
-  const steps = migrations.length - migrations.findIndex(([candidate]) => candidate === name);
-  for (let step = 0; step < steps; step++) await knex.migrate.down({ migrationSource });
-}
+import { migrateDownThrough } from '../support/migration-steps';
 
 const OLD_COLUMNS = ['given_name', 'family_name', 'full_name', 'given_name_pinyin', 'family_name_pinyin', 'emails', 'phones', 'contact_sources', 'birth_date', 'address_line1', 'address_line2', 'city', 'region', 'postal_code'];
 

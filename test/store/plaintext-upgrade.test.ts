@@ -1,7 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { Knex } from 'knex';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { migrations } from '../../migrations';
 import { CustomerRepository } from '../../src/store/customer-repository';
 import { nowDbTime } from '../../src/store/dialect';
 import { dataKeyId } from '../../src/store/field-cipher';
@@ -9,12 +7,7 @@ import { createFieldProtection, fieldProtection, useFieldProtection, type FieldP
 import { migrateToLatest } from '../../src/store/migrate';
 import { protectPlaintextData } from '../../src/store/reencryption';
 import { createTestDatabase, describeEachDialect, type TestDatabase } from '../support/databases';
-
-const migrationSource: Knex.MigrationSource<string> = {
-  getMigrations: async () => migrations.map(([name]) => name),
-  getMigrationName: (name) => name,
-  getMigration: async (name) => migrations.find(([candidate]) => candidate === name)![1],
-};
+import { migrateDownThrough } from '../support/migration-steps';
 
 describeEachDialect('upgrading a database written before encryption', (dialect) => {
   let test: TestDatabase;
@@ -29,8 +22,7 @@ describeEachDialect('upgrading a database written before encryption', (dialect) 
     useFieldProtection(protection);
     test = await createTestDatabase(dialect);
     // Back to the schema of the version before encryption, with its plaintext rows.
-    const later = migrations.length - migrations.findIndex(([name]) => name === '20261202090000_encrypted_personal_data');
-    for (let step = 0; step < later; step++) await test.db.knex.migrate.down({ migrationSource });
+    await migrateDownThrough(test.db.knex, '20261202090000_encrypted_personal_data');
     const now = nowDbTime();
     await test.db.knex('customers').insert({
       id: 'old-1', given_name: 'Greta', family_name: 'Oldfield', family_name_key: 'oldfield', given_name_key: 'greta',

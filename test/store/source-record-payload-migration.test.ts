@@ -1,17 +1,10 @@
-import type { Knex } from 'knex';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { migrations } from '../../migrations';
 import { nowDbTime } from '../../src/store/dialect';
 import { fieldProtection } from '../../src/store/field-protection';
 import { migrateToLatest } from '../../src/store/migrate';
 import { SourceRecordRepository } from '../../src/store/source-record-repository';
 import { createTestDatabase, describeEachDialect, type TestDatabase } from '../support/databases';
-
-const migrationSource: Knex.MigrationSource<string> = {
-  getMigrations: async () => migrations.map(([name]) => name),
-  getMigrationName: (name) => name,
-  getMigration: async (name) => migrations.find(([candidate]) => candidate === name)![1],
-};
+import { migrateDownThrough } from '../support/migration-steps';
 
 describeEachDialect('source records stored a column per payload part, upgraded to one encrypted value', (dialect) => {
   let test: TestDatabase;
@@ -19,9 +12,7 @@ describeEachDialect('source records stored a column per payload part, upgraded t
 
   beforeAll(async () => {
     test = await createTestDatabase(dialect);
-    // Back to before the payload column (the latest migration).
-    expect(migrations[migrations.length - 1]![0]).toBe('20261204130000_source_record_payload');
-    await test.db.knex.migrate.down({ migrationSource });
+    await migrateDownThrough(test.db.knex, '20261204130000_source_record_payload');
     const now = nowDbTime();
     const row = (externalId: string, raw: string, normalized: string, corrections: string | null, status = 'active') => ({
       source: 'crm', external_id: externalId, raw, normalized, corrections, content_hash: `h-${externalId}`, status, created_at: now, updated_at: now,
@@ -57,7 +48,7 @@ describeEachDialect('source records stored a column per payload part, upgraded t
   });
 
   it('unfolds into the three columns when rolled back, and folds again', async () => {
-    await test.db.knex.migrate.down({ migrationSource });
+    await migrateDownThrough(test.db.knex, '20261204130000_source_record_payload');
     const row = await test.db.knex('source_records').where({ external_id: '1' }).first();
     expect([cipher.open(row.raw), cipher.open(row.corrections)]).toEqual(['{"mail":"ANN@example.com","tel":"030 1234567"}', '[{"field":"email","reason":"LOWERCASED"}]']);
     expect(cipher.open((await test.db.knex('source_records').where({ external_id: '2' }).first()).corrections)).toBeNull();

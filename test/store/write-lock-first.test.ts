@@ -3,8 +3,8 @@ import path from 'node:path';
 import { expect, it } from 'vitest';
 import type { DatabaseTarget } from '../../src/store/database';
 import { createRepositories } from '../../src/store/repositories';
-import type { ResolvedCustomer } from '../../src/store/resolution-repository';
 import { describeEachDialect, useTestDatabase } from '../support/databases';
+import { planOf, resolvedCustomer } from '../support/resolved-customer';
 
 /** Starts another process that writes a row of `sources` and holds its transaction for `ms`; resolves once it holds it, with its exit. */
 async function anotherProcessWriting(target: DatabaseTarget, ms: number): Promise<{ exited: Promise<number | null> }> {
@@ -17,26 +17,13 @@ async function anotherProcessWriting(target: DatabaseTarget, ms: number): Promis
   return { exited };
 }
 
-function customer(id: string, email: string): ResolvedCustomer {
-  return {
-    customerId: id,
-    recordIds: [],
-    fields: { givenName: 'Ann', familyName: 'Lee', emails: [email], phones: [], birthDate: null, country: null },
-    lineage: [],
-    consents: [],
-    hashOf: () => '',
-    linkOf: () => ({ rule: 'single_record', score: null }),
-  };
-}
-
 describeEachDialect('transactions that read before they write, while another process writes', (dialect) => {
   const test = useTestDatabase(dialect, ['customer_terms', 'customer_changes', 'field_lineage', 'customer_consents', 'customer_links', 'customers', 'record_block_keys', 'sources']);
 
   it("a resolution's write waits for the other process instead of failing at its first write", async () => {
     const { exited } = await anotherProcessWriting(test.db.target, 600);
     const repos = createRepositories(test.db.knex);
-    const plan = { customers: [customer('01JZ00000000000000000000C1', 'ann@example.com')], customerCount: 1, retired: new Map(), orphaned: [], partial: true, storedLinks: new Map() };
-    expect(await repos.resolution.apply(plan)).toMatchObject({ created: 1 });
+    expect(await repos.resolution.apply(planOf([resolvedCustomer('01JZ00000000000000000000C1', 'ann@example.com')]))).toMatchObject({ created: 1 });
     expect(await exited).toBe(0);
     expect(await test.db.knex('sources').pluck('name')).toEqual(['other-process']);
   });
