@@ -12,7 +12,8 @@ import {
   type ScoredPair,
   type StewardDecisions,
 } from '../resolve';
-import type { Database } from '../store/database';
+import { BlockKeyThread } from '../store/block-key-thread';
+import type { Database, DatabaseTarget } from '../store/database';
 import { nowDbTime } from '../store/dialect';
 import { inResolutionTurn } from '../store/exclusive-runs';
 import { lookBackFrom, type RecordBlockKeys } from '../store/block-key-repository';
@@ -133,7 +134,7 @@ async function resolveWithinBound(db: Database, logger: Logger, options: Resolve
     }
   }
 
-  const full = await resolveFully(repos, logger, timer, options, stored, trust, decisions, fingerprint, startedAt);
+  const full = await resolveFully(repos, db.target, logger, timer, options, stored, trust, decisions, fingerprint, startedAt);
   // Match records are made again per cluster for survivorship rather than all kept meanwhile.
   const matchRecords = matchRecordsOf(full.byId, trust);
   const matchOf = (id: number): MatchRecord | undefined => {
@@ -148,6 +149,8 @@ async function resolveWithinBound(db: Database, logger: Logger, options: Resolve
 /** A full run: every active record read and resolved, and every record's block keys stored. */
 async function resolveFully(
   repos: Repositories,
+  /** Where the database is, for the thread that writes the block keys. */
+  target: DatabaseTarget,
   logger: Logger,
   timer: PhaseTimer,
   options: ResolveCustomersOptions,
@@ -166,8 +169,17 @@ async function resolveFully(
   const matchRecords = matchRecordsOf(records, trust);
   const links = await repos.resolution.linksWithHashes();
   timer.mark('loadLinks');
+  // The block keys depend on the records alone: a thread of its own writes them while this one
+  // matches, which leaves the database idle (in-process afterwards for an in-memory database).
+  const keyRows = repos.blockKeys.rowsOf(blockKeysOf(matchRecords, config));
+  const keysWritten = BlockKeyThread.startFor(target)?.rewrite(keyRows);
+  // Awaited below; until then a failure must not count as unhandled.
+  keysWritten?.catch(() => undefined);
   const previous = new Map([...links].map(([id, link]) => [id, link.customerId]));
   const { outcome, trained, oversizedBlocks, splits } = resolveAll(matchRecords, config, stored?.parameters, decisions, previous);
+  timer.mark('match');
+  await (keysWritten ?? repos.blockKeys.replaceAllRows(keyRows));
+  timer.mark('writeBlockKeys');
   const parameters = stored?.parameters ?? trained;
   const modelId = stored?.id ?? (await repos.resolution.saveModel(parameters, options.train ? 'train' : 'first_run'));
   if (oversizedBlocks.length > 0) logger.warn({ oversizedBlocks: oversizedBlocks.slice(0, 20) }, 'oversized blocks capped');
@@ -176,9 +188,6 @@ async function resolveFully(
   if (refused !== undefined) {
     logger.warn({ duplicatesPerRecord: refused }, "EM's match class implied too many duplicates per record to be the same people: the model keeps the default m (see resolve --show-model)");
   }
-  timer.mark('match');
-  await repos.blockKeys.replaceAll(blockKeysOf(matchRecords, config));
-  timer.mark('writeBlockKeys');
   return { resolved: { mode: 'full', records: records.size, recordsRead: records.size, outcome, decisions, parameters, modelId }, byId: records, links };
 }
 

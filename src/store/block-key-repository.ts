@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import { createIndexIfMissing, dropIndexIfExists, fromDbTime, insertRows, takeWriteLockFirst, toDbTime } from './dialect';
 import { readInChunks, readIndexPages } from './chunked-reads';
+import type { BlindIndex } from './blind-index';
 import { fieldProtection, type FieldProtection } from './field-protection';
 
 /** Digests per `where … in (…)`. */
@@ -9,6 +10,58 @@ const PER_STATEMENT = 1000;
 const REWRITE_ROWS = 200_000;
 /** Look-ups of a block's records go through this index (the primary key is record, digest). */
 const DIGEST_INDEX = 'record_block_keys_digest';
+
+/**
+ * Rows of `record_block_keys` as two parallel columns, in primary key order (record, digest):
+ * compact, and handed to another thread without copying.
+ */
+export interface BlockKeyRows {
+  length: number;
+  recordIds: Float64Array<ArrayBuffer>;
+  digests: Float64Array<ArrayBuffer>;
+}
+
+/** The rows of records' block keys (given in record id order): each record's distinct digests, ascending. */
+export function blockKeyRows(records: Iterable<RecordBlockKeys>, index: BlindIndex): BlockKeyRows {
+  let recordIds = new Float64Array(1 << 16);
+  let digests = new Float64Array(1 << 16);
+  let length = 0;
+  for (const record of records) {
+    const distinct = [...new Set(index.blockKeyDigests(record.values))].sort((a, b) => a - b);
+    if (length + distinct.length > recordIds.length) {
+      const capacity = Math.max(recordIds.length * 2, length + distinct.length);
+      recordIds = grown(recordIds, capacity);
+      digests = grown(digests, capacity);
+    }
+    for (const digest of distinct) {
+      recordIds[length] = record.recordId;
+      digests[length++] = digest;
+    }
+  }
+  return { length, recordIds: recordIds.subarray(0, length), digests: digests.subarray(0, length) };
+}
+
+/**
+ * Empties `record_block_keys` and writes the rows (see BlockKeyRepository.replaceAll), first
+ * forgetting the last resolution's state. Needs no keys, so the block-key thread runs it too.
+ */
+export async function rewriteBlockKeys(knex: Knex, rows: BlockKeyRows): Promise<void> {
+  await knex('resolution_state').delete();
+  await knex('record_block_keys').truncate();
+  await dropIndexIfExists(knex, 'record_block_keys', DIGEST_INDEX);
+  for (let start = 0; start < rows.length; start += REWRITE_ROWS) {
+    const batch: Record<string, unknown>[] = [];
+    for (let at = start; at < Math.min(rows.length, start + REWRITE_ROWS); at++) batch.push({ source_record_id: rows.recordIds[at], key_digest: rows.digests[at] });
+    await knex.transaction((trx) => insertRows(trx, 'record_block_keys', batch));
+  }
+  await createIndexIfMissing(knex, 'record_block_keys', DIGEST_INDEX, ['key_digest']);
+}
+
+function grown(values: Float64Array<ArrayBuffer>, capacity: number): Float64Array<ArrayBuffer> {
+  const bigger = new Float64Array(capacity);
+  bigger.set(values);
+  return bigger;
+}
 
 /** One record's blocking key values (see blockingKeyValues in src/resolve). */
 export interface RecordBlockKeys {
@@ -90,21 +143,17 @@ export class BlockKeyRepository {
    */
   async replaceAll(records: Iterable<RecordBlockKeys>): Promise<void> {
     await this.knex('resolution_state').delete();
-    await this.knex('record_block_keys').truncate();
-    await dropIndexIfExists(this.knex, 'record_block_keys', DIGEST_INDEX);
-    let rows: Record<string, unknown>[] = [];
-    const flush = async (): Promise<void> => {
-      const batch = rows;
-      rows = [];
-      await this.knex.transaction((trx) => insertRows(trx, 'record_block_keys', batch));
-    };
-    for (const record of records) {
-      const digests = [...new Set(this.protection.index.blockKeyDigests(record.values))].sort((a, b) => a - b);
-      for (const digest of digests) rows.push({ source_record_id: record.recordId, key_digest: digest });
-      if (rows.length >= REWRITE_ROWS) await flush();
-    }
-    await flush();
-    await createIndexIfMissing(this.knex, 'record_block_keys', DIGEST_INDEX, ['key_digest']);
+    await rewriteBlockKeys(this.knex, blockKeyRows(records, this.protection.index));
+  }
+
+  /** replaceAll with the digests already computed (see rowsOf). */
+  async replaceAllRows(rows: BlockKeyRows): Promise<void> {
+    await rewriteBlockKeys(this.knex, rows);
+  }
+
+  /** The rows of records' block keys (see blockKeyRows), for replaceAllRows here or in a thread of their own. */
+  rowsOf(records: Iterable<RecordBlockKeys>): BlockKeyRows {
+    return blockKeyRows(records, this.protection.index);
   }
 
   /**

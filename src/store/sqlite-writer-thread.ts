@@ -1,7 +1,7 @@
-import path from 'node:path';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { DatabaseTarget } from './database';
 import type { RecordRows } from './sealed-record-writes';
+import { errorFromWorker, startStoreWorker, type WorkerError } from './store-worker';
 
 /** A batch of sealed `source_records` rows (see sealed-record-writes) and what commits with it. */
 export interface BatchWrite {
@@ -15,21 +15,11 @@ export interface BatchWrite {
 }
 
 export type WriterRequest = { kind: 'write'; id: number; batch: BatchWrite } | { kind: 'close' };
-export type WriterReply = { id: number; written: boolean } | { id: number; error: { message: string; code?: string } };
+export type WriterReply = { id: number; written: boolean } | { id: number; error: WorkerError };
 
 /** What the thread starts with. */
 export interface WriterThreadData {
   file: string;
-}
-
-/** The worker's module, as this one runs: TypeScript through tsx, or the built JavaScript. */
-function startWorker(workerData: WriterThreadData): Worker {
-  const entry = path.join(__dirname, `sqlite-writer-worker${path.extname(__filename)}`);
-  if (entry.endsWith('.ts')) {
-    const code = `require(${JSON.stringify(require.resolve('tsx/cjs'))}); require(${JSON.stringify(entry)});`;
-    return new Worker(code, { eval: true, workerData });
-  }
-  return new Worker(entry, { workerData });
 }
 
 /**
@@ -49,7 +39,7 @@ export class SqliteWriterThread {
       const waiting = this.pending.get(reply.id);
       this.pending.delete(reply.id);
       // The driver's error as the loader's own connection would have raised it: its message and code.
-      if ('error' in reply) waiting?.reject(Object.assign(new Error(reply.error.message), { code: reply.error.code }));
+      if ('error' in reply) waiting?.reject(errorFromWorker(reply.error));
       else waiting?.resolve(reply.written);
     });
     worker.on('error', (error) => this.fail(error));
@@ -64,7 +54,7 @@ export class SqliteWriterThread {
 
   /** A writer thread for a SQLite database file. */
   static start(file: string): SqliteWriterThread {
-    return new SqliteWriterThread(startWorker({ file }));
+    return new SqliteWriterThread(startStoreWorker('sqlite-writer-worker', { file } satisfies WriterThreadData));
   }
 
   /** A writer thread for the database when it is an embedded SQLite file; none for a server or `:memory:`. */

@@ -8,6 +8,7 @@ import { writeSealedRecords } from './sealed-record-writes';
 import { SourceRepository } from './source-repository';
 import { SuppressionRepository } from './suppression-repository';
 import type { BatchWrite, WriterReply, WriterRequest, WriterThreadData } from './sqlite-writer-thread';
+import { workerErrorOf } from './store-worker';
 
 async function writeBatch(db: Database, batch: BatchWrite): Promise<boolean> {
   return db.knex.transaction(async (trx) => {
@@ -37,8 +38,7 @@ function serve({ file }: WriterThreadData): void {
     try {
       reply = { id: request.id, written: await writeBatch(await opened, request.batch) };
     } catch (error) {
-      const { message, code } = error as { message?: string; code?: unknown };
-      reply = { id: request.id, error: { message: String(message), code: typeof code === 'string' ? code : undefined } };
+      reply = { id: request.id, error: workerErrorOf(error) };
     }
     port.postMessage(reply);
   };
