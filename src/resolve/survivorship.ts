@@ -209,10 +209,16 @@ function compareByRule(rule: SurvivorshipRule, a: Candidate, b: Candidate): numb
   }
 }
 
+/** The last time parsed: records loaded together share their update time, and parsing it was a tenth of survivorship. */
+let lastParsed: { iso: string; time: number } | undefined;
+
 function timeOf(iso: string | undefined): number {
   if (iso === undefined) return Number.NEGATIVE_INFINITY;
-  const time = Date.parse(iso);
-  return Number.isNaN(time) ? Number.NEGATIVE_INFINITY : time;
+  if (lastParsed?.iso === iso) return lastParsed.time;
+  const parsed = Date.parse(iso);
+  const time = Number.isNaN(parsed) ? Number.NEGATIVE_INFINITY : parsed;
+  lastParsed = { iso, time };
+  return time;
 }
 
 /** "J." < "John" < "John Paul": count of letters and digits. */
