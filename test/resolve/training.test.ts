@@ -3,7 +3,8 @@ import { type ComparisonDefinition, comparisonsByName } from '../../src/resolve/
 import { resolveConfig } from '../../src/resolve/config';
 import { PatternTable } from '../../src/resolve/patterns';
 import { PreparedRecords } from '../../src/resolve/prepared-records';
-import { estimateU, expectationMaximisation } from '../../src/resolve/training';
+import { expectationMaximisation } from '../../src/resolve/training';
+import { estimateU } from '../../src/resolve/u-estimation';
 import { resolveRecords, type MatchRecord } from '../../src/resolve';
 import { personOf, seeded, syntheticPeople } from './fixtures';
 
