@@ -2,7 +2,6 @@ import { monotonicFactory } from 'ulid';
 import type { Logger } from '../logging';
 import {
   blockingKeyValues,
-  matchExplanation,
   resolveRecords,
   type ConfigOverrides,
   type MatchRecord,
@@ -29,6 +28,7 @@ import { blockKeyFingerprint, resolveWithinScope } from './incremental-scope';
 import { LoadedRecords } from './loaded-records';
 import { matchRecordsOf } from './match-records';
 import { PhaseTimer } from './phase-timer';
+import { queueReviews } from './review-queue';
 import { resolvedThrough } from './resolution-checkpoint';
 import { settledTogether } from './settled-together';
 import { assignStableIds, flatCopy } from './stable-ids';
@@ -248,7 +248,7 @@ async function finish(
 ): Promise<ResolutionSummary> {
   for (const id of options.detachedRecordIds ?? []) outcome.previous.delete(id);
   const summary = await writeOutcome(repos, outcome, byId, matchOf, links, timer);
-  const reviewsQueued = await queueReviews(repos, outcome, decisions, parameters);
+  const reviewsQueued = await queueReviews(repos.matchReviews, outcome.clusters, outcome.reviews, decisions, parameters);
   timer.mark('reviews');
   logger.info({ mode, records, recordsRead, customers: outcome.clusters.length, links: outcome.linkCount, reviewsQueued, ...summary, millis: timer.millis, rssMb: timer.rssMb }, 'resolution finished');
   return { mode, records, recordsRead, customers: outcome.clusters.length, reviewsQueued, modelId, ...summary };
@@ -291,25 +291,4 @@ async function writeOutcome(
   const summary = await repos.resolution.apply({ customers: customers(), customerCount: clusters.length, retired: ids.retired, orphaned: ids.orphaned, partial: outcome.partial, storedLinks }, timer);
   await repos.steward.moveOverrides(ids.retired);
   return summary;
-}
-
-/** Pairs between the thresholds whose records ended up apart and that no steward has decided. */
-async function queueReviews(repos: Repositories, outcome: Outcome, decisions: StewardDecisions, parameters: ModelParameters): Promise<number> {
-  const clusterOf = outcome.clusters.clustersOf(new Set(outcome.reviews.flatMap((pair) => [Number(pair.left), Number(pair.right)])));
-  const decided = new Set([...decisions.mustLink, ...decisions.cannotLink].map(([a, b]) => (a < b ? `${a}:${b}` : `${b}:${a}`)));
-  const pending = outcome.reviews.filter((pair) => {
-    const left = clusterOf.get(Number(pair.left));
-    const together = left !== undefined && left === clusterOf.get(Number(pair.right));
-    const key = pair.left < pair.right ? `${pair.left}:${pair.right}` : `${pair.right}:${pair.left}`;
-    return !together && !decided.has(key);
-  });
-  if (pending.length === 0) return 0;
-  return repos.matchReviews.addPending(
-    pending.map((pair) => ({
-      recordA: Number(pair.left),
-      recordB: Number(pair.right),
-      score: pair.score,
-      explanation: matchExplanation(pair, parameters) as unknown as Record<string, unknown>,
-    })),
-  );
 }
