@@ -134,7 +134,7 @@ async function resolveWithinBound(db: Database, logger: Logger, options: Resolve
     }
   }
 
-  const full = await resolveFully(repos, db.target, logger, timer, options, stored, trust, decisions, fingerprint, startedAt);
+  const full = await resolveFully(repos, db.target, logger, timer, options, stored, trust, decisions);
   // Match records are made again per cluster for survivorship rather than all kept meanwhile.
   const matchRecords = matchRecordsOf(full.byId, trust);
   const matchOf = (id: number): MatchRecord | undefined => {
@@ -157,8 +157,6 @@ async function resolveFully(
   stored: StoredModel<ModelParameters> | undefined,
   trust: ReadonlyMap<string, number>,
   decisions: StewardDecisions,
-  fingerprint: string,
-  startedAt: string,
 ): Promise<{ resolved: Resolved; byId: LoadedRecords; links: Map<number, StoredLink> }> {
   const config = options.config ?? {};
   const records = new LoadedRecords();

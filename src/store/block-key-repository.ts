@@ -179,7 +179,8 @@ export class BlockKeyRepository {
    * digest index at a random place.
    */
   async replaceFor(records: readonly RecordBlockKeys[]): Promise<void> {
-    const rows = records.flatMap((record) => [...new Set(this.protection.index.blockKeyDigests(record.values))].map((digest) => ({ source_record_id: record.recordId, key_digest: digest })));
+    const keyRows = blockKeyRows(records, this.protection.index);
+    const rows = Array.from({ length: keyRows.length }, (_, at) => ({ source_record_id: keyRows.recordIds[at] as number, key_digest: keyRows.digests[at] as number }));
     // A key a changed record drops is not read ahead: most keep theirs.
     await readIndexPages(this.knex, 'record_block_keys', ['key_digest', 'source_record_id'], rows.map((row) => [row.key_digest, row.source_record_id]));
     await this.knex.transaction(async (trx) => {

@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import { readInChunks } from './chunked-reads';
-import { bulkStatements, dialectOf, fixedChunks, fromDbTime, nowDbTime, parseJsonColumn, placeholderRows, upsertRowsSql, type BulkStatements } from './dialect';
+import { bulkStatements, fixedChunks, fromDbTime, nowDbTime, parseJsonColumn, placeholderRows, type BulkStatements } from './dialect';
 import type { FieldCipher } from './field-cipher';
 import { fieldProtection, type FieldProtection } from './field-protection';
 import { openNormalized, sealPayload } from './record-payload';
