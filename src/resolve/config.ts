@@ -53,7 +53,7 @@ export interface ResolveConfig {
     /** Weight (in pairs) of the default m probabilities, keeping unseen levels finite. */
     priorPairs: number;
     /**
-     * The most records per person, on average, a trained model may imply (its prior λ times the
+     * The most duplicates per record, on average, a trained model may imply (its prior λ times the
      * number of other records). EM can settle on a class of pairs that merely look alike (same
      * name and birth date in a file of few distinct ones) instead of the same people; a model
      * implying more duplicates than this keeps the default m probabilities instead of EM's.

@@ -163,8 +163,8 @@ export function initialLambda(
  * EM finds *a* class of alike pairs, not necessarily the same people: in a file of few distinct
  * names and birth dates where every record has its own email and phone, "same name and birth
  * date" is the class it settles on, and it learns that disagreeing emails and phones say nothing.
- * Such a class is far too large to be duplicates: the prior it gives implies dozens of records per
- * person. Past `maxDuplicatesPerRecord`, EM's m are refused and the comparison defaults kept
+ * Such a class is far too large to be duplicates: the prior it gives implies dozens of duplicates per
+ * record. Past `maxDuplicatesPerRecord`, EM's m are refused and the comparison defaults kept
  * (λ and the candidates' u still estimated, λ at most one duplicate per record), and the model
  * says so.
  */

@@ -71,11 +71,11 @@ export interface ModelParameters {
     candidatePairs: number;
     /** Share of candidate pairs EM judged to be matches (informational). */
     candidateMatchRate: number;
-    /** Records per person the model implies on average: λ times the other records (absent in models stored before it was recorded). */
+    /** Duplicates per record the model implies on average: λ times the other records (absent in models stored before it was recorded). */
     duplicatesPerRecord?: number;
     /**
-     * Set when EM's m probabilities were refused because they implied this many records per
-     * person (more than `training.maxDuplicatesPerRecord`): m are then the comparison defaults.
+     * Set when EM's m probabilities were refused because they implied this many duplicates per
+     * record (more than `training.maxDuplicatesPerRecord`): m are then the comparison defaults.
      */
     refusedEmDuplicatesPerRecord?: number;
   };

@@ -60,31 +60,10 @@ export function canonicalDecimal(value: unknown): string | null {
 /**
  * The personal golden fields, stored together as one encrypted JSON value (`customers.personal`):
  * one encryption per customer written and one decryption per customer read, where a column per
- * field cost fourteen. In this order, and only those that are set, so that equal fields give
- * equal JSON.
+ * field cost fourteen. Made explicit here (unknown values null, no contacts empty), in the order
+ * the JSON keeps, so that equal fields give equal JSON.
  */
-const PERSONAL_FIELDS = [
-  'givenName',
-  'familyName',
-  'fullName',
-  'givenNamePinyin',
-  'familyNamePinyin',
-  'emails',
-  'phones',
-  'emailSources',
-  'phoneSources',
-  'birthDate',
-  'addressLine1',
-  'addressLine2',
-  'city',
-  'region',
-  'postalCode',
-] as const satisfies readonly (keyof GoldenFields)[];
-
-type PersonalFields = Pick<Customer, (typeof PERSONAL_FIELDS)[number]>;
-
-/** Personal fields with the absent ones made explicit: unknown values null, no contacts empty. */
-function personalOf(fields: Partial<PersonalFields>): PersonalFields {
+function personalOf(fields: Partial<GoldenFields>) {
   return {
     givenName: fields.givenName ?? null,
     familyName: fields.familyName ?? null,
@@ -105,15 +84,13 @@ function personalOf(fields: Partial<PersonalFields>): PersonalFields {
 }
 
 /**
- * The JSON of a customer's personal fields: in PERSONAL_FIELDS order, the unknown (null) ones left
+ * The JSON of a customer's personal fields: in personalOf's order, the unknown (null) ones left
  * out. Written field by field (the text JSON.stringify gives such an object): an object with a
  * varying set of keys was slow to build and to serialize, once per customer written.
  */
 function personalJson(fields: GoldenFields): string {
-  const personal = personalOf(fields);
   let json = '';
-  for (const field of PERSONAL_FIELDS) {
-    const value = personal[field];
+  for (const [field, value] of Object.entries(personalOf(fields))) {
     if (value !== null) json += `${json === '' ? '{' : ','}"${field}":${JSON.stringify(value)}`;
   }
   return json === '' ? '{}' : `${json}}`;
@@ -133,7 +110,7 @@ export function toCustomer(row: Record<string, unknown>, cipher: FieldCipher): C
   return {
     id: String(row.id),
     mergedInto: text(row.merged_into),
-    ...personalOf(parseJsonColumn<Partial<PersonalFields>>(cipher.open(text(row.personal)), {})),
+    ...personalOf(parseJsonColumn<Partial<GoldenFields>>(cipher.open(text(row.personal)), {})),
     gender: text(row.gender),
     country: text(row.country),
     lifetimeValue: canonicalDecimal(row.lifetime_value),
