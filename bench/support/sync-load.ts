@@ -40,7 +40,7 @@ async function main(): Promise<void> {
     const logger = silentLogger();
     let cpu = process.cpuUsage();
     let started = process.hrtime.bigint();
-    const first = await syncSource(bench.db, source, logger, { batchSize: 2000 });
+    const first = await syncSource(bench.db, source, logger);
     const loadSeconds = Number(process.hrtime.bigint() - started) / 1e9;
     const loadCpu = cpuSeconds(cpu);
     if (first.status !== 'succeeded' || first.counts.inserted !== rows) throw new Error(`load incomplete: ${JSON.stringify(first)}`);
@@ -49,7 +49,7 @@ async function main(): Promise<void> {
     reportFigure(`sync.csv_load.${label}.peak_rss`, peakRssMb(), 'MB');
     cpu = process.cpuUsage();
     started = process.hrtime.bigint();
-    const again = await syncSource(bench.db, source, logger, { batchSize: 2000 });
+    const again = await syncSource(bench.db, source, logger);
     const resyncSeconds = Number(process.hrtime.bigint() - started) / 1e9;
     const resyncCpu = cpuSeconds(cpu);
     if (again.counts.unchanged !== rows) throw new Error(`re-sync changed rows: ${JSON.stringify(again.counts)}`);
