@@ -13,6 +13,7 @@ import * as dropSourceRecordsStatusIndex from './20261203080000_drop_source_reco
 import * as suppressionEpoch from './20261203160000_suppression_epoch';
 import * as customerPersonal from './20261204120000_customer_personal';
 import * as sourceRecordPayload from './20261204130000_source_record_payload';
+import * as namePrefixes from './20261204220000_name_prefixes';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -38,4 +39,5 @@ export const migrations: ReadonlyArray<readonly [name: string, migration: Migrat
   ['20261203160000_suppression_epoch', suppressionEpoch],
   ['20261204120000_customer_personal', customerPersonal],
   ['20261204130000_source_record_payload', sourceRecordPayload],
+  ['20261204220000_name_prefixes', namePrefixes],
 ];

@@ -13,6 +13,21 @@ export interface Term {
   digest: string;
 }
 
+/** The names of a customer that name prefixes are taken of. */
+export interface CustomerNames {
+  givenName: string | null;
+  familyName: string | null;
+  givenNamePinyin?: string | null;
+  familyNamePinyin?: string | null;
+}
+
+/** A name's digest and those of its prefixes (the last prefix is the name itself). */
+export interface NameWithPrefixes {
+  kind: 'name' | 'pinyin';
+  name: string;
+  prefixes: string[];
+}
+
 /** Name prefixes are indexed up to this many characters; longer queries look up their first 32. */
 export const NAME_PREFIX_MAX = 32;
 /** Digest length in hex characters (128 bits: collisions are not a concern at any table size). */
@@ -88,25 +103,32 @@ export class BlindIndex {
     return digest;
   }
 
-  /** Every prefix of a name (1 to NAME_PREFIX_MAX characters), one term each. */
-  private prefixes(kind: 'name' | 'pinyin', name: string | null | undefined, into: Map<string, Term>): void {
-    const key = nameKey(name);
-    const chars = [...key].slice(0, NAME_PREFIX_MAX);
-    for (let length = 1; length <= chars.length; length += 1) {
-      const digest = this.prefixDigest(kind, chars.slice(0, length).join(''));
-      into.set(digest, { kind, digest });
-    }
+  /**
+   * A name's digest (of its first NAME_PREFIX_MAX characters, lower-cased) and the digests of its
+   * prefixes, the name itself included; undefined for an empty name.
+   */
+  nameWithPrefixes(kind: 'name' | 'pinyin', name: string | null | undefined): NameWithPrefixes | undefined {
+    const chars = [...nameKey(name)].slice(0, NAME_PREFIX_MAX);
+    if (chars.length === 0) return undefined;
+    const prefixes: string[] = [];
+    for (let length = 1; length <= chars.length; length += 1) prefixes.push(this.prefixDigest(kind, chars.slice(0, length).join('')));
+    return { kind, name: prefixes[prefixes.length - 1] as string, prefixes };
   }
 
-  /** The terms of a golden customer: its emails, phones, and prefixes of given, family and pinyin names. */
-  customerTerms(fields: {
-    emails: readonly string[];
-    phones: readonly string[];
-    givenName: string | null;
-    familyName: string | null;
-    givenNamePinyin?: string | null;
-    familyNamePinyin?: string | null;
-  }): Term[] {
+  /** The digest of a whole name as a customer's term (see nameWithPrefixes). */
+  private wholeName(kind: 'name' | 'pinyin', name: string | null | undefined, into: Map<string, Term>): void {
+    const chars = [...nameKey(name)].slice(0, NAME_PREFIX_MAX);
+    if (chars.length === 0) return;
+    const digest = this.prefixDigest(kind, chars.join(''));
+    into.set(digest, { kind, digest });
+  }
+
+  /**
+   * The terms of a golden customer: its emails, phones, and its given, family and pinyin names as
+   * whole names. A name's prefixes are kept once per distinct name, not per customer (see
+   * nameWithPrefixes and the `name_prefixes` table).
+   */
+  customerTerms(fields: CustomerNames & { emails: readonly string[]; phones: readonly string[] }): Term[] {
     const terms = new Map<string, Term>();
     for (const email of fields.emails) {
       const digest = this.email(email);
@@ -116,11 +138,25 @@ export class BlindIndex {
       const digest = this.phone(phone);
       terms.set(digest, { kind: 'phone', digest });
     }
-    this.prefixes('name', fields.givenName, terms);
-    this.prefixes('name', fields.familyName, terms);
-    this.prefixes('pinyin', fields.givenNamePinyin, terms);
-    this.prefixes('pinyin', fields.familyNamePinyin, terms);
+    this.wholeName('name', fields.givenName, terms);
+    this.wholeName('name', fields.familyName, terms);
+    this.wholeName('pinyin', fields.givenNamePinyin, terms);
+    this.wholeName('pinyin', fields.familyNamePinyin, terms);
     return [...terms.values()];
+  }
+
+  /** The names of a customer with their prefixes (see nameWithPrefixes). */
+  customerNames(fields: CustomerNames): NameWithPrefixes[] {
+    const names: NameWithPrefixes[] = [];
+    const add = (kind: 'name' | 'pinyin', name: string | null | undefined): void => {
+      const entry = this.nameWithPrefixes(kind, name);
+      if (entry && !names.some((known) => known.name === entry.name)) names.push(entry);
+    };
+    add('name', fields.givenName);
+    add('name', fields.familyName);
+    add('pinyin', fields.givenNamePinyin);
+    add('pinyin', fields.familyNamePinyin);
+    return names;
   }
 
   /**

@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import type { BlindIndex } from './blind-index';
-import { whereHasKind, whereHasTerm } from './customer-terms';
+import { whereHasKind, whereHasNamePrefix, whereHasTerm } from './customer-terms';
 import { decimalParameter, decimalSortExpression, toDbTime } from './dialect';
 
 /** What a customer list can be narrowed to. Every condition is optional; all given must hold. */
@@ -69,7 +69,7 @@ export function applyCustomerFilter(query: Knex.QueryBuilder, filter: CustomerFi
   if (filter.phone !== undefined) whereHasTerm(query, knex, [index.phone(filter.phone)], 'phone');
   if (filter.namePrefix !== undefined) {
     // An empty prefix matches every name, as `like '%'` did.
-    if (filter.namePrefix.trim() !== '') whereHasTerm(query, knex, [index.namePrefix('name', filter.namePrefix)], 'name');
+    if (filter.namePrefix.trim() !== '') whereHasNamePrefix(query, knex, [index.namePrefix('name', filter.namePrefix)], 'name');
   }
   if (filter.emailMarketingConsent !== undefined) applyConsentFilter(query, knex, 'email_marketing', filter.emailMarketingConsent);
   if (filter.smsMarketingConsent !== undefined) applyConsentFilter(query, knex, 'sms_marketing', filter.smsMarketingConsent);

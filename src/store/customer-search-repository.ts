@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import { nameKey } from './blind-index';
 import { toCustomer, type Customer } from './customer-columns';
-import { whereHasTerm } from './customer-terms';
+import { whereHasNamePrefix, whereHasTerm } from './customer-terms';
 import { fieldProtection, type FieldProtection } from './field-protection';
 import { applyCustomerScope, type RowScope } from './row-scope';
 
@@ -41,7 +41,7 @@ export class CustomerSearchRepository {
     if (search.phone !== undefined) for (const row of await contact('phone', index.phone(search.phone))) found.set(String(row.id), toCustomer(row, cipher));
     if (search.nameTokens.length > 0 && found.size < limit) {
       const query = this.live(scope);
-      for (const token of search.nameTokens) whereHasTerm(query, this.knex, [index.namePrefix('name', token), index.namePrefix('pinyin', token)]);
+      for (const token of search.nameTokens) whereHasNamePrefix(query, this.knex, [index.namePrefix('name', token), index.namePrefix('pinyin', token)]);
       const rows: Record<string, unknown>[] = await query.orderBy('customers.id').limit(CANDIDATES);
       const ranked = rows
         .map((row) => {

@@ -5,15 +5,19 @@ import { createIndexIfMissing, dropIndexIfExists, insertRows } from './dialect';
 
 /**
  * The `customer_terms` blind index: keyed digests of each golden customer's emails, phones and
- * name prefixes. Whoever writes a customer's golden fields replaces its terms in the same
- * transaction (resolution, full or incremental, which also serves steward actions); erasure
- * deletes them with the customer.
+ * whole names; and `name_prefixes`, the digests of every prefix of each distinct name, kept once
+ * per name rather than once per customer (a name prefix query goes from prefix to names to
+ * customers). Whoever writes a customer's golden fields replaces its terms in the same
+ * transaction (resolution, full or incremental, which also serves steward actions) and adds the
+ * prefixes of names not stored yet; erasure deletes the terms with the customer, and the prefixes
+ * of names no other customer has.
  */
 
 /** Look-ups by digest go through this index (the primary key is customer id, digest). */
 const DIGEST_INDEX = 'customer_terms_digest';
 /** Customer ids (or id and digest pairs) per `where … in (…)`. */
 const PER_STATEMENT = 1000;
+const NAME_KINDS: readonly TermKind[] = ['name', 'pinyin'];
 
 /**
  * Drops the digest index before a bulk write of terms into a (nearly) empty table; the rows then
@@ -32,20 +36,72 @@ export async function restoreTermDigestIndex(knex: Knex): Promise<void> {
 export async function replaceCustomerTerms(trx: Knex, index: BlindIndex, customers: readonly { id: string; fields: GoldenFields }[]): Promise<void> {
   if (customers.length === 0) return;
   await deleteCustomerTerms(trx, customers.map((c) => c.id));
-  await insertCustomerTerms(trx, index, customers);
-}
-
-/** Writes the terms of customers that have none stored (new ones, or whose terms were just deleted). */
-export async function insertCustomerTerms(trx: Knex, index: BlindIndex, customers: readonly { id: string; fields: GoldenFields }[]): Promise<void> {
   await insertTermRows(
     trx,
     customers.flatMap(({ id, fields }) => customerTermRows(index, id, fields)),
   );
+  const names = new Set<string>();
+  await writeNamePrefixes(trx, customers.flatMap(({ fields }) => namePrefixRows(index, fields, names)));
 }
 
 /** The `customer_terms` rows of one customer. */
 export function customerTermRows(index: BlindIndex, customerId: string, fields: GoldenFields): Record<string, unknown>[] {
   return index.customerTerms(fields).map((term) => ({ digest: term.digest, customer_id: customerId, kind: term.kind }));
+}
+
+/**
+ * The `name_prefixes` rows of a customer's names that are not in `written` (names this run has
+ * written already), which it adds them to.
+ */
+export function namePrefixRows(index: BlindIndex, fields: GoldenFields, written: Set<string>): Record<string, unknown>[] {
+  const rows: Record<string, unknown>[] = [];
+  for (const { name, prefixes } of index.customerNames(fields)) {
+    if (written.has(name)) continue;
+    written.add(name);
+    for (const prefix of prefixes) rows.push({ prefix, name });
+  }
+  return rows;
+}
+
+/**
+ * Stores the prefix rows of names not stored yet: a name seen by an earlier run (most names, in
+ * an incremental one) already has all its prefixes.
+ */
+export async function writeNamePrefixes(trx: Knex, rows: Record<string, unknown>[]): Promise<void> {
+  const names = [...new Set(rows.map((row) => String(row.name)))];
+  const stored = new Set<string>();
+  for (let i = 0; i < names.length; i += PER_STATEMENT) {
+    for (const row of await trx('name_prefixes').distinct('name').whereIn('name', names.slice(i, i + PER_STATEMENT))) stored.add(String(row.name));
+  }
+  const key = (row: Record<string, unknown>): string => `${String(row.prefix)}\u0000${String(row.name)}`;
+  const missing = rows.filter((row) => !stored.has(String(row.name))).map((row) => [key(row), row] as const);
+  missing.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  await insertRows(trx, 'name_prefixes', missing.map(([, row]) => row));
+}
+
+/** The whole-name digests among the terms of these customers. */
+export async function nameDigestsOf(trx: Knex, customerIds: readonly string[]): Promise<string[]> {
+  const digests = new Set<string>();
+  for (let i = 0; i < customerIds.length; i += PER_STATEMENT) {
+    const rows = await trx('customer_terms').whereIn('customer_id', customerIds.slice(i, i + PER_STATEMENT) as string[]).whereIn('kind', NAME_KINDS as string[]).select('digest');
+    for (const row of rows) digests.add(String(row.digest));
+  }
+  return [...digests];
+}
+
+/**
+ * Deletes the prefixes of names no customer has any more: of the given names (after an erasure),
+ * or of every stored name (after the blind index was rebuilt under a new key).
+ */
+export async function forgetUnusedNames(trx: Knex, names?: readonly string[]): Promise<number> {
+  const unused = (query: Knex.QueryBuilder): Knex.QueryBuilder =>
+    query.whereNotExists(function held(this: Knex.QueryBuilder) {
+      this.select(trx.raw('1')).from('customer_terms').whereRaw('?? = ??', ['customer_terms.digest', 'name_prefixes.name']);
+    });
+  if (names === undefined) return unused(trx('name_prefixes')).delete();
+  let deleted = 0;
+  for (let i = 0; i < names.length; i += PER_STATEMENT) deleted += await unused(trx('name_prefixes').whereIn('name', names.slice(i, i + PER_STATEMENT) as string[])).delete();
+  return deleted;
 }
 
 /**
@@ -89,6 +145,21 @@ export function whereHasTerm(query: Knex.QueryBuilder, knex: Knex, digests: read
       .whereRaw('?? = ??', ['ct.customer_id', 'customers.id'])
       .whereIn('ct.digest', digests as string[]);
     if (kind) this.where('ct.kind', kind);
+  });
+}
+
+/**
+ * Narrows a query over `customers` to those with a name (of the given kind, if any) that starts
+ * with one of the prefixes, given as digests (BlindIndex.namePrefix).
+ */
+export function whereHasNamePrefix(query: Knex.QueryBuilder, knex: Knex, prefixes: readonly string[], kind?: 'name' | 'pinyin'): Knex.QueryBuilder {
+  return query.whereExists(function holdsName(this: Knex.QueryBuilder) {
+    this.select(knex.raw('1'))
+      .from('customer_terms as cn')
+      .join('name_prefixes as np', 'np.name', 'cn.digest')
+      .whereRaw('?? = ??', ['cn.customer_id', 'customers.id'])
+      .whereIn('np.prefix', prefixes as string[]);
+    if (kind) this.where('cn.kind', kind);
   });
 }
 

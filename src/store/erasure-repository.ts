@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import { appendCustomerChanges } from './customer-change-repository';
 import { deleteConsents } from './customer-consent-repository';
-import { deleteCustomerTerms } from './customer-terms';
+import { deleteCustomerTerms, forgetUnusedNames, nameDigestsOf } from './customer-terms';
 import { toCustomer } from './customer-columns';
 import { likeLiteral, parseJsonColumn } from './dialect';
 import { fieldProtection, type FieldProtection } from './field-protection';
@@ -123,7 +123,10 @@ export class ErasureRepository {
     for (const digest of digests) {
       counts.quarantine += await trx('quarantine').whereRaw("?? like ? escape '!'", ['terms', `%${likeLiteral(digest)}%`]).delete();
     }
+    const names = await nameDigestsOf(trx, customerIds);
     await deleteCustomerTerms(trx, customerIds);
+    // The prefixes of the person's names go too, unless another customer has the same name.
+    await forgetUnusedNames(trx, names);
     counts.customers = await trx('customers').whereIn('id', customerIds).delete();
     // Feed consumers learn the customer is gone; the change row itself holds no personal data.
     await appendCustomerChanges(trx, [{ customerId: person.customerIds[0] as string, kind: 'deleted' }]);

@@ -2,7 +2,7 @@ import type { Knex } from 'knex';
 import { appendCustomerChanges, type CustomerChangeInput } from './customer-change-repository';
 import { consentsByCustomer, replaceConsents, sameConsents, type CustomerConsent } from './customer-consent-repository';
 import { goldenToColumns, sameGoldenFields, sealCustomerColumns } from './customer-columns';
-import { customerTermRows, writeCustomerTerms } from './customer-terms';
+import { customerTermRows, namePrefixRows, writeCustomerTerms, writeNamePrefixes } from './customer-terms';
 import { insertRows, upsertRows } from './dialect';
 import type { FieldProtection } from './field-protection';
 import type { ResolutionPlan, ResolutionWriteSummary, ResolvedCustomer } from './resolution-repository';
@@ -51,6 +51,8 @@ export interface PreparedChunk {
   /** Customers stored before whose fields change: their terms and lineage are replaced. */
   rewritten: string[];
   termRows: Record<string, unknown>[];
+  /** Prefixes of the names this run has not written before. */
+  namePrefixRows: Record<string, unknown>[];
   linkRows: Record<string, unknown>[];
   /** Stored customers whose lineage is replaced. */
   lineageReplaced: string[];
@@ -58,9 +60,15 @@ export interface PreparedChunk {
   feed: CustomerChangeInput[];
 }
 
+/** What a run has written so far: every record linked, and the names whose prefixes are written. */
+export interface WrittenSoFar {
+  records: Set<number>;
+  names: Set<string>;
+}
+
 /**
  * Compares a chunk with what is stored, encrypts the new and changed customers and computes their
- * blind index terms, links and lineage. Counts into `summary`; adds every record to `written`.
+ * blind index terms, links and lineage. Counts into `summary`; adds to `written`.
  */
 export async function prepareChunk(
   { cipher, index }: FieldProtection,
@@ -69,9 +77,9 @@ export async function prepareChunk(
   stored: StoredChunk,
   now: string,
   summary: ResolutionWriteSummary,
-  written: Set<number>,
+  written: WrittenSoFar,
 ): Promise<PreparedChunk> {
-  const prepared: PreparedChunk = { customerRows: [], changedConsents: new Map(), rewritten: [], termRows: [], linkRows: [], lineageReplaced: [], lineageRows: [], feed: [] };
+  const prepared: PreparedChunk = { customerRows: [], changedConsents: new Map(), rewritten: [], termRows: [], namePrefixRows: [], linkRows: [], lineageReplaced: [], lineageRows: [], feed: [] };
   for (const [at, customer] of chunk.entries()) {
     if (at > 0 && at % CUSTOMERS_PER_TURN === 0) await nextTurn();
     const id = customer.customerId;
@@ -84,6 +92,7 @@ export async function prepareChunk(
       // One shape for new and changed rows: the upsert keeps a stored row's created_at.
       prepared.customerRows.push({ id, ...sealCustomerColumns(goldenToColumns(customer.fields), cipher), merged_into: null, deleted_at: null, created_at: now, updated_at: now });
       prepared.termRows.push(...customerTermRows(index, id, customer.fields));
+      prepared.namePrefixRows.push(...namePrefixRows(index, customer.fields, written.names));
       if (row) {
         prepared.rewritten.push(id);
         prepared.feed.push({ customerId: id, kind: 'updated' });
@@ -97,7 +106,7 @@ export async function prepareChunk(
     }
     let relinked = false;
     for (const recordId of customer.recordIds) {
-      written.add(recordId);
+      written.records.add(recordId);
       const current = plan.storedLinks.get(recordId);
       const hash = customer.hashOf(recordId);
       if (current?.customerId === id && current.recordHash === hash) continue;
@@ -128,6 +137,7 @@ export async function writePreparedChunk(trx: Knex.Transaction, prepared: Prepar
   await replaceConsents(trx, prepared.changedConsents);
   took('writeCustomers');
   await writeCustomerTerms(trx, prepared.termRows, prepared.rewritten);
+  await writeNamePrefixes(trx, prepared.namePrefixRows);
   took('writeTerms');
   await upsertRows(trx, 'customer_links', prepared.linkRows, LINK_KEY, LINK_REWRITTEN);
   took('writeLinks');

@@ -4,7 +4,7 @@ import { deleteConsents } from './customer-consent-repository';
 import { deleteCustomerTerms } from './customer-terms';
 import { nowDbTime, takeWriteLockFirst } from './dialect';
 import type { FieldProtection } from './field-protection';
-import { deleteWhereIn, nextTurn, prepareChunk, readStoredChunk, writePreparedChunk, type PhaseMarks, type PreparedChunk } from './golden-chunk';
+import { deleteWhereIn, nextTurn, prepareChunk, readStoredChunk, writePreparedChunk, type PhaseMarks, type PreparedChunk, type WrittenSoFar } from './golden-chunk';
 import type { ResolutionPlan, ResolutionWriteSummary, ResolvedCustomer } from './resolution-repository';
 
 export type { PhaseMarks } from './golden-chunk';
@@ -46,7 +46,7 @@ export async function writeGolden(trx: Knex.Transaction, protection: FieldProtec
   await takeWriteLockFirst(trx, 'customers');
   const summary: ResolutionWriteSummary = { created: 0, updated: 0, unchanged: 0, retired: 0, deleted: 0 };
   const now = nowDbTime();
-  const written = new Set<number>();
+  const written: WrittenSoFar = { records: new Set(), names: new Set() };
   const customers = plan.customers[Symbol.iterator]();
   let chunk = await takeChunk(customers);
   timer?.mark('survivorship');
@@ -93,7 +93,7 @@ export async function writeGolden(trx: Knex.Transaction, protection: FieldProtec
   if (plan.partial) return summary;
   // Links of records that are no longer active (deleted upstream) point nowhere useful.
   const stale: number[] = [];
-  for (const recordId of plan.storedLinks.keys()) if (!written.has(recordId)) stale.push(recordId);
+  for (const recordId of plan.storedLinks.keys()) if (!written.records.has(recordId)) stale.push(recordId);
   await deleteWhereIn(trx, 'customer_links', 'source_record_id', stale);
   timer?.mark('dropStaleLinks');
   return summary;

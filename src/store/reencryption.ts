@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import { toCustomer } from './customer-columns';
-import { replaceCustomerTerms } from './customer-terms';
+import { forgetUnusedNames, replaceCustomerTerms } from './customer-terms';
 import { nowDbTime } from './dialect';
 import { SEALED_PREFIX, type FieldCipher } from './field-cipher';
 import type { FieldProtection } from './field-protection';
@@ -98,6 +98,8 @@ export async function rebuildBlindIndexes(knex: Knex, protection: FieldProtectio
     customers += rows.length;
     after = String(rows[rows.length - 1]?.id);
   }
+  // Under a new index key every name has new digests: the old ones are held by no customer now.
+  await forgetUnusedNames(knex);
   let quarantine = 0;
   for (let after = 0; ; ) {
     const rows: { id: number; raw: string }[] = await knex('quarantine').select('id', 'raw').whereNull('terms').whereNotNull('raw').where('id', '>', after).orderBy('id').limit(batchSize);

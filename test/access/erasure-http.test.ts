@@ -6,6 +6,7 @@ import { silentLogger } from '../../src/logging';
 import { ingestPushedRecords } from '../../src/pipeline/ingest-push';
 import { runSync } from '../../src/pipeline/run-sync';
 import { CustomerChangeRepository } from '../../src/store/customer-change-repository';
+import { fieldProtection } from '../../src/store/field-protection';
 import { createRepositories } from '../../src/store/repositories';
 import { createTestDatabase, describeEachDialect, type TestDatabase } from '../support/databases';
 import { writeFixtureDir } from '../support/fixtures';
@@ -130,6 +131,18 @@ describeEachDialect('erasing a customer', (dialect) => {
 
   it('leaves none of the person’s email, phone or name in any table', async () => {
     for (const [table, text] of Object.entries(await dumpAllTables(test))) expectNoTraces(text, table);
+  });
+
+  it('leaves no digest of the person’s names, and the name prefixes of the others', async () => {
+    const { index } = fieldProtection();
+    const names = async (): Promise<string[]> => (await test.db.knex('name_prefixes').distinct('name')).map((row: { name: string }) => row.name);
+    for (const name of ['zebulon', 'quaxworthy']) {
+      expect(await names(), name).not.toContain(index.namePrefix('name', name));
+      expect(await test.db.knex('customer_terms').where({ digest: index.namePrefix('name', name) }).first(), name).toBeUndefined();
+    }
+    for (const name of ['ann', 'lee', 'bo', 'kim']) expect(await names(), name).toContain(index.namePrefix('name', name));
+    const response = await postGraphql(server.url, 'query { customers(filter: { namePrefix: "le" }) { edges { node { familyName } } } }', {}, admin);
+    expect(response.data!.customers.edges.map((e: { node: { familyName: string } }) => e.node.familyName)).toEqual(['Lee']);
   });
 
   it('leaves none of them in the database file bytes', async () => {

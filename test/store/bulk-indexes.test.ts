@@ -12,7 +12,7 @@ import { describeEachDialect, useTestDatabase } from '../support/databases';
 import { planOf, resolvedCustomer } from '../support/resolved-customer';
 import { csvProject, generatedRows } from '../pipeline/steward-support';
 
-const TABLES = ['customer_terms', 'record_block_keys', 'resolution_state', 'customer_changes', 'resolution_models', 'match_reviews', 'field_lineage', 'customer_consents', 'customer_links', 'customers', 'quarantine', 'source_records', 'sync_runs', 'sources'];
+const TABLES = ['customer_terms', 'name_prefixes', 'record_block_keys', 'resolution_state', 'customer_changes', 'resolution_models', 'match_reviews', 'field_lineage', 'customer_consents', 'customer_links', 'customers', 'quarantine', 'source_records', 'sync_runs', 'sources'];
 
 async function hasIndex(db: Database, dialect: DialectName, table: string, index: string): Promise<boolean> {
   if (dialect === 'mysql') {

@@ -12,7 +12,7 @@ import { protectPlaintextData, reencryptAll } from '../../src/store/reencryption
 import { describeEachDialect, useTestDatabase } from '../support/databases';
 import { profileFixtureConfig } from '../support/profile-fixture';
 
-const TABLES = ['customer_terms', 'customer_changes', 'field_lineage', 'customer_links', 'customers', 'field_overrides', 'match_reviews', 'match_decisions', 'quarantine', 'source_records', 'sync_runs', 'sources', 'resolution_models', 'protection_state'];
+const TABLES = ['customer_terms', 'name_prefixes', 'customer_changes', 'field_lineage', 'customer_links', 'customers', 'field_overrides', 'match_reviews', 'match_decisions', 'quarantine', 'source_records', 'sync_runs', 'sources', 'resolution_models', 'protection_state'];
 
 const indexKey = randomBytes(32);
 function protection(...keys: Uint8Array[]): FieldProtection {

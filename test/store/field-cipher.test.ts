@@ -87,12 +87,22 @@ describe('blind index', () => {
     expect(index.email('ann@example.com')).not.toBe(index.phone('ann@example.com'));
   });
 
-  it('indexes every prefix of given and family names, up to 32 characters', () => {
+  it('gives a customer one term per whole name, not one per prefix', () => {
     const terms = index.customerTerms({ emails: [], phones: [], givenName: 'Ann', familyName: 'Lee' });
-    expect(terms.filter((t) => t.kind === 'name')).toHaveLength(6);
-    const digests = new Set(terms.map((t) => t.digest));
-    for (const prefix of ['a', 'AN', 'ann', 'l', 'le', 'lee']) expect(digests.has(index.namePrefix('name', prefix)), prefix).toBe(true);
-    expect(digests.has(index.namePrefix('name', 'nn'))).toBe(false);
+    expect(terms.filter((t) => t.kind === 'name').map((t) => t.digest).sort()).toEqual([index.namePrefix('name', 'ann'), index.namePrefix('name', 'LEE')].sort());
+  });
+
+  it('lists every prefix of a name, up to 32 characters, the whole name last', () => {
+    const ann = index.nameWithPrefixes('name', ' Ann ');
+    expect(ann?.prefixes).toEqual(['a', 'AN', 'ann'].map((prefix) => index.namePrefix('name', prefix)));
+    expect(ann?.name).toBe(index.namePrefix('name', 'ann'));
+    expect(ann?.prefixes).not.toContain(index.namePrefix('name', 'nn'));
+    expect(index.nameWithPrefixes('name', 'x'.repeat(40))?.prefixes).toHaveLength(32);
+    expect(index.nameWithPrefixes('name', '  ')).toBeUndefined();
+  });
+
+  it('keeps name and pinyin prefixes apart', () => {
+    expect(index.nameWithPrefixes('pinyin', 'li')?.name).not.toBe(index.nameWithPrefixes('name', 'li')?.name);
   });
 
   it('finds the emails and international phone numbers in a rejected row’s raw text', () => {

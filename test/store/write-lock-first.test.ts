@@ -18,7 +18,7 @@ async function anotherProcessWriting(target: DatabaseTarget, ms: number): Promis
 }
 
 describeEachDialect('transactions that read before they write, while another process writes', (dialect) => {
-  const test = useTestDatabase(dialect, ['customer_terms', 'customer_changes', 'field_lineage', 'customer_consents', 'customer_links', 'customers', 'record_block_keys', 'sources']);
+  const test = useTestDatabase(dialect, ['customer_terms', 'name_prefixes', 'customer_changes', 'field_lineage', 'customer_consents', 'customer_links', 'customers', 'record_block_keys', 'sources']);
 
   it("a resolution's write waits for the other process instead of failing at its first write", async () => {
     const { exited } = await anotherProcessWriting(test.db.target, 600);
