@@ -137,8 +137,9 @@ export async function writePreparedChunk(trx: Knex.Transaction, prepared: Prepar
   await replaceConsents(trx, prepared.changedConsents);
   took('writeCustomers');
   await writeCustomerTerms(trx, prepared.termRows, prepared.rewritten);
-  await writeNamePrefixes(trx, prepared.namePrefixRows);
   took('writeTerms');
+  await writeNamePrefixes(trx, prepared.namePrefixRows);
+  took('writeNamePrefixes');
   await upsertRows(trx, 'customer_links', prepared.linkRows, LINK_KEY, LINK_REWRITTEN);
   took('writeLinks');
   await deleteWhereIn(trx, 'field_lineage', 'customer_id', prepared.lineageReplaced);
