@@ -38,6 +38,11 @@ export function nameKey(name: string | null | undefined): string {
   return (name ?? '').trim().toLowerCase();
 }
 
+/** The characters of a name that are indexed: its key's first NAME_PREFIX_MAX code points. */
+function indexedChars(name: string | null | undefined): string[] {
+  return [...nameKey(name)].slice(0, NAME_PREFIX_MAX);
+}
+
 /** Name-prefix digests kept in memory (about 100 bytes each). */
 const PREFIX_DIGESTS_CACHED = 200_000;
 
@@ -108,7 +113,7 @@ export class BlindIndex {
    * prefixes, the name itself included; undefined for an empty name.
    */
   nameWithPrefixes(kind: 'name' | 'pinyin', name: string | null | undefined): NameWithPrefixes | undefined {
-    const chars = [...nameKey(name)].slice(0, NAME_PREFIX_MAX);
+    const chars = indexedChars(name);
     if (chars.length === 0) return undefined;
     const prefixes: string[] = [];
     for (let length = 1; length <= chars.length; length += 1) prefixes.push(this.prefixDigest(kind, chars.slice(0, length).join('')));
@@ -117,7 +122,7 @@ export class BlindIndex {
 
   /** The digest of a whole name as a customer's term (see nameWithPrefixes). */
   private wholeName(kind: 'name' | 'pinyin', name: string | null | undefined, into: Map<string, Term>): void {
-    const chars = [...nameKey(name)].slice(0, NAME_PREFIX_MAX);
+    const chars = indexedChars(name);
     if (chars.length === 0) return;
     const digest = this.prefixDigest(kind, chars.join(''));
     into.set(digest, { kind, digest });

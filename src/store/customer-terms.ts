@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import type { BlindIndex, TermKind } from './blind-index';
 import type { GoldenFields } from './customer-columns';
-import { createIndexIfMissing, dropIndexIfExists, insertRows } from './dialect';
+import { createIndexIfMissing, dropIndexIfExists, insertRows, upsertRows } from './dialect';
 
 /**
  * The `customer_terms` blind index: keyed digests of each golden customer's emails, phones and
@@ -18,6 +18,7 @@ const DIGEST_INDEX = 'customer_terms_digest';
 /** Customer ids (or id and digest pairs) per `where … in (…)`. */
 const PER_STATEMENT = 1000;
 const NAME_KINDS: readonly TermKind[] = ['name', 'pinyin'];
+const NAME_PREFIX_KEY = ['prefix', 'name'];
 
 /**
  * Drops the digest index before a bulk write of terms into a (nearly) empty table; the rows then
@@ -33,7 +34,7 @@ export async function restoreTermDigestIndex(knex: Knex): Promise<void> {
   await createIndexIfMissing(knex, 'customer_terms', DIGEST_INDEX, ['digest']);
 }
 
-export async function replaceCustomerTerms(trx: Knex, index: BlindIndex, customers: readonly { id: string; fields: GoldenFields }[]): Promise<void> {
+export async function replaceCustomerTerms(trx: Knex.Transaction, index: BlindIndex, customers: readonly { id: string; fields: GoldenFields }[]): Promise<void> {
   if (customers.length === 0) return;
   await deleteCustomerTerms(trx, customers.map((c) => c.id));
   await insertTermRows(
@@ -65,9 +66,10 @@ export function namePrefixRows(index: BlindIndex, fields: GoldenFields, written:
 
 /**
  * Stores the prefix rows of names not stored yet: a name seen by an earlier run (most names, in
- * an incremental one) already has all its prefixes.
+ * an incremental one) already has all its prefixes. Rows another writer stored meanwhile are
+ * left as they are (upserted, not inserted).
  */
-export async function writeNamePrefixes(trx: Knex, rows: Record<string, unknown>[]): Promise<void> {
+export async function writeNamePrefixes(trx: Knex.Transaction, rows: Record<string, unknown>[]): Promise<void> {
   const names = [...new Set(rows.map((row) => String(row.name)))];
   const stored = new Set<string>();
   for (let i = 0; i < names.length; i += PER_STATEMENT) {
@@ -76,7 +78,7 @@ export async function writeNamePrefixes(trx: Knex, rows: Record<string, unknown>
   const key = (row: Record<string, unknown>): string => `${String(row.prefix)}\u0000${String(row.name)}`;
   const missing = rows.filter((row) => !stored.has(String(row.name))).map((row) => [key(row), row] as const);
   missing.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-  await insertRows(trx, 'name_prefixes', missing.map(([, row]) => row));
+  await upsertRows(trx, 'name_prefixes', missing.map(([, row]) => row), NAME_PREFIX_KEY, ['name']);
 }
 
 /** The whole-name digests among the terms of these customers. */
