@@ -1,6 +1,6 @@
 import { surviveCluster, type GoldenValues, type MatchRecord, type ScoredPair, type SurvivorshipConfig } from '../resolve';
 import type { GoldenProfile } from '../store/customer-columns';
-import { NO_SOURCE_RECORD, type ResolvedCustomer } from '../store/resolution-repository';
+import { NO_SOURCE_RECORD, type ResolvedCustomer } from '../store/resolution-plan';
 import type { OverrideValue } from '../store/steward-repository';
 import type { SurvivedConsent } from './customer-consent';
 import { toGoldenFields, toLineageRows } from './match-records';

@@ -10,7 +10,7 @@ import {
 } from '../resolve';
 import type { PendingKeys, RecordBlockKeys } from '../store/block-key-repository';
 import type { Repositories } from '../store/repositories';
-import type { StoredLink } from '../store/resolution-repository';
+import type { StoredLink } from '../store/resolution-plan';
 import type { ResolvableRecord } from '../store/source-record-repository';
 import { toMatchRecord } from './match-records';
 

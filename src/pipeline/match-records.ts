@@ -2,7 +2,7 @@ import type { MatchRecord, MatchRecordList } from '../resolve';
 import type { GoldenValues, LineageEntry } from '../resolve';
 import type { GoldenFields } from '../store/customer-repository';
 import { textList } from '../store/record-contacts';
-import { NO_SOURCE_RECORD } from '../store/resolution-repository';
+import { NO_SOURCE_RECORD } from '../store/resolution-plan';
 import type { ResolvableRecord } from '../store/source-record-repository';
 import type { LoadedRecords } from './loaded-records';
 

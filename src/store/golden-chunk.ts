@@ -5,7 +5,7 @@ import { goldenToColumns, sameGoldenFields, sealCustomerColumns } from './custom
 import { customerTermRows, namePrefixRows, writeCustomerTerms, writeNamePrefixes } from './customer-terms';
 import { insertRows, upsertRows } from './dialect';
 import type { FieldProtection } from './field-protection';
-import type { ResolutionPlan, ResolutionWriteSummary, ResolvedCustomer } from './resolution-repository';
+import type { ResolutionPlan, ResolutionWriteSummary, ResolvedCustomer } from './resolution-plan';
 
 /** Ids per `where … in (…)` of a deletion. */
 export const IDS_PER_STATEMENT = 1000;

@@ -5,7 +5,7 @@ import { deleteCustomerTerms } from './customer-terms';
 import { nowDbTime, takeWriteLockFirst } from './dialect';
 import type { FieldProtection } from './field-protection';
 import { deleteWhereIn, nextTurn, prepareChunk, readStoredChunk, writePreparedChunk, type PhaseMarks, type PreparedChunk, type WrittenSoFar } from './golden-chunk';
-import type { ResolutionPlan, ResolutionWriteSummary, ResolvedCustomer } from './resolution-repository';
+import type { ResolutionPlan, ResolutionWriteSummary, ResolvedCustomer } from './resolution-plan';
 
 export type { PhaseMarks } from './golden-chunk';
 

@@ -1,4 +1,4 @@
-import type { ResolvedCustomer } from '../../src/store/resolution-repository';
+import type { ResolvedCustomer } from '../../src/store/resolution-plan';
 
 /** A customer as a resolution hands it to the golden writer: Ann Lee with one email, no records. */
 export function resolvedCustomer(id: string, email: string): ResolvedCustomer {
