@@ -17,7 +17,8 @@ import { createLogger } from '../src/logging';
 import { resolveCustomers } from '../src/pipeline/resolve-customers';
 import { seededRandom } from '../src/resolve/random';
 import type { DialectName } from '../src/store/database';
-import { insertRows, nowDbTime } from '../src/store/dialect';
+import { insertRows } from '../src/store/bulk-rows';
+import { nowDbTime } from '../src/store/dialect';
 import { createBenchDatabase } from './support/bench-database';
 import { note, peakRssMb, reportFigure } from './support/bench-output';
 

@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
-import { insertRows, parseJsonColumn } from '../src/store/dialect';
+import { insertRows } from '../src/store/bulk-rows';
+import { parseJsonColumn } from '../src/store/dialect';
 import { fieldProtection } from '../src/store/field-protection';
 
 /**

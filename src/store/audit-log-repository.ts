@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
-import { fromDbTime, insertRows, nowDbTime, parseJsonColumn, toDbTime } from './dialect';
+import { insertRows } from './bulk-rows';
+import { fromDbTime, nowDbTime, parseJsonColumn, toDbTime } from './dialect';
 
 /** One accountable event: a read of unmasked personal data, or a mutation. */
 export interface AuditEntryInput {

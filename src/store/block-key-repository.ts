@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
-import { createIndexIfMissing, dropIndexIfExists, fromDbTime, insertRows, takeWriteLockFirst, toDbTime } from './dialect';
+import { insertRows } from './bulk-rows';
+import { createIndexIfMissing, dropIndexIfExists, fromDbTime, takeWriteLockFirst, toDbTime } from './dialect';
 import { readInChunks, readIndexPages } from './chunked-reads';
 import type { BlindIndex } from './blind-index';
 import { fieldProtection, type FieldProtection } from './field-protection';

@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
-import { fromDbTime, insertRows, nowDbTime } from './dialect';
+import { insertRows } from './bulk-rows';
+import { fromDbTime, nowDbTime } from './dialect';
 import { applyCustomerScope, type RowScope } from './row-scope';
 
 export const CUSTOMER_CHANGE_KINDS = ['created', 'updated', 'merged', 'deleted'] as const;

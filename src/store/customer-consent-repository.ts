@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
-import { fromDbTime, insertRows, toDbTime } from './dialect';
+import { insertRows } from './bulk-rows';
+import { fromDbTime, toDbTime } from './dialect';
 
 /** The consent channels as stored in `customer_consents.channel`. */
 export type StoredConsentChannel = 'email_marketing' | 'sms_marketing';

@@ -1,7 +1,8 @@
 import type { Knex } from 'knex';
 import type { BlindIndex, TermKind } from './blind-index';
 import type { GoldenFields } from './customer-columns';
-import { createIndexIfMissing, dropIndexIfExists, insertRows, upsertRows } from './dialect';
+import { insertRows, upsertRows } from './bulk-rows';
+import { createIndexIfMissing, dropIndexIfExists } from './dialect';
 
 /**
  * The `customer_terms` blind index: keyed digests of each golden customer's emails, phones and

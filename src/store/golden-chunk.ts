@@ -3,7 +3,7 @@ import { appendCustomerChanges, type CustomerChangeInput } from './customer-chan
 import { consentsByCustomer, replaceConsents, sameConsents, type CustomerConsent } from './customer-consent-repository';
 import { goldenToColumns, sameGoldenFields, sealCustomerColumns } from './customer-columns';
 import { customerTermRows, namePrefixRows, writeCustomerTerms, writeNamePrefixes } from './customer-terms';
-import { insertRows, upsertRows } from './dialect';
+import { insertRows, upsertRows } from './bulk-rows';
 import type { FieldProtection } from './field-protection';
 import type { ResolutionPlan, ResolutionWriteSummary, ResolvedCustomer } from './resolution-plan';
 

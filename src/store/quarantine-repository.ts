@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
-import { fromDbTime, insertRows, nowDbTime } from './dialect';
+import { insertRows } from './bulk-rows';
+import { fromDbTime, nowDbTime } from './dialect';
 import { fieldProtection, type FieldProtection } from './field-protection';
 import { applyQuarantineScope, type RowScope } from './row-scope';
 

@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
-import { bulkStatements, dialectOf, fixedChunks, nowDbTime, upsertRowsSql } from './dialect';
+import { bulkStatements, dialectOf, nowDbTime, upsertRowsSql } from './dialect';
+import { fixedChunks } from './statement-shapes';
 
 /**
  * The sealed `source_records` rows of a batch, one flat array for the whole batch, RECORD_WIDTH

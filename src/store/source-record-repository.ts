@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import { readInChunks } from './chunked-reads';
-import { bulkStatements, fixedChunks, fromDbTime, nowDbTime, parseJsonColumn, placeholderRows, type BulkStatements } from './dialect';
+import { bulkStatements, fromDbTime, nowDbTime, parseJsonColumn, type BulkStatements } from './dialect';
+import { fixedChunks, placeholderRows } from './statement-shapes';
 import type { FieldCipher } from './field-cipher';
 import { fieldProtection, type FieldProtection } from './field-protection';
 import { openNormalized, sealPayload } from './record-payload';

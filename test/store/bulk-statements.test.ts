@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { fixedChunks, upsertRowsSql } from '../../src/store/dialect';
+import { upsertRowsSql } from '../../src/store/dialect';
+import { fixedChunks } from '../../src/store/statement-shapes';
 
 describe('bulk statement shapes', () => {
   it('splits rows into full chunks, then powers of two, covering every row', () => {
