@@ -5,6 +5,8 @@
  * well-formed structure (brackets, commas, colons, strings, literals) but not kept; each element
  * is validated exactly by `JSON.parse`. When a key on the path appears twice, the first is read.
  */
+import { BACKSLASH, COLON, COMMA, isWhitespace, isWordChar, LBRACE, LBRACKET, LITERAL, QUOTE, RBRACE, RBRACKET } from './json-characters';
+import { elementSyntaxError, JsonShapeError, JsonSyntaxError } from './json-scan-errors';
 
 export interface ArrayElement {
   index: number;
@@ -12,20 +14,6 @@ export interface ArrayElement {
   /** The element's JSON text, for quarantining elements that are not objects. */
   text: string;
 }
-
-/** The text is not JSON, or ends early. Line and column are 1-based, in characters. */
-export class JsonSyntaxError extends Error {
-  constructor(
-    detail: string,
-    readonly line: number,
-    readonly column: number,
-  ) {
-    super(detail);
-  }
-}
-
-/** The text is JSON, but has no array where the records should be. */
-export class JsonShapeError extends Error {}
 
 type ValueRole = 'records' | 'path' | 'element' | 'other';
 
@@ -43,24 +31,6 @@ interface ArrayFrame {
   kind: 'array';
   expect: 'value-or-end' | 'value' | 'comma-or-end';
   records: boolean;
-}
-
-const QUOTE = 0x22;
-const BACKSLASH = 0x5c;
-const COMMA = 0x2c;
-const COLON = 0x3a;
-const LBRACE = 0x7b;
-const RBRACE = 0x7d;
-const LBRACKET = 0x5b;
-const RBRACKET = 0x5d;
-const LITERAL = /^(?:-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null)$/;
-
-function isWhitespace(c: number): boolean {
-  return c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
-}
-
-function isWordChar(c: number): boolean {
-  return (c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || c === 0x2d || c === 0x2b || c === 0x2e;
 }
 
 export class JsonRecordsScanner {
@@ -293,20 +263,9 @@ export class JsonRecordsScanner {
     try {
       value = JSON.parse(text);
     } catch (error) {
-      throw this.elementSyntaxError(text, (error as Error).message);
+      throw elementSyntaxError(text, (error as Error).message, { index: this.elementIndex, line: this.elementLine, column: this.elementColumn });
     }
     this.out.push({ index: this.elementIndex, value, text });
     this.elementIndex += 1;
-  }
-
-  /** Maps `JSON.parse`'s position inside the element back onto the file; some messages have none. */
-  private elementSyntaxError(text: string, message: string): JsonSyntaxError {
-    const found = /at position (\d+)/.exec(message)?.[1];
-    if (found === undefined) return new JsonSyntaxError(`${message} (in record [${this.elementIndex}], which starts here)`, this.elementLine, this.elementColumn);
-    const position = Number(found);
-    const before = text.slice(0, position);
-    const breaks = before.split('\n').length - 1;
-    const column = breaks === 0 ? this.elementColumn + position : position - before.lastIndexOf('\n');
-    return new JsonSyntaxError(`${message} (in record [${this.elementIndex}])`, this.elementLine + breaks, column);
   }
 }

@@ -1,7 +1,8 @@
 import path from 'node:path';
 import type { JsonSourceConfig } from '../config/sources';
 import { SourceError } from '../errors';
-import { JsonRecordsScanner, JsonShapeError, JsonSyntaxError, type ArrayElement } from './json-records-scanner';
+import { JsonRecordsScanner, type ArrayElement } from './json-records-scanner';
+import { JsonShapeError, JsonSyntaxError } from './json-scan-errors';
 import { describeJsonType, isJsonObject } from './json-values';
 import { clipRaw } from './raw-text';
 import { assertReadable, fileLocation, readDecodedText } from './text-file';

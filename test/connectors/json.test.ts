@@ -1,7 +1,8 @@
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { JsonRecordsScanner, JsonSyntaxError } from '../../src/connectors/json-records-scanner';
+import { JsonRecordsScanner } from '../../src/connectors/json-records-scanner';
+import { JsonSyntaxError } from '../../src/connectors/json-scan-errors';
 import { writeFixtureDir } from '../support/fixtures';
 import { extractAll, extractFailure, recordValues, sourceConfig } from './extract';
 
