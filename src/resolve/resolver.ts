@@ -5,11 +5,12 @@ import { ClusterState } from './cluster-state';
 import { type ComparisonDefinition, comparisonsByName } from './comparisons';
 import { type ConfigOverrides, type ResolveConfig, resolveConfig } from './config';
 import { PairJudge } from './decisions';
+import { PartnerStamps, walkIncrement } from './increment-walk';
 import { localityOrder } from './locality';
 import { PreparedRecords } from './prepared-records';
 import { defaultParameters, matchExplanation, ScoringModel, scoreOfProbability } from './scoring';
 import { sampleTrainingPatterns, trainModel } from './training';
-import { clusterSplit, idsOf, scoredPair } from './scored-pairs';
+import { clusterSplit, idsOf } from './scored-pairs';
 import { scoreCandidatePairs } from './pair-scoring';
 import { linkBySteward, StewardConstraints } from './steward-constraints';
 import type {
@@ -19,7 +20,6 @@ import type {
   MatchRecord,
   MatchRecordList,
   ModelParameters,
-  OversizedBlock,
   ResolveResult,
   ScoredPair,
   StewardDecisions,
@@ -48,8 +48,7 @@ export class IdentityResolver {
   private grouping = new ClusterState();
   /** True when `add` put records in that the block index does not hold yet (see regroup). */
   private unindexed = false;
-  private stamp = new Int32Array(0);
-  private nextStamp = 0;
+  private readonly stamps = new PartnerStamps();
   private steward = StewardConstraints.NONE;
 
   constructor(config: ConfigOverrides | ResolveConfig = {}, parameters?: ModelParameters) {
@@ -200,68 +199,21 @@ export class IdentityResolver {
       const index = this.records.indexOf(id);
       if (index !== undefined) changed.add(index);
     }
-    // Seeds: the changed records and everyone who shared a cluster with them.
-    // Position of each visited record in the queue.
-    const visited = new Map<number, number>();
-    const queue: number[] = [];
-    const previousClusters = new Set<number>();
-    const visit = (record: number): void => {
-      if (visited.has(record)) return;
-      visited.set(record, queue.length);
-      queue.push(record);
-      const cluster = this.grouping.of(record);
-      if (cluster >= 0 && !previousClusters.has(cluster)) {
-        previousClusters.add(cluster);
-        for (const member of this.grouping.membersOf(cluster)) visit(member);
-      }
-    };
-    for (const record of changed) visit(record);
-
-    // Walk the link graph: every candidate pair of a visited record is scored once.
-    const linkTable = new LinkTable();
-    const links: ScoredPair[] = [];
-    const reviews: ScoredPair[] = [];
-    const oversized = new Map<string, OversizedBlock>();
-    const levels = new Uint8Array(this.comparisons.length);
-    const partners: number[] = [];
-    const oversizedHere: OversizedBlock[] = [];
-    let scoredPairs = 0;
-    // As in a full run, a pair that cannot reach a decision other than "none" is not scored further.
-    const cutoff = this.decisionCutoff();
-    for (let head = 0; head < queue.length; head++) {
-      const record = queue[head] as number;
-      partners.length = 0;
-      oversizedHere.length = 0;
-      this.index.partnersOf(this.records, record, this.stampFor(), this.nextStamp++, partners, oversizedHere);
-      for (const block of oversizedHere) oversized.set(`${block.key}\u0000${block.value}`, block);
-      for (const partnerId of this.steward.mustLinkPartners(this.records.ids[record] as string)) {
-        const partner = this.records.indexOf(partnerId);
-        if (partner === undefined) continue;
-        const partnerPosition = visited.get(partner);
-        if (partnerPosition !== undefined && partnerPosition < head) continue;
-        linkBySteward(this.model, this.records, Math.min(record, partner), Math.max(record, partner), linkTable, links);
-        visit(partner);
-      }
-      for (const partner of partners) {
-        // A pair between two visited records was scored from whichever was dequeued first.
-        const partnerPosition = visited.get(partner);
-        if (partnerPosition !== undefined && partnerPosition < head) continue;
-        const a = Math.min(record, partner);
-        const b = Math.max(record, partner);
-        if (!this.model.levelsReaching(this.records, a, b, cutoff, levels)) continue;
-        scoredPairs++;
-        const judgement = this.judge.judge(levels);
-        if (judgement.decision === 'none') continue;
-        const pair = scoredPair(this.records.ids, a, b, judgement, Array.from(levels));
-        if (judgement.decision === 'review') reviews.push(pair);
-        else {
-          linkTable.push(a, b, judgement.score, judgement.rule !== undefined);
-          links.push(pair);
-          visit(partner);
-        }
-      }
-    }
-
+    const { queue, previousClusters, linkTable, links, reviews, oversized, scoredPairs } = walkIncrement(
+      {
+        records: this.records,
+        index: this.index,
+        model: this.model,
+        judge: this.judge,
+        grouping: this.grouping,
+        steward: this.steward,
+        stamps: this.stamps,
+        comparisonCount: this.comparisons.length,
+      },
+      changed,
+      // As in a full run, a pair that cannot reach a decision other than "none" is not scored further.
+      this.decisionCutoff(),
+    );
     const replaced = [...previousClusters].map((cluster) => idsOf(this.records.ids, this.grouping.membersOf(cluster)));
     this.grouping.drop(previousClusters, this.records.size);
     const clustering = this.cluster(queue, linkTable, links);
@@ -292,15 +244,6 @@ export class IdentityResolver {
 
   explain(pair: ScoredPair): MatchExplanation {
     return matchExplanation(pair, this.model.parameters);
-  }
-
-  /** Scratch array for de-duplicating partners, one slot per record. */
-  private stampFor(): Int32Array {
-    if (this.stamp.length < this.records.size) {
-      this.stamp = new Int32Array(Math.max(1024, this.records.size * 2)).fill(-1);
-      this.nextStamp = 0;
-    }
-    return this.stamp;
   }
 
   private setParameters(parameters: ModelParameters): void {
