@@ -60,7 +60,7 @@ async function startBaseline(url: string): Promise<number> {
         const ids = page.map((row) => row.id);
         const [records] = ids.length
           ? await pool.query<mysql.RowDataPacket[]>(
-              'select `r`.`id`, `r`.`source`, `r`.`external_id`, `r`.`raw`, `r`.`normalized`, `l`.`customer_id` from `source_records` as `r` inner join `customer_links` as `l` on `l`.`source_record_id` = `r`.`id` where `l`.`customer_id` in (?) order by `r`.`id` asc',
+              'select `r`.`id`, `r`.`source`, `r`.`external_id`, `r`.`payload`, `l`.`customer_id` from `source_records` as `r` inner join `customer_links` as `l` on `l`.`source_record_id` = `r`.`id` where `l`.`customer_id` in (?) order by `r`.`id` asc',
               [ids],
             )
           : [[]];
