@@ -14,6 +14,7 @@ import * as suppressionEpoch from './20261203160000_suppression_epoch';
 import * as customerPersonal from './20261204120000_customer_personal';
 import * as sourceRecordPayload from './20261204130000_source_record_payload';
 import * as namePrefixes from './20261204220000_name_prefixes';
+import * as termDigestIndexKind from './20261205000000_term_digest_index_kind';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -40,4 +41,5 @@ export const migrations: ReadonlyArray<readonly [name: string, migration: Migrat
   ['20261204120000_customer_personal', customerPersonal],
   ['20261204130000_source_record_payload', sourceRecordPayload],
   ['20261204220000_name_prefixes', namePrefixes],
+  ['20261205000000_term_digest_index_kind', termDigestIndexKind],
 ];

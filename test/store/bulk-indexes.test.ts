@@ -24,6 +24,14 @@ async function hasIndex(db: Database, dialect: DialectName, table: string, index
   return rows.length > 0;
 }
 
+async function indexColumns(db: Database, dialect: DialectName, table: string, index: string): Promise<string[]> {
+  if (dialect === 'mysql') {
+    const [rows] = await db.knex.raw('select column_name as name from information_schema.statistics where table_schema = database() and table_name = ? and index_name = ? order by seq_in_index', [table, index]);
+    return (rows as { name: string }[]).map((row) => row.name);
+  }
+  return ((await db.knex.raw(`pragma index_info(${index})`)) as { name: string }[]).map((row) => row.name);
+}
+
 describeEachDialect('digest indexes around bulk writes', (dialect) => {
   const test = useTestDatabase(dialect, TABLES);
   const logger = silentLogger();
@@ -37,6 +45,12 @@ describeEachDialect('digest indexes around bulk writes', (dialect) => {
     expect(some?.emails[0]).toBeDefined();
     const found = await repos.customers.listOrdered({ filter: { email: some?.emails[0] as string, namePrefix: some?.familyName?.slice(0, 2) as string }, order: { field: 'id', direction: 'asc' }, limit: 10 });
     expect(found.map((row) => row.customer.id)).toEqual([some?.id]);
+  });
+
+  it('the term digest index holds the kind, as migrated and as rebuilt after a bulk write', async () => {
+    expect(await indexColumns(test.db, dialect, 'customer_terms', 'customer_terms_digest')).toEqual(['digest', 'kind']);
+    await runSync(test.db, csvProject(generatedRows(30)).config, logger);
+    expect(await indexColumns(test.db, dialect, 'customer_terms', 'customer_terms_digest')).toEqual(['digest', 'kind']);
   });
 
   it('a changed customer keeps the terms it still has, loses the old ones and gains the new ones', async () => {
