@@ -28,6 +28,13 @@ export interface NameWithPrefixes {
   prefixes: string[];
 }
 
+/** A name as indexed: its kind, its first NAME_PREFIX_MAX characters and their digest. */
+interface IndexedName {
+  kind: 'name' | 'pinyin';
+  chars: string[];
+  digest: string;
+}
+
 /** Name prefixes are indexed up to this many characters; longer queries look up their first 32. */
 export const NAME_PREFIX_MAX = 32;
 /** Digest length in hex characters (128 bits: collisions are not a concern at any table size). */
@@ -113,19 +120,35 @@ export class BlindIndex {
    * prefixes, the name itself included; undefined for an empty name.
    */
   nameWithPrefixes(kind: 'name' | 'pinyin', name: string | null | undefined): NameWithPrefixes | undefined {
-    const chars = indexedChars(name);
-    if (chars.length === 0) return undefined;
-    const prefixes: string[] = [];
-    for (let length = 1; length <= chars.length; length += 1) prefixes.push(this.prefixDigest(kind, chars.slice(0, length).join('')));
-    return { kind, name: prefixes[prefixes.length - 1] as string, prefixes };
+    const indexed = this.indexedName(kind, name);
+    return indexed && this.withPrefixes(indexed);
   }
 
-  /** The digest of a whole name as a customer's term (see nameWithPrefixes). */
-  private wholeName(kind: 'name' | 'pinyin', name: string | null | undefined, into: Map<string, Term>): void {
+  /** A name's indexed characters and its digest; undefined for an empty name. */
+  private indexedName(kind: 'name' | 'pinyin', name: string | null | undefined): IndexedName | undefined {
     const chars = indexedChars(name);
-    if (chars.length === 0) return;
-    const digest = this.prefixDigest(kind, chars.join(''));
-    into.set(digest, { kind, digest });
+    return chars.length === 0 ? undefined : { kind, chars, digest: this.prefixDigest(kind, chars.join('')) };
+  }
+
+  private withPrefixes({ kind, chars, digest }: IndexedName): NameWithPrefixes {
+    const prefixes: string[] = [];
+    for (let length = 1; length < chars.length; length += 1) prefixes.push(this.prefixDigest(kind, chars.slice(0, length).join('')));
+    prefixes.push(digest);
+    return { kind, name: digest, prefixes };
+  }
+
+  /** A customer's given, family and pinyin names, each once. */
+  private indexedNames(fields: CustomerNames): IndexedName[] {
+    const names: IndexedName[] = [];
+    const add = (kind: 'name' | 'pinyin', name: string | null | undefined): void => {
+      const indexed = this.indexedName(kind, name);
+      if (indexed && !names.some((known) => known.digest === indexed.digest)) names.push(indexed);
+    };
+    add('name', fields.givenName);
+    add('name', fields.familyName);
+    add('pinyin', fields.givenNamePinyin);
+    add('pinyin', fields.familyNamePinyin);
+    return names;
   }
 
   /**
@@ -143,25 +166,18 @@ export class BlindIndex {
       const digest = this.phone(phone);
       terms.set(digest, { kind: 'phone', digest });
     }
-    this.wholeName('name', fields.givenName, terms);
-    this.wholeName('name', fields.familyName, terms);
-    this.wholeName('pinyin', fields.givenNamePinyin, terms);
-    this.wholeName('pinyin', fields.familyNamePinyin, terms);
+    for (const { kind, digest } of this.indexedNames(fields)) terms.set(digest, { kind, digest });
     return [...terms.values()];
   }
 
-  /** The names of a customer with their prefixes (see nameWithPrefixes). */
-  customerNames(fields: CustomerNames): NameWithPrefixes[] {
-    const names: NameWithPrefixes[] = [];
-    const add = (kind: 'name' | 'pinyin', name: string | null | undefined): void => {
-      const entry = this.nameWithPrefixes(kind, name);
-      if (entry && !names.some((known) => known.name === entry.name)) names.push(entry);
-    };
-    add('name', fields.givenName);
-    add('name', fields.familyName);
-    add('pinyin', fields.givenNamePinyin);
-    add('pinyin', fields.familyNamePinyin);
-    return names;
+  /**
+   * The names of a customer with their prefixes (see nameWithPrefixes), but for names in `known`
+   * (whose prefixes the caller has), of which no prefix is computed.
+   */
+  customerNames(fields: CustomerNames, known?: ReadonlySet<string>): NameWithPrefixes[] {
+    return this.indexedNames(fields)
+      .filter((name) => !known?.has(name.digest))
+      .map((name) => this.withPrefixes(name));
   }
 
   /**

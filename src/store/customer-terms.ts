@@ -62,8 +62,7 @@ export function customerTermRows(index: BlindIndex, customerId: string, fields: 
  */
 export function namePrefixRows(index: BlindIndex, fields: GoldenFields, written: Set<string>): Record<string, unknown>[] {
   const rows: Record<string, unknown>[] = [];
-  for (const { name, prefixes } of index.customerNames(fields)) {
-    if (written.has(name)) continue;
+  for (const { name, prefixes } of index.customerNames(fields, written)) {
     written.add(name);
     for (const prefix of prefixes) rows.push({ prefix, name });
   }
