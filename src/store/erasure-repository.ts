@@ -3,10 +3,10 @@ import { appendCustomerChanges } from './customer-change-repository';
 import { deleteConsents } from './customer-consent-repository';
 import { deleteCustomerTerms, forgetUnusedNames, nameDigestsOf } from './customer-terms';
 import { toCustomer } from './customer-columns';
-import { likeLiteral, parseJsonColumn } from './dialect';
+import { likeLiteral } from './dialect';
 import { fieldProtection, type FieldProtection } from './field-protection';
 import { contactValues } from './record-contacts';
-import { openNormalized } from './record-payload';
+import { normalizedOf } from './record-payload';
 
 /** What an erasure found before removing it: what suppression digests are computed from. */
 export interface ErasedPerson {
@@ -83,7 +83,7 @@ export class ErasureRepository {
   }
 
   private contactsOf(record: { payload: unknown }): { emails: string[]; phones: string[] } {
-    return contactValues(parseJsonColumn<Record<string, unknown>>(openNormalized(this.protection.cipher, record.payload), {}));
+    return contactValues(normalizedOf(this.protection.cipher, record.payload));
   }
 
   private add(person: ErasedPerson, record: { id: unknown; source: unknown; external_id: unknown }, contacts: { emails: string[]; phones: string[] }): void {

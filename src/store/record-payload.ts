@@ -1,3 +1,4 @@
+import { parseJsonColumn } from './dialect';
 import type { FieldCipher } from './field-cipher';
 
 /**
@@ -30,8 +31,8 @@ export function openPayload(cipher: FieldCipher, stored: unknown): RecordPayload
   return { normalized: text.slice(0, first), raw: text.slice(first + 1, second), corrections: corrections === '' ? null : corrections };
 }
 
-/** Only the normalized JSON of a stored payload: what resolution and erasure read. */
-export function openNormalized(cipher: FieldCipher, stored: unknown): string {
+/** Only the normalized values of a stored payload, parsed: what resolution and erasure read. */
+export function normalizedOf(cipher: FieldCipher, stored: unknown): Record<string, unknown> {
   const text = cipher.open(String(stored));
-  return text.slice(0, text.indexOf(SEPARATOR));
+  return parseJsonColumn<Record<string, unknown>>(text.slice(0, text.indexOf(SEPARATOR)), {});
 }

@@ -1,10 +1,10 @@
 import type { Knex } from 'knex';
 import { readInChunks } from './chunked-reads';
-import { bulkStatements, fromDbTime, nowDbTime, parseJsonColumn, type BulkStatements } from './dialect';
+import { bulkStatements, fromDbTime, nowDbTime, type BulkStatements } from './dialect';
 import { fixedChunks, placeholderRows } from './statement-shapes';
 import type { FieldCipher } from './field-cipher';
 import { fieldProtection, type FieldProtection } from './field-protection';
-import { openNormalized, sealPayload } from './record-payload';
+import { normalizedOf, sealPayload } from './record-payload';
 import { writeSealedRecords, type RecordRows } from './sealed-record-writes';
 import { headerColumns, recordColumns, toSourceRecordHeader, toStoredSourceRecord, type SourceRecordHeader, type StoredSourceRecord } from './source-record-rows';
 
@@ -222,7 +222,7 @@ export class SourceRecordRepository {
     return {
       id: Number(row.id),
       source: String(row.source),
-      normalized: parseJsonColumn(openNormalized(this.cipher, row.payload), {}),
+      normalized: normalizedOf(this.cipher, row.payload),
       contentHash: String(row.content_hash),
       createdAt: fromDbTime(row.created_at as string) as Date,
       updatedAt: fromDbTime(row.updated_at as string) as Date,

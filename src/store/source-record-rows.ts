@@ -75,9 +75,6 @@ class LazyTimesHeader implements SourceRecordHeader {
   }
 }
 
-/** The plaintext of an encrypted text column (null stays null). */
-export const openText = (cipher: FieldCipher, value: unknown): string | null => cipher.open(value === null || value === undefined ? null : String(value));
-
 /**
  * A stored row as a record. Its payload (see record-payload.ts) is decrypted at once and its
  * normalized values parsed; raw values and corrections are parsed when first read: resolution
